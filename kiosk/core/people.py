@@ -1,0 +1,53 @@
+"""Staff and visitors as the front desk knows them, and what may be shown of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    HOST = "host"
+    RECEPTIONIST = "receptionist"
+
+
+@dataclass(frozen=True)
+class Staff:
+    id: int
+    name: str
+    role: Role
+    email: str | None = None
+    phone: str | None = None
+    department: str | None = None
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class Visitor:
+    """A visitor remembered between visits, so a returning one is welcomed back."""
+
+    id: int
+    name: str
+    pronunciation: str | None
+    contact: str | None
+    visit_count: int
+    last_visit_at: int | None
+    last_host_id: int | None
+    last_wait_s: float | None
+
+
+def mask_contact(contact: str | None) -> str:
+    """Show just enough of a contact for its owner to recognise it: "m•••@example.com".
+
+    Used where two visitors share a name, so that neither sees the other's details.
+    """
+    if not contact:
+        return ""
+    contact = contact.strip()
+    if "@" in contact:
+        local, _, domain = contact.partition("@")
+        return f"{local[:1]}•••@{domain}"
+    digits = [ch for ch in contact if ch.isdigit()]
+    if len(digits) >= 4:
+        return "•••" + "".join(digits[-2:])
+    return "•••"

@@ -1,0 +1,254 @@
+"""The hub service: commands in, durable events out, and the clock-driven duties of the desk.
+
+Every command stamps the hub's clock, writes its event and the visit in one durable transaction,
+and only then publishes the event to subscribers. The service is used from one thread (the hub's);
+the network layer feeds it commands and forwards what it publishes.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from typing import Any
+
+from sqlite_utils import Database
+
+from kiosk.core.lifecycle import Event, EventType, Visit
+from kiosk.core.metrics import VisitTimes
+from kiosk.core.names import clean_name, matching_key
+from kiosk.core.people import Visitor
+from kiosk.core.policies import Policies, closing_passed, escalation_due
+from kiosk.core.purposes import Purpose
+from kiosk.store import people, visits
+from kiosk.store.database import writing
+
+log = logging.getLogger(__name__)
+
+HUB_ACTOR = "hub"
+DAY_MS = 86_400_000
+
+
+class CommandRefused(ValueError):
+    """A command the hub will not carry out; the message is a sentence for the person asking."""
+
+
+def wall_clock_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """What a check-in did: the new visit, and the visitor as known before this visit."""
+
+    event: Event
+    visit: Visit
+    visitor: Visitor
+    returning: bool
+
+
+Subscriber = Callable[[Event], None]
+
+
+class HubService:
+    def __init__(
+        self,
+        db: Database,
+        policies: Policies,
+        *,
+        clock: Callable[[], int] = wall_clock_ms,
+        tz: tzinfo | None = None,
+    ) -> None:
+        self._db = db
+        self.policies = policies
+        self._clock = clock
+        self._tz = tz
+        self._subscribers: list[Subscriber] = []
+        self._last_purge_day: date | None = None
+
+    # --- time -----------------------------------------------------------------------------------
+
+    def now_ms(self) -> int:
+        return self._clock()
+
+    def local(self, at_ms: int) -> datetime:
+        """The site's local time at a hub timestamp."""
+        return datetime.fromtimestamp(at_ms / 1000, tz=self._tz).astimezone(self._tz)
+
+    # --- commands -------------------------------------------------------------------------------
+
+    def check_in(
+        self,
+        name: str,
+        *,
+        host_id: int | None = None,
+        purpose: Purpose = Purpose.MEETING,
+        visitor_id: int | None = None,
+        pronunciation: str | None = None,
+        contact: str | None = None,
+        kiosk: str = "kiosk",
+    ) -> CheckIn:
+        """Record that a visitor has arrived. `visitor_id` names a returning visitor the kiosk
+        has already recognised; without it a new visitor is remembered."""
+        name = clean_name(name)
+        purpose = Purpose(purpose)
+        if purpose is Purpose.MEETING and host_id is None:
+            raise CommandRefused("Please choose whom you are visiting, or ask at reception.")
+        now = self.now_ms()
+        with writing(self._db):
+            if host_id is not None:
+                host = people.get_staff(self._db, host_id)
+                if host is None or not host.active:
+                    raise CommandRefused(
+                        "That person is not on the staff list any more. Please choose again."
+                    )
+            if visitor_id is None:
+                visitor_id = people.add_visitor(
+                    self._db, name, now, pronunciation=pronunciation, contact=contact
+                )
+            known = people.get_visitor(self._db, visitor_id)
+            if known is None or matching_key(known.name) != matching_key(name):
+                raise CommandRefused("We couldn't find your earlier visit. Please check in again.")
+            people.note_visit(self._db, visitor_id, now, host_id, pronunciation=pronunciation)
+            offset = self.local(now).utcoffset()
+            payload = {
+                "visitor_id": visitor_id,
+                "host_id": host_id,
+                "purpose": str(purpose),
+                "kiosk": kiosk,
+                "utc_offset_min": int(offset.total_seconds() // 60) if offset else 0,
+            }
+            event, visit = visits.append_event(
+                self._db, EventType.CHECKED_IN, None, now, kiosk, payload
+            )
+        self._publish(event)
+        return CheckIn(event, visit, known, returning=known.visit_count > 0)
+
+    def acknowledge(self, visit_id: int, actor: str) -> Visit:
+        """A receptionist is on the way."""
+        return self._step(EventType.ACKNOWLEDGED, visit_id, actor)
+
+    def welcome(self, visit_id: int, actor: str) -> Visit:
+        """The visitor has been welcomed in person: the wait clock stops."""
+        return self._step(EventType.WELCOMED, visit_id, actor)
+
+    def mark_left_unseen(self, visit_id: int, actor: str) -> Visit:
+        return self._step(EventType.LEFT_UNSEEN, visit_id, actor)
+
+    def cancel(self, visit_id: int, actor: str) -> Visit:
+        return self._step(EventType.CANCELLED, visit_id, actor)
+
+    def check_out(self, visit_id: int, actor: str = "kiosk") -> Visit:
+        return self._step(EventType.DEPARTED, visit_id, actor)
+
+    def rate_welcome(self, visit_id: int, rating: int) -> Visit:
+        """The visitor's answer to "How was your welcome?", from 1 (bad) to 5 (great)."""
+        if not 1 <= rating <= 5:
+            raise CommandRefused("Please choose one of the faces.")
+        return self._step(EventType.FEEDBACK, visit_id, "visitor", {"rating": rating})
+
+    def note_alerted(self, visit_id: int, desk: str) -> Visit:
+        """A desk has shown the alert; the first such note stops "time to alert"."""
+        return self._step(EventType.ALERTED, visit_id, desk)
+
+    def _step(
+        self,
+        event_type: EventType,
+        visit_id: int,
+        actor: str,
+        payload: dict[str, Any] | None = None,
+    ) -> Visit:
+        with writing(self._db):
+            event, visit = visits.append_event(
+                self._db, event_type, visit_id, self.now_ms(), actor, payload
+            )
+            if event_type is EventType.WELCOMED and visit.visitor_id is not None:
+                wait = VisitTimes.of(visit).wait
+                people.note_wait(self._db, visit.visitor_id, wait or 0.0)
+        self._publish(event)
+        return visit
+
+    # --- queries --------------------------------------------------------------------------------
+
+    def waiting_now(self) -> list[Visit]:
+        return visits.waiting_visits(self._db)
+
+    def on_site_now(self) -> list[Visit]:
+        return visits.open_visits(self._db)
+
+    def visits_between(self, start_ms: int, end_ms: int) -> list[Visit]:
+        return visits.visits_between(self._db, start_ms, end_ms)
+
+    def visit(self, visit_id: int) -> Visit | None:
+        return visits.get_visit(self._db, visit_id)
+
+    def events_after(self, seq: int) -> list[Event]:
+        return visits.events_after(self._db, seq)
+
+    # --- subscribers ----------------------------------------------------------------------------
+
+    def subscribe(self, subscriber: Subscriber, after_seq: int | None = None) -> None:
+        """Send `subscriber` every event after `after_seq` (if given), then every new one."""
+        if after_seq is not None:
+            for event in visits.events_after(self._db, after_seq):
+                subscriber(event)
+        self._subscribers.append(subscriber)
+
+    def unsubscribe(self, subscriber: Subscriber) -> None:
+        if subscriber in self._subscribers:
+            self._subscribers.remove(subscriber)
+
+    def _publish(self, event: Event) -> None:
+        for subscriber in list(self._subscribers):
+            try:
+                subscriber(event)
+            except Exception:
+                # One broken listener must not keep the event from the others; it is already
+                # durable, so the listener can catch up by sequence number.
+                log.exception("A subscriber failed on event %s", event.seq)
+
+    # --- duties driven by the clock -------------------------------------------------------------
+
+    def tick(self) -> list[Event]:
+        """Escalate overdue visits, check out visitors left at closing, purge once a day.
+
+        Call it every few seconds; it returns the events it appended.
+        """
+        now = self.now_ms()
+        appended = []
+        for visit in visits.open_visits(self._db):
+            if closing_passed(
+                self.local(visit.checked_in_at), self.local(now), self.policies.closing_time
+            ):
+                appended.append(self._duty(EventType.DEPARTED, visit, now, {"auto": True}))
+                continue
+            reason = escalation_due(visit, now, self.policies.targets)
+            if reason:
+                level = visit.escalations + 1
+                appended.append(
+                    self._duty(EventType.ESCALATED, visit, now, {"reason": reason, "level": level})
+                )
+        today = self.local(now).date()
+        if self._last_purge_day != today:
+            self.purge()
+            self._last_purge_day = today
+        return appended
+
+    def _duty(self, event_type: EventType, visit: Visit, now: int, payload: dict) -> Event:
+        with writing(self._db):
+            event, _ = visits.append_event(self._db, event_type, visit.id, now, HUB_ACTOR, payload)
+        self._publish(event)
+        return event
+
+    def purge(self) -> int:
+        """Erase personal data older than the retention period; returns visitors erased."""
+        cutoff = self.now_ms() - self.policies.retention_days * DAY_MS
+        with writing(self._db):
+            erased = people.erase_visitors_before(self._db, cutoff)
+        if erased:
+            log.info(
+                "Erased %d visitors not seen for %d days", erased, self.policies.retention_days
+            )
+        return erased

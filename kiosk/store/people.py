@@ -1,0 +1,224 @@
+"""Staff (hosts and receptionists) and remembered visitors."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from kiosk.core.names import InvalidName, clean_name, matching_key
+from kiosk.core.people import Role, Staff, Visitor
+from kiosk.store.database import writing
+
+_STAFF_COLUMNS = "id, name, role, email, phone, department, active"
+_VISITOR_COLUMNS = (
+    "id, name, pronunciation, contact, visit_count, last_visit_at, last_host_id, last_wait_s"
+)
+
+
+def _staff(row: tuple[Any, ...]) -> Staff:
+    id_, name, role, email, phone, department, active = row
+    return Staff(id_, name, Role(role), email, phone, department, bool(active))
+
+
+def _visitor(row: tuple[Any, ...]) -> Visitor:
+    return Visitor(*row)
+
+
+# --- staff -------------------------------------------------------------------------------------
+
+
+def add_staff(
+    db: Database,
+    name: str,
+    role: Role = Role.HOST,
+    *,
+    email: str | None = None,
+    phone: str | None = None,
+    department: str | None = None,
+) -> int:
+    """Add one member of staff and return their id; call inside `writing(db)`."""
+    name = clean_name(name)
+    cursor = db.execute(
+        "INSERT INTO staff (name, name_key, role, email, phone, department, active) "
+        "VALUES (?, ?, ?, ?, ?, ?, 1)",
+        (name, matching_key(name), str(role), email, phone, department),
+    )
+    return cursor.lastrowid
+
+
+def get_staff(db: Database, staff_id: int) -> Staff | None:
+    row = db.execute(f"SELECT {_STAFF_COLUMNS} FROM staff WHERE id = ?", [staff_id]).fetchone()
+    return _staff(row) if row else None
+
+
+def all_staff(db: Database) -> list[Staff]:
+    return [_staff(r) for r in db.execute(f"SELECT {_STAFF_COLUMNS} FROM staff ORDER BY name")]
+
+
+def find_hosts(db: Database, typed: str, *, limit: int = 8) -> list[Staff]:
+    """Active staff whose first name, last name or full name starts with what was typed.
+
+    Case and accents are ignored, so "nun" finds "José Núñez".
+    """
+    key = matching_key(typed)
+    if len(key) < 2:
+        return []
+    escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = db.execute(
+        f"SELECT {_STAFF_COLUMNS} FROM staff WHERE active = 1 AND "
+        "(name_key LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\') ORDER BY name LIMIT ?",
+        [f"{escaped}%", f"% {escaped}%", limit],
+    )
+    return [_staff(r) for r in rows]
+
+
+def staff_by_name(db: Database, name: str) -> list[Staff]:
+    """Active staff whose whole name matches (for sites that ask for the full name)."""
+    rows = db.execute(
+        f"SELECT {_STAFF_COLUMNS} FROM staff WHERE active = 1 AND name_key = ?",
+        [matching_key(name)],
+    )
+    return [_staff(r) for r in rows]
+
+
+@dataclass
+class StaffImport:
+    """What `import_staff_csv` did, and the rows it could not take, as sentences."""
+
+    added: int = 0
+    updated: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def import_staff_csv(db: Database, path: Path) -> StaffImport:
+    """Add or update staff from a CSV file with a header row: name, role, email, phone, department.
+
+    Only `name` is required. A row whose name (ignoring case and accents) is already on file
+    updates that person. Bad rows are listed and skipped; good rows are kept.
+    """
+    report = StaffImport()
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as file:
+            rows = list(csv.DictReader(file))
+    except FileNotFoundError:
+        report.problems.append(f"There is no file {path}.")
+        return report
+    except UnicodeDecodeError:
+        report.problems.append(f"{path} is not a UTF-8 text file. Save it as CSV UTF-8.")
+        return report
+    if rows and "name" not in {(k or "").strip().lower() for k in rows[0]}:
+        report.problems.append(f"{path} needs a header row with a 'name' column.")
+        return report
+    with writing(db):
+        for line, raw in enumerate(rows, start=2):
+            _import_row(db, line, raw, report)
+    return report
+
+
+def _import_row(db: Database, line: int, raw: dict[str | None, Any], report: StaffImport) -> None:
+    if None in raw:
+        report.problems.append(f"Line {line}: it has more fields than the header; skipped.")
+        return
+    row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
+    try:
+        name = clean_name(row.get("name", ""))
+    except InvalidName as error:
+        report.problems.append(f"Line {line}: {error} Skipped.")
+        return
+    role_text = row.get("role", "") or "host"
+    try:
+        role = Role(role_text.lower())
+    except ValueError:
+        report.problems.append(
+            f"Line {line}: the role '{role_text}' is not 'host' or 'receptionist'; skipped."
+        )
+        return
+    details = [row.get(k) or None for k in ("email", "phone", "department")]
+    existing = db.execute(
+        "SELECT id FROM staff WHERE name_key = ?", [matching_key(name)]
+    ).fetchone()
+    if existing:
+        db.execute(
+            "UPDATE staff SET name = ?, role = ?, email = ?, phone = ?, department = ?, active = 1 "
+            "WHERE id = ?",
+            [name, str(role), *details, existing[0]],
+        )
+        report.updated += 1
+    else:
+        add_staff(db, name, role, email=details[0], phone=details[1], department=details[2])
+        report.added += 1
+
+
+# --- visitors ----------------------------------------------------------------------------------
+
+
+def visitors_named(db: Database, name: str) -> list[Visitor]:
+    """Remembered visitors whose name matches, ignoring case and accents; most recent first."""
+    rows = db.execute(
+        f"SELECT {_VISITOR_COLUMNS} FROM visitors WHERE name_key = ? ORDER BY last_visit_at DESC",
+        [matching_key(name)],
+    )
+    return [_visitor(r) for r in rows]
+
+
+def get_visitor(db: Database, visitor_id: int) -> Visitor | None:
+    row = db.execute(
+        f"SELECT {_VISITOR_COLUMNS} FROM visitors WHERE id = ?", [visitor_id]
+    ).fetchone()
+    return _visitor(row) if row else None
+
+
+def add_visitor(
+    db: Database,
+    name: str,
+    at_ms: int,
+    *,
+    pronunciation: str | None = None,
+    contact: str | None = None,
+) -> int:
+    """Remember a new visitor and return their id; call inside `writing(db)`."""
+    name = clean_name(name)
+    cursor = db.execute(
+        "INSERT INTO visitors (name, name_key, pronunciation, contact, visit_count, created_at) "
+        "VALUES (?, ?, ?, ?, 0, ?)",
+        (name, matching_key(name), pronunciation or None, contact or None, at_ms),
+    )
+    return cursor.lastrowid
+
+
+def note_visit(
+    db: Database,
+    visitor_id: int,
+    at_ms: int,
+    host_id: int | None,
+    *,
+    pronunciation: str | None = None,
+) -> None:
+    """Count a check-in towards the visitor's history; a new pronunciation replaces the old."""
+    db.execute(
+        "UPDATE visitors SET visit_count = visit_count + 1, last_visit_at = ?, "
+        "last_host_id = coalesce(?, last_host_id), "
+        "pronunciation = coalesce(?, pronunciation) WHERE id = ?",
+        [at_ms, host_id, pronunciation or None, visitor_id],
+    )
+
+
+def note_wait(db: Database, visitor_id: int, wait_s: float) -> None:
+    """Remember how long the visitor waited, so next time the desk can make amends."""
+    db.execute("UPDATE visitors SET last_wait_s = ? WHERE id = ?", [wait_s, visitor_id])
+
+
+def erase_visitors_before(db: Database, cutoff_ms: int) -> int:
+    """Erase every visitor not seen since `cutoff_ms`; their visits stay, anonymous.
+
+    Visits keep only a bare visitor number that no longer leads to a name, contact or
+    pronunciation. Returns how many visitors were erased.
+    """
+    cursor = db.execute(
+        "DELETE FROM visitors WHERE coalesce(last_visit_at, created_at) < ?", [cutoff_ms]
+    )
+    return cursor.rowcount

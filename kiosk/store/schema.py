@@ -1,0 +1,107 @@
+"""The database schema, as an ordered list of changes applied by sqlite-utils Migrations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database, Migrations
+
+MIGRATIONS = Migrations("kiosk")
+KNOWN_CHANGES: list[str] = []
+
+
+def _change(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    KNOWN_CHANGES.append(fn.__name__)
+    return MIGRATIONS()(fn)
+
+
+@_change
+def create_people_visits_events(db: Database) -> None:
+    db["staff"].create(
+        {
+            "id": int,
+            "name": str,
+            "name_key": str,
+            "role": str,  # "host" or "receptionist"
+            "email": str,
+            "phone": str,
+            "department": str,
+            "active": int,
+        },
+        pk="id",
+        not_null={"name", "name_key", "role", "active"},
+        defaults={"active": 1, "role": "host"},
+    )
+    db["staff"].create_index(["name_key"])
+    db["visitors"].create(
+        {
+            "id": int,
+            "name": str,
+            "name_key": str,
+            "pronunciation": str,
+            "contact": str,
+            "visit_count": int,
+            "last_visit_at": int,
+            "last_host_id": int,
+            "last_wait_s": float,
+            "created_at": int,
+        },
+        pk="id",
+        not_null={"name", "name_key", "visit_count", "created_at"},
+        defaults={"visit_count": 0},
+    )
+    db["visitors"].create_index(["name_key"])
+    db["visitors"].create_index(["last_visit_at"])
+    db["visits"].create(
+        {
+            "id": int,
+            "visitor_id": int,
+            "host_id": int,
+            "purpose": str,
+            "kiosk": str,
+            "state": str,
+            "checked_in_at": int,
+            "utc_offset_min": int,
+            "alerted_at": int,
+            "acknowledged_at": int,
+            "acknowledged_by": str,
+            "welcomed_at": int,
+            "welcomed_by": str,
+            "ended_at": int,
+            "ended_how": str,
+            "escalations": int,
+            "last_escalated_at": int,
+            "feedback": int,
+            "last_seq": int,
+        },
+        pk="id",
+        not_null={"state", "checked_in_at", "utc_offset_min", "escalations", "last_seq"},
+    )
+    db["visits"].create_index(["checked_in_at"])
+    # "Who is here now" reads only the few open visits, whatever the size of the history.
+    db.execute(
+        "CREATE INDEX idx_visits_open ON visits(checked_in_at) "
+        "WHERE state IN ('waiting', 'acknowledged', 'welcomed')"
+    )
+    db.execute(
+        """
+        CREATE TABLE events (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            visit_id INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            at_ms INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            payload TEXT NOT NULL DEFAULT '{}'
+        )
+        """
+    )
+    db["events"].create_index(["visit_id"])
+    # The log is append-only: the database itself refuses edits, so no bug can rewrite history.
+    db.execute(
+        "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
+        "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
+        "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END"
+    )

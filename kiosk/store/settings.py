@@ -1,0 +1,196 @@
+"""Where the kiosk keeps its files, and the settings file (TOML) that a site edits."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
+
+from kiosk.core.policies import Policies, Targets
+
+APP_NAME = "front-desk-kiosk"
+HOME_VARIABLE = "KIOSK_HOME"
+PIN_ITERATIONS = 200_000
+
+
+class SettingsError(ValueError):
+    """A settings file that can't be used; the message names the file and the fix."""
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The settings file and the database; in portable mode both sit in one folder."""
+
+    settings_file: Path
+    database: Path
+
+    @classmethod
+    def resolve(cls, home: str | Path | None = None) -> Paths:
+        """`--home DIR` wins, then KIOSK_HOME, then the platform's own folders."""
+        home = home or os.environ.get(HOME_VARIABLE)
+        if home:
+            folder = Path(home).expanduser().resolve()
+            return cls(folder / "settings.toml", folder / "kiosk.db")
+        config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+        data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        return cls(config / "settings.toml", data / "kiosk.db")
+
+
+@dataclass(frozen=True)
+class Settings:
+    site_name: str = "Front Desk"
+    policies: Policies = field(default_factory=Policies)
+    idle_timeout_s: int = 45
+    done_timeout_s: int = 10
+    speech: bool = True
+    language: str = "en"
+    show_host_list: bool = True
+    hub_port: int = 8765
+    admin_pin_hash: str = ""
+
+
+DEFAULT_FILE = """\
+# Front Desk Kiosk settings. Edit, then restart the kiosk.
+
+[site]
+# Shown on the kiosk's welcome screen.
+name = "Front Desk"
+
+[targets]
+# Seconds within which a visitor should be acknowledged ("On my way") and welcomed in person.
+acknowledge_seconds = 60
+welcome_seconds = 180
+# While a visitor stays unhandled past a target, the desks are alerted again this often.
+escalation_repeat_seconds = 60
+
+[kiosk]
+# Seconds without a touch before the kiosk clears everything and returns to Welcome.
+idle_timeout_seconds = 45
+# Seconds the "Welcome, Maria!" screen stays up.
+done_timeout_seconds = 10
+# Speak the greeting aloud.
+speech = true
+# Language of the welcome screen: "en" or "es".
+language = "en"
+# Show matching staff names while the visitor types; false asks for the full name instead.
+show_host_list = true
+
+[day]
+# Visitors still on site at this local time are checked out automatically; "" turns it off.
+closing_time = "20:00"
+
+[privacy]
+# Days after a visitor's last visit before their name, contact and pronunciation are erased.
+# Anonymous wait figures are kept.
+retention_days = 90
+
+[hub]
+# TCP port the hub listens on for desks and kiosks on the LAN.
+port = 8765
+
+[admin]
+# Salted hash of the admin PIN; set it with `kiosk pin`, never by hand.
+pin_hash = ""
+"""
+
+
+def load_settings(path: Path) -> Settings:
+    """Read the settings file, writing the documented default first if there is none."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(DEFAULT_FILE, encoding="utf-8")
+    try:
+        doc = tomlkit.parse(path.read_text(encoding="utf-8")).unwrap()
+    except (TOMLKitError, UnicodeDecodeError) as error:
+        raise SettingsError(f"{path} is not valid TOML ({error}). Fix it or delete it.") from error
+    return _settings_from(doc, path)
+
+
+def _settings_from(doc: dict[str, Any], path: Path) -> Settings:
+    def get(section: str, key: str, kind: type, default: Any) -> Any:
+        value = doc.get(section, {}).get(key, default)
+        if (kind is int and isinstance(value, bool)) or not isinstance(value, kind):
+            raise SettingsError(
+                f"In {path}, [{section}] {key} should be {_KIND_WORDS[kind]}, not {value!r}."
+            )
+        return value
+
+    defaults = Settings()
+    targets = Targets()
+    closing_text = get("day", "closing_time", str, "20:00")
+    try:
+        closing = time.fromisoformat(closing_text) if closing_text else None
+        policies = Policies(
+            targets=Targets(
+                acknowledge_s=get("targets", "acknowledge_seconds", int, targets.acknowledge_s),
+                welcome_s=get("targets", "welcome_seconds", int, targets.welcome_s),
+                escalation_repeat_s=get(
+                    "targets", "escalation_repeat_seconds", int, targets.escalation_repeat_s
+                ),
+            ),
+            retention_days=get("privacy", "retention_days", int, defaults.policies.retention_days),
+            closing_time=closing,
+        )
+    except ValueError as error:
+        if isinstance(error, SettingsError):
+            raise
+        raise SettingsError(f"In {path}: {error}") from error
+    language = get("kiosk", "language", str, defaults.language)
+    if language not in ("en", "es"):
+        raise SettingsError(f'In {path}, [kiosk] language should be "en" or "es".')
+    port = get("hub", "port", int, defaults.hub_port)
+    if not 1 <= port <= 65535:
+        raise SettingsError(f"In {path}, [hub] port should be between 1 and 65535.")
+    return Settings(
+        site_name=get("site", "name", str, defaults.site_name).strip() or defaults.site_name,
+        policies=policies,
+        idle_timeout_s=get("kiosk", "idle_timeout_seconds", int, defaults.idle_timeout_s),
+        done_timeout_s=get("kiosk", "done_timeout_seconds", int, defaults.done_timeout_s),
+        speech=get("kiosk", "speech", bool, defaults.speech),
+        language=language,
+        show_host_list=get("kiosk", "show_host_list", bool, defaults.show_host_list),
+        hub_port=port,
+        admin_pin_hash=get("admin", "pin_hash", str, ""),
+    )
+
+
+_KIND_WORDS = {int: "a whole number", str: "text in quotes", bool: "true or false"}
+
+
+def save_setting(path: Path, section: str, key: str, value: Any) -> None:
+    """Change one setting in the file, keeping the comments around it."""
+    load_settings(path)  # creates the documented default, and refuses a broken file
+    doc = tomlkit.parse(path.read_text(encoding="utf-8"))
+    if section not in doc:
+        doc[section] = tomlkit.table()
+    doc[section][key] = value  # type: ignore[index]
+    text = tomlkit.dumps(doc)
+    _settings_from(tomlkit.parse(text).unwrap(), path)  # refuse a value the kiosk couldn't read
+    path.write_text(text, encoding="utf-8")
+
+
+def hash_pin(pin: str) -> str:
+    """A salted PBKDF2 hash of the admin PIN, as stored in the settings file."""
+    if not (pin.isdigit() and 4 <= len(pin) <= 12):
+        raise SettingsError("The admin PIN must be 4 to 12 digits.")
+    salt = secrets.token_hex(16)
+    digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt), PIN_ITERATIONS)
+    return f"pbkdf2_sha256${PIN_ITERATIONS}${salt}${digest.hex()}"
+
+
+def pin_matches(pin: str, stored: str) -> bool:
+    try:
+        scheme, iterations, salt, expected = stored.split("$")
+        digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt), int(iterations))
+    except ValueError:
+        return False
+    return scheme == "pbkdf2_sha256" and hmac.compare_digest(digest.hex(), expected)
