@@ -1,0 +1,5 @@
+"""`python -m kiosk` runs the same command as `kiosk`."""
+
+from kiosk.cli import main
+
+main()

@@ -1,0 +1,215 @@
+"""The `kiosk` command: one program, a sub-command for each role and each chore."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import click
+from sqlite_utils import Database
+
+from kiosk.core.people import Role
+from kiosk.hub.service import HubService, wall_clock_ms
+from kiosk.store import people
+from kiosk.store.database import DatabaseError, open_database
+from kiosk.store.export import ExportError, export_visits
+from kiosk.store.seed import seed_history
+from kiosk.store.settings import (
+    Paths,
+    Settings,
+    SettingsError,
+    hash_pin,
+    load_settings,
+    save_setting,
+)
+
+
+class Context:
+    """What every sub-command needs: where the files are, and the settings in them."""
+
+    def __init__(self, home: str | None) -> None:
+        self.paths = Paths.resolve(home)
+
+    def settings(self) -> Settings:
+        try:
+            return load_settings(self.paths.settings_file)
+        except SettingsError as error:
+            raise click.ClickException(str(error)) from error
+
+    @contextmanager
+    def database(self, *, create: bool = False) -> Iterator[Database]:
+        try:
+            db = open_database(self.paths.database, create=create)
+        except DatabaseError as error:
+            raise click.ClickException(str(error)) from error
+        try:
+            yield db
+        finally:
+            db.close()
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False),
+    help="Keep settings and data in this one folder (portable mode). Also KIOSK_HOME.",
+)
+@click.version_option(package_name="front-desk-kiosk")
+@click.pass_context
+def cli(ctx: click.Context, home: str | None) -> None:
+    """Front Desk Kiosk: visitors check in, reception is alerted, managers see the waits."""
+    ctx.obj = Context(home)
+
+
+@cli.command()
+@pass_context
+def where(ctx: Context) -> None:
+    """Show where the settings file and the database are."""
+    click.echo(f"Settings: {ctx.paths.settings_file}")
+    click.echo(f"Database: {ctx.paths.database}")
+
+
+def _parse_day(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"'{value}' is not a date. Use YYYY-MM-DD, for example 2026-11-24.", param_hint=option
+        ) from None
+
+
+def _day_start_ms(day: date) -> int:
+    return int(datetime.combine(day, time()).astimezone().timestamp() * 1000)
+
+
+@cli.command()
+@click.option("--from", "from_", required=True, metavar="DATE", help="First day, YYYY-MM-DD.")
+@click.option("--to", "to", required=True, metavar="DATE", help="Last day (included).")
+@click.option(
+    "--format",
+    "fmt",
+    default="csv",
+    show_default=True,
+    metavar="csv|xlsx|jsonl",
+    help="File format: csv, xlsx (Excel) or jsonl (JSON Lines).",
+)
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write."
+)
+@click.option("--anonymous", is_flag=True, help="Leave out visitors' names and ids.")
+@pass_context
+def export(ctx: Context, from_: str, to: str, fmt: str, output: str, anonymous: bool) -> None:
+    """Export the visits between two days, one row per visit, with every time and wait."""
+    first, last = _parse_day(from_, "--from"), _parse_day(to, "--to")
+    if last < first:
+        raise click.BadParameter("The last day comes before the first day.", param_hint="--to")
+    with ctx.database() as db:
+        try:
+            rows = export_visits(
+                db,
+                _day_start_ms(first),
+                _day_start_ms(last + timedelta(days=1)),
+                fmt,
+                Path(output),
+                anonymous=anonymous,
+            )
+        except ExportError as error:
+            raise click.ClickException(str(error)) from error
+        except OSError as error:
+            raise click.ClickException(f"Could not write {output}: {error.strerror}.") from error
+    click.echo(f"Wrote {rows} visits from {first} to {last} to {output}.")
+
+
+@cli.command()
+@click.option(
+    "--visits",
+    default=5000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="How many past visits to make up.",
+)
+@click.option(
+    "--seed",
+    "seed_value",
+    default=7,
+    show_default=True,
+    type=int,
+    help="Random seed, for the same history every time.",
+)
+@pass_context
+def seed(ctx: Context, visits: int, seed_value: int) -> None:
+    """Fill the database with a realistic made-up history, for demos and benchmarks."""
+    with ctx.database(create=True) as db:
+        report = seed_history(db, visits, now_ms=wall_clock_ms(), seed=seed_value)
+    click.echo(
+        f"Added {report.visits} visits by {report.visitors} visitors "
+        f"to {report.staff} staff to {ctx.paths.database}."
+    )
+
+
+@cli.command()
+@pass_context
+def purge(ctx: Context) -> None:
+    """Erase visitors' personal data older than the retention period; wait figures stay."""
+    policies = ctx.settings().policies
+    with ctx.database() as db:
+        erased = HubService(db, policies).purge()
+    click.echo(
+        f"Erased the names and contacts of {erased} visitors not seen for "
+        f"{policies.retention_days} days."
+    )
+
+
+@cli.group()
+def staff() -> None:
+    """List the staff, or import them from a spreadsheet."""
+
+
+@staff.command("import")
+@click.argument("csv_file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_context
+def staff_import(ctx: Context, csv_file: Path) -> None:
+    """Add or update staff from a CSV file with columns name, role, email, phone, department."""
+    with ctx.database(create=True) as db:
+        report = people.import_staff_csv(db, csv_file)
+    for problem in report.problems:
+        click.echo(problem, err=True)
+    click.echo(f"Added {report.added} and updated {report.updated} staff.")
+    if report.problems and not (report.added or report.updated):
+        sys.exit(1)
+
+
+@staff.command("list")
+@pass_context
+def staff_list(ctx: Context) -> None:
+    """Show everyone on the staff list."""
+    with ctx.database() as db:
+        for person in people.all_staff(db):
+            role = "reception" if person.role is Role.RECEPTIONIST else "host"
+            extra = ", ".join(filter(None, [person.department, person.email]))
+            click.echo(f"{person.id:>4}  {person.name}  ({role}{', ' + extra if extra else ''})")
+
+
+@cli.command()
+@pass_context
+def pin(ctx: Context) -> None:
+    """Set the admin PIN that unlocks the kiosk's admin panel."""
+    ctx.settings()
+    new = click.prompt(
+        "New admin PIN (4 to 12 digits)", hide_input=True, confirmation_prompt="Type it again"
+    )
+    try:
+        save_setting(ctx.paths.settings_file, "admin", "pin_hash", hash_pin(new))
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo("The admin PIN is set.")
+
+
+def main() -> None:
+    cli(prog_name="kiosk")
