@@ -191,3 +191,16 @@ def test_retention_erases_people_but_keeps_the_waits(db: Database, clock, staff)
     names = {name for (name,) in db.execute("SELECT name FROM visitors")}
     assert names == {"Recent Visitor"}
     assert "Old Visitor" not in " ".join(p for (p,) in db.execute("SELECT payload FROM events"))
+
+
+def test_a_resent_check_in_is_recorded_once(hub: HubService, db: Database, staff) -> None:
+    seen: list[int] = []
+    hub.subscribe(lambda event: seen.append(event.seq))
+    first = hub.check_in("Maria Garcia", host_id=staff["priya"], key="k-0001-lobby")
+    again = hub.check_in("Maria Garcia", host_id=staff["priya"], key="k-0001-lobby")
+    assert again.visit == first.visit
+    assert again.returning is False
+    assert db["visits"].count == 1 and db["visitors"].count == 1
+    assert seen == [1]
+    other = hub.check_in("Maria Garcia", host_id=staff["priya"], key="k-0002-lobby")
+    assert other.visit.id != first.visit.id

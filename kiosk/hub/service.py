@@ -89,10 +89,19 @@ class HubService:
         pronunciation: str | None = None,
         contact: str | None = None,
         kiosk: str = "kiosk",
+        key: str | None = None,
     ) -> CheckIn:
         """Record that a visitor has arrived. `visitor_id` names a returning visitor the kiosk
-        has already recognised; without it a new visitor is remembered."""
+        has already recognised; without it a new visitor is remembered.
+
+        `key`, chosen by the kiosk for this check-in, makes a resent check-in harmless: the
+        visit already recorded under it is returned and nothing is written or published again.
+        """
         name = clean_name(name)
+        if key is not None:
+            done = visits.visit_for_check_in_key(self._db, key)
+            if done is not None:
+                return self._check_in_already_recorded(done)
         purpose = Purpose(purpose)
         if purpose is Purpose.MEETING and host_id is None:
             raise CommandRefused("Please choose whom you are visiting, or ask at reception.")
@@ -120,11 +129,20 @@ class HubService:
                 "kiosk": kiosk,
                 "utc_offset_min": int(offset.total_seconds() // 60) if offset else 0,
             }
+            if key is not None:
+                payload["key"] = key
             event, visit = visits.append_event(
                 self._db, EventType.CHECKED_IN, None, now, kiosk, payload
             )
         self._publish(event)
         return CheckIn(event, visit, known, returning=known.visit_count > 0)
+
+    def _check_in_already_recorded(self, visit: Visit) -> CheckIn:
+        event = visits.check_in_event(self._db, visit.id)
+        visitor = people.get_visitor(self._db, visit.visitor_id or 0)
+        if visitor is None:
+            raise CommandRefused("We couldn't find your earlier visit. Please check in again.")
+        return CheckIn(event, visit, visitor, returning=visitor.visit_count > 1)
 
     def acknowledge(self, visit_id: int, actor: str) -> Visit:
         """A receptionist is on the way."""

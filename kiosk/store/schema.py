@@ -105,3 +105,13 @@ def create_people_visits_events(db: Database) -> None:
         "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
         "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END"
     )
+
+
+@_change
+def index_check_in_keys(db: Database) -> None:
+    # A kiosk that resends a check-in after a lost reply finds its visit here instead of
+    # creating a second one.
+    db.execute(
+        "CREATE UNIQUE INDEX idx_events_check_in_key ON events(json_extract(payload, '$.key')) "
+        "WHERE type = 'checked_in' AND json_extract(payload, '$.key') IS NOT NULL"
+    )

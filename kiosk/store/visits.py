@@ -108,6 +108,25 @@ def events_after(db: Database, seq: int, limit: int | None = None) -> list[Event
     return [_event_from_row(row) for row in db.execute(sql, params)]
 
 
+def visit_for_check_in_key(db: Database, key: str) -> Visit | None:
+    """The visit opened by the check-in the kiosk tagged with `key`, if it was recorded."""
+    row = db.execute(
+        "SELECT visit_id FROM events WHERE type = 'checked_in' "
+        "AND json_extract(payload, '$.key') = ?",
+        [key],
+    ).fetchone()
+    return get_visit(db, row[0]) if row else None
+
+
+def check_in_event(db: Database, visit_id: int) -> Event:
+    row = db.execute(
+        "SELECT seq, visit_id, type, at_ms, actor, payload FROM events "
+        "WHERE visit_id = ? AND type = 'checked_in'",
+        [visit_id],
+    ).fetchone()
+    return _event_from_row(row)
+
+
 def last_seq(db: Database) -> int:
     (seq,) = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
     return seq

@@ -1,0 +1,133 @@
+"""The hub's messages: every command a client may send, validated strictly, and the replies.
+
+Messages are JSON objects with a protocol version `v`, a `type` and, for commands, a request
+`id` chosen by the client. Unknown types, unknown fields, wrong types and over-long strings are
+refused before any of the hub's code sees them. See docs/protocol.md.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgspec
+from msgspec import Meta
+
+from kiosk.core.names import MAX_NAME_LENGTH
+
+PROTOCOL_VERSION = 1
+MAX_MESSAGE_BYTES = 16_384
+
+RequestId = Annotated[int, Meta(ge=0, le=2**53)]
+Id = Annotated[int, Meta(ge=1, le=2**53)]
+# Names are checked again by core.names; this only stops absurd input early. Control characters
+# are refused there with a sentence for the visitor.
+Name = Annotated[str, Meta(max_length=MAX_NAME_LENGTH * 4)]
+ShortText = Annotated[str, Meta(max_length=120)]
+Purpose = Annotated[str, Meta(pattern="^(meeting|delivery|interview|not_sure)$")]
+
+
+class Command(msgspec.Struct, tag_field="type", forbid_unknown_fields=True, kw_only=True):
+    v: Annotated[int, Meta(ge=1)]
+    id: RequestId
+
+
+class FindHosts(Command, tag="find_hosts"):
+    text: ShortText
+
+
+class FindHostByFullName(Command, tag="find_host_by_full_name"):
+    name: Name
+
+
+class LookUpVisitor(Command, tag="look_up_visitor"):
+    name: Name
+
+
+class CheckIn(Command, tag="check_in"):
+    name: Name
+    # Chosen by the kiosk per check-in: a check-in resent after a lost reply is recorded once.
+    key: Annotated[str, Meta(min_length=8, max_length=64)]
+    host_id: Id | None = None
+    purpose: Purpose = "meeting"
+    visitor_id: Id | None = None
+    pronunciation: ShortText | None = None
+    contact: ShortText | None = None
+    kiosk: ShortText = "kiosk"
+
+
+class FindMyVisit(Command, tag="find_my_visit"):
+    name: Name
+
+
+class CheckOut(Command, tag="check_out"):
+    visit_id: Id
+
+
+class RateWelcome(Command, tag="rate_welcome"):
+    visit_id: Id
+    rating: Annotated[int, Meta(ge=1, le=5)]
+
+
+class Cancel(Command, tag="cancel"):
+    visit_id: Id
+
+
+AnyCommand = FindHosts | FindHostByFullName | LookUpVisitor | CheckIn | FindMyVisit | CheckOut
+AnyCommand |= RateWelcome | Cancel
+
+_decoder = msgspec.json.Decoder(AnyCommand)
+_encoder = msgspec.json.Encoder()
+
+
+class ProtocolError(ValueError):
+    """A message the hub cannot read; `request_id` is set when the message had a usable id."""
+
+    def __init__(self, message: str, request_id: int | None = None) -> None:
+        super().__init__(message)
+        self.request_id = request_id
+
+
+def decode_command(raw: bytes | str) -> Command:
+    """Read one command, or raise ProtocolError saying what is wrong with it."""
+    if len(raw) > MAX_MESSAGE_BYTES:
+        raise ProtocolError(f"Message too large: the limit is {MAX_MESSAGE_BYTES} bytes.")
+    try:
+        command = _decoder.decode(raw)
+    except msgspec.ValidationError as error:
+        raise ProtocolError(f"Invalid message: {error}.", _request_id_of(raw)) from None
+    except msgspec.DecodeError:
+        raise ProtocolError("Invalid message: it is not a JSON object.") from None
+    if command.v != PROTOCOL_VERSION:
+        raise ProtocolError(
+            f"Protocol version {command.v} is not spoken here; this hub speaks "
+            f"version {PROTOCOL_VERSION}. Update the program on both computers.",
+            command.id,
+        )
+    return command
+
+
+def _request_id_of(raw: bytes | str) -> int | None:
+    try:
+        value = msgspec.json.decode(raw)
+    except msgspec.DecodeError:
+        return None
+    request_id = value.get("id") if isinstance(value, dict) else None
+    return request_id if isinstance(request_id, int) and not isinstance(request_id, bool) else None
+
+
+def encode(message: dict[str, Any]) -> bytes:
+    return _encoder.encode({"v": PROTOCOL_VERSION, **message})
+
+
+def reply(request_id: int, result: dict[str, Any]) -> bytes:
+    return encode({"type": "reply", "id": request_id, "result": result})
+
+
+def refusal(request_id: int | None, message: str, code: str = "refused") -> bytes:
+    """An error reply: `code` is "invalid" for a malformed message, "refused" for one the hub
+    understood but will not carry out; `message` is a sentence for a person."""
+    return encode({"type": "error", "id": request_id, "code": code, "message": message})
+
+
+def event_message(seq: int, body: dict[str, Any]) -> bytes:
+    return encode({"type": "event", "seq": seq, **body})

@@ -1,0 +1,125 @@
+"""Messages from clients: good ones carried out, bad ones answered with a reason, never a crash."""
+
+import json
+from datetime import UTC
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlite_utils import Database
+
+from kiosk.core.policies import Policies
+from kiosk.hub.handler import CommandHandler, staff_actor
+from kiosk.hub.protocol import MAX_MESSAGE_BYTES
+from kiosk.hub.service import HubService
+from kiosk.store.database import open_database
+
+
+@pytest.fixture
+def handler(hub: HubService, db: Database) -> CommandHandler:
+    return CommandHandler(hub, db)
+
+
+def ask(handler: CommandHandler, **message) -> dict:
+    return json.loads(handler.handle(json.dumps({"v": 1, "id": 7, **message})))
+
+
+def test_a_kiosk_checks_in_and_checks_out(handler: CommandHandler, staff) -> None:
+    hosts = ask(handler, type="find_hosts", text="nun")["result"]["hosts"]
+    assert [h["name"] for h in hosts] == ["José Núñez"]
+    done = ask(
+        handler, type="check_in", name="maria garcia", host_id=hosts[0]["id"], key="k1k1k1k1"
+    )
+    assert done == {
+        "v": 1,
+        "type": "reply",
+        "id": 7,
+        "result": {"visit_id": 1, "first_name": "maria", "returning": False},
+    }
+    found = ask(handler, type="find_my_visit", name="María García")["result"]["visits"]
+    assert found == [{"visit_id": 1, "masked_contact": "", "host_name": "José Núñez"}]
+    assert ask(handler, type="check_out", visit_id=1)["type"] == "reply"
+    assert ask(handler, type="rate_welcome", visit_id=1, rating=5)["type"] == "reply"
+
+
+def test_two_visitors_with_one_name_see_only_masked_contacts(handler, hub, staff) -> None:
+    hub.check_in("Maria Garcia", host_id=staff["priya"], contact="maria.g@example.com")
+    hub.check_in("Maria Garcia", host_id=staff["jose"], contact="+44 7700 900123")
+    matches = ask(handler, type="look_up_visitor", name="maria garcia")["result"]["matches"]
+    assert sorted(m["masked_contact"] for m in matches) == ["m•••@example.com", "•••23"]
+    assert "maria.g" not in json.dumps(matches)
+
+
+def test_the_kiosk_hears_who_is_on_the_way(handler, hub, staff) -> None:
+    visit = hub.check_in("Maria Garcia", host_id=staff["priya"]).visit
+    hub.acknowledge(visit.id, staff_actor(staff["sam"]))
+    (event,) = [e for e in hub.events_after(0) if e.type == "acknowledged"]
+    message = json.loads(handler.kiosk_event(event))
+    assert message == {
+        "v": 1,
+        "type": "event",
+        "seq": 2,
+        "event": "acknowledged",
+        "visit_id": visit.id,
+        "by": "Sam",
+    }
+    (checked_in,) = [e for e in hub.events_after(0) if e.type == "checked_in"]
+    assert handler.kiosk_event(checked_in) is None  # a kiosk never learns of other arrivals
+
+
+@pytest.mark.parametrize(
+    ("raw", "code", "words"),
+    [
+        (b"not json", "invalid", "not a JSON object"),
+        (b"[1, 2]", "invalid", "Invalid message"),
+        (b'{"v": 1, "id": 3, "type": "launch_rockets"}', "invalid", "Invalid message"),
+        (b'{"v": 1, "id": 3, "type": "find_hosts"}', "invalid", "missing required field `text`"),
+        (b'{"v": 1, "id": 3, "type": "find_hosts", "text": 5}', "invalid", "Expected `str`"),
+        (b'{"v": 1, "id": 3, "type": "find_hosts", "text": "ab", "x": 1}', "invalid", "`x`"),
+        (b'{"v": 2, "id": 3, "type": "find_hosts", "text": "ab"}', "invalid", "version 2"),
+        (b'{"v": 1, "id": 3, "type": "check_out", "visit_id": 99}', "refused", "no visit 99"),
+        (
+            b'{"v": 1, "id": 3, "type": "rate_welcome", "visit_id": 1, "rating": 11}',
+            "invalid",
+            "<= 5",
+        ),
+        (
+            json.dumps({"v": 1, "id": 3, "type": "find_hosts", "text": "a" * 500}).encode(),
+            "invalid",
+            "length <= 120",
+        ),
+        (b"{" + b" " * MAX_MESSAGE_BYTES + b"}", "invalid", "too large"),
+        (
+            json.dumps(
+                {
+                    "v": 1,
+                    "id": 3,
+                    "type": "check_in",
+                    "name": "Bob\x1b",
+                    "purpose": "delivery",
+                    "key": "abcdefgh",
+                }
+            ).encode(),
+            "refused",
+            "control characters",
+        ),
+    ],
+)
+def test_bad_messages_get_a_reason(handler: CommandHandler, raw: bytes, code: str, words: str):
+    answer = json.loads(handler.handle(raw))
+    assert answer["type"] == "error" and answer["code"] == code
+    assert words in answer["message"]
+    assert ask(handler, type="find_hosts", text="zz")["type"] == "reply"  # still serving
+
+
+@pytest.fixture(scope="module")
+def shared_handler(tmp_path_factory: pytest.TempPathFactory) -> CommandHandler:
+    db = open_database(tmp_path_factory.mktemp("fuzz") / "kiosk.db")
+    return CommandHandler(HubService(db, Policies(), tz=UTC), db)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=st.one_of(st.binary(max_size=300), st.text(max_size=300).map(str.encode)))
+def test_random_bytes_never_crash_the_handler(shared_handler: CommandHandler, raw: bytes) -> None:
+    answer = json.loads(shared_handler.handle(raw))
+    assert answer["type"] in ("error", "reply")
