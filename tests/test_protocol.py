@@ -9,10 +9,11 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from kiosk.core.policies import Policies
-from kiosk.hub.handler import CommandHandler, staff_actor
+from kiosk.hub.handler import CommandHandler, Session, staff_actor
 from kiosk.hub.protocol import MAX_MESSAGE_BYTES
 from kiosk.hub.service import HubService
 from kiosk.store.database import open_database
+from kiosk.store.devices import DeviceRole
 
 
 @pytest.fixture
@@ -20,8 +21,13 @@ def handler(hub: HubService, db: Database) -> CommandHandler:
     return CommandHandler(hub, db)
 
 
-def ask(handler: CommandHandler, **message) -> dict:
-    return json.loads(handler.handle(json.dumps({"v": 1, "id": 7, **message})))
+def kiosk_session() -> Session:
+    return Session(role=DeviceRole.KIOSK, device="lobby kiosk")
+
+
+def ask(handler: CommandHandler, session: Session | None = None, **message) -> dict:
+    raw = json.dumps({"v": 1, "id": 7, **message})
+    return json.loads(handler.handle(raw, session or kiosk_session()))
 
 
 def test_a_kiosk_checks_in_and_checks_out(handler: CommandHandler, staff) -> None:
@@ -54,7 +60,7 @@ def test_the_kiosk_hears_who_is_on_the_way(handler, hub, staff) -> None:
     visit = hub.check_in("Maria Garcia", host_id=staff["priya"]).visit
     hub.acknowledge(visit.id, staff_actor(staff["sam"]))
     (event,) = [e for e in hub.events_after(0) if e.type == "acknowledged"]
-    message = json.loads(handler.kiosk_event(event))
+    message = json.loads(handler.event_for(event, DeviceRole.KIOSK))
     assert message == {
         "v": 1,
         "type": "event",
@@ -64,7 +70,7 @@ def test_the_kiosk_hears_who_is_on_the_way(handler, hub, staff) -> None:
         "by": "Sam",
     }
     (checked_in,) = [e for e in hub.events_after(0) if e.type == "checked_in"]
-    assert handler.kiosk_event(checked_in) is None  # a kiosk never learns of other arrivals
+    assert handler.event_for(checked_in, DeviceRole.KIOSK) is None  # never other arrivals
 
 
 @pytest.mark.parametrize(
@@ -106,7 +112,7 @@ def test_the_kiosk_hears_who_is_on_the_way(handler, hub, staff) -> None:
     ],
 )
 def test_bad_messages_get_a_reason(handler: CommandHandler, raw: bytes, code: str, words: str):
-    answer = json.loads(handler.handle(raw))
+    answer = json.loads(handler.handle(raw, kiosk_session()))
     assert answer["type"] == "error" and answer["code"] == code
     assert words in answer["message"]
     assert ask(handler, type="find_hosts", text="zz")["type"] == "reply"  # still serving
@@ -121,5 +127,5 @@ def shared_handler(tmp_path_factory: pytest.TempPathFactory) -> CommandHandler:
 @settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(raw=st.one_of(st.binary(max_size=300), st.text(max_size=300).map(str.encode)))
 def test_random_bytes_never_crash_the_handler(shared_handler: CommandHandler, raw: bytes) -> None:
-    answer = json.loads(shared_handler.handle(raw))
+    answer = json.loads(shared_handler.handle(raw, kiosk_session()))
     assert answer["type"] in ("error", "reply")

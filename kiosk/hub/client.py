@@ -1,8 +1,9 @@
-"""The hub as a Qt client sees it: requests out, replies and events in, retried until answered.
+"""The hub as a Qt client sees it: requests out, replies and events in, kept until answered.
 
-`LocalHub` runs the hub service in a worker thread of this process; `HubClient` talks to it with
-the same protocol messages a remote client sends, so the kiosk has one code path whether the hub
-is here or across the LAN.
+`HubClient` talks to a hub over a WebSocket, whether the hub is across the LAN or, as
+`LocalHub`, in a worker thread of this very process (then over loopback): one code path.
+It reconnects for ever with a growing pause, says hello with the last event number it saw so the
+hub replays what it missed, and resends every request that has not been answered.
 """
 
 from __future__ import annotations
@@ -10,83 +11,107 @@ from __future__ import annotations
 import itertools
 import json
 import logging
+import secrets
+import threading
 import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, QThread, QTimer, QUrl, Signal, Slot
+from PySide6.QtWebSockets import QWebSocket
 
 from kiosk.hub import protocol
-from kiosk.hub.handler import UNAVAILABLE, CommandHandler
+from kiosk.hub.handler import UNAUTHORISED, UNAVAILABLE, CommandHandler
+from kiosk.hub.server import HubServer, ServerError
 from kiosk.hub.service import HubService
 from kiosk.store.database import open_database
+from kiosk.store.devices import DeviceRole
 from kiosk.store.settings import Settings
 
 log = logging.getLogger(__name__)
 
 TICK_MS = 1000
-BROADCAST = 0
+RECONNECT_MS = (100, 250, 500, 1000, 2000, 5000)
 RETRY_MS = (250, 500, 1000, 2000, 4000)
+HELLO_ID = 0
 
 
 class HubHost(QObject):
-    """Lives in the hub thread: owns the database, the service and the clock-driven duties."""
+    """Lives in the hub thread: the database, the service, the server and the clock duties."""
 
-    sent = Signal(int, bytes)  # (client number or BROADCAST, message)
-
-    def __init__(self, database: Path, settings: Settings) -> None:
+    def __init__(self, database: Path, settings: Settings, address: str, port: int) -> None:
         super().__init__()
         self._database = database
         self._settings = settings
+        self._address = address
+        self._port = port
+        self.local_tokens = {secrets.token_urlsafe(24): role for role in DeviceRole}
+        self.port = 0
+        self.error = ""
+        self.ready = threading.Event()
         self._db = None
-        self._handler: CommandHandler | None = None
+        self._server: HubServer | None = None
         self._timer: QTimer | None = None
 
     @Slot()
     def start(self) -> None:
-        self._db = open_database(self._database)
-        service = HubService(self._db, self._settings.policies)
-        self._handler = CommandHandler(service, self._db)
-        service.subscribe(self._publish)
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(service.tick)
-        self._timer.start(TICK_MS)
-        service.tick()
+        try:
+            self._db = open_database(self._database)
+            service = HubService(self._db, self._settings.policies)
+            handler = CommandHandler(service, self._db, self.local_tokens)
+            self._server = HubServer(handler, self)
+            self.port = self._server.listen(self._address, self._port)
+            service.subscribe(self._server.publish)
+            self._timer = QTimer(self)
+            self._timer.timeout.connect(service.tick)
+            self._timer.start(TICK_MS)
+            service.tick()
+        except (ServerError, OSError) as error:
+            self.error = str(error)
+        except Exception as error:  # the caller must hear why the hub did not start
+            log.exception("The hub could not start")
+            self.error = f"The hub could not start: {error}"
+        finally:
+            self.ready.set()
 
     @Slot()
     def stop(self) -> None:
         if self._timer is not None:
             self._timer.stop()
+        if self._server is not None:
+            self._server.close()
         if self._db is not None:
             self._db.close()
             self._db = None
 
-    @Slot(int, bytes)
-    def receive(self, client: int, raw: bytes) -> None:
-        assert self._handler is not None, "the hub has not started"
-        self.sent.emit(client, self._handler.handle(raw))
-
-    def _publish(self, event: Any) -> None:
-        assert self._handler is not None
-        message = self._handler.kiosk_event(event)
-        if message is not None:
-            self.sent.emit(BROADCAST, message)
+    def token_for(self, role: DeviceRole) -> str:
+        return next(token for token, r in self.local_tokens.items() if r is role)
 
 
 class LocalHub:
-    """The hub service running in a worker thread of this process."""
+    """The hub running in a worker thread of this process, listening on `address`:`port`."""
 
-    def __init__(self, database: Path, settings: Settings) -> None:
+    def __init__(
+        self, database: Path, settings: Settings, *, address: str = "127.0.0.1", port: int = 0
+    ) -> None:
         self._thread = QThread()
         self._thread.setObjectName("hub")
-        self.host = HubHost(database, settings)
+        self.host = HubHost(database, settings, address, port)
         self.host.moveToThread(self._thread)
         self._thread.started.connect(self.host.start)
-        self._numbers = itertools.count(1)
         self._thread.start()
+        self.host.ready.wait(30)
+        if self.host.error:
+            self.stop()
+            raise ServerError(self.host.error)
 
-    def client(self) -> HubClient:
-        return HubClient(self, next(self._numbers))
+    @property
+    def port(self) -> int:
+        return self.host.port
+
+    def client(self, role: DeviceRole = DeviceRole.KIOSK) -> HubClient:
+        url = f"ws://127.0.0.1:{self.port}"
+        return HubClient(url, self.host.token_for(role))
 
     def stop(self) -> None:
         QTimer.singleShot(0, self.host, self.host.stop)
@@ -95,24 +120,32 @@ class LocalHub:
 
 
 class HubClient(QObject):
-    """Sends commands to the hub and reports the answers; a command the hub could not take
-    right now is kept and sent again until it is answered."""
+    """Sends commands to the hub and reports the answers; nothing is dropped while the hub is
+    unreachable or busy: requests wait and are sent again."""
 
     replied = Signal(int, dict)
     refused = Signal(int, str)
     connectionChanged = Signal(bool)
     eventReceived = Signal(dict)
-    _outgoing = Signal(int, bytes)
+    unauthorised = Signal(str)
 
-    def __init__(self, hub: LocalHub, number: int) -> None:
-        super().__init__()
-        self._number = number
+    def __init__(self, url: str, token: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._url = QUrl(url)
+        self._token = token
         self._ids = itertools.count(1)
         self._pending: dict[int, bytes] = {}
         self._attempts: dict[int, int] = {}
-        self._connected = True
-        self._outgoing.connect(hub.host.receive)
-        hub.host.sent.connect(self._incoming)
+        self._ready = False  # the socket is open and the hub has accepted our hello
+        self._connected = False  # the hub is answering: what the visitor is told
+        self._closing = False
+        self._reconnects = 0
+        self.last_seq: int | None = None
+        self._socket = QWebSocket(parent=self)
+        self._socket.connected.connect(self._say_hello)
+        self._socket.disconnected.connect(self._lost)
+        self._socket.textMessageReceived.connect(self._incoming)
+        self._socket.open(self._url)
 
     def _get_connected(self) -> bool:
         return self._connected
@@ -126,29 +159,79 @@ class HubClient(QObject):
             fields.setdefault("key", uuid.uuid4().hex)
         raw = protocol.encode({"type": command, "id": request_id, **fields})
         self._pending[request_id] = raw
-        self._outgoing.emit(self._number, raw)
+        if self._ready:
+            self._send(raw)
         return request_id
 
-    @Slot(int, bytes)
-    def _incoming(self, client: int, raw: bytes) -> None:
-        if client not in (BROADCAST, self._number):
+    def close(self) -> None:
+        """Stop for good: no more reconnecting."""
+        self._closing = True
+        self._socket.close()
+
+    def _send(self, raw: bytes) -> None:
+        self._socket.sendTextMessage(raw.decode())
+
+    @Slot()
+    def _say_hello(self) -> None:
+        hello = {"type": "hello", "id": HELLO_ID, "token": self._token}
+        if self.last_seq is not None:
+            hello["after_seq"] = self.last_seq
+        self._send(protocol.encode(hello))
+
+    @Slot()
+    def _lost(self) -> None:
+        self._ready = False
+        self._set_connected(False)
+        if self._closing:
             return
-        message = json.loads(raw)
+        delay = RECONNECT_MS[min(self._reconnects, len(RECONNECT_MS) - 1)]
+        self._reconnects += 1
+        QTimer.singleShot(delay, self, self._reopen)
+
+    def _reopen(self) -> None:
+        if not self._closing:
+            self._socket.open(self._url)
+
+    @Slot(str)
+    def _incoming(self, text: str) -> None:
+        message = json.loads(text)
         kind, request_id = message.get("type"), message.get("id")
         if kind == "event":
+            if self.last_seq is not None and message["seq"] <= self.last_seq:
+                return  # already seen before a reconnect
+            self.last_seq = message["seq"]
             self.eventReceived.emit(message)
+        elif request_id == HELLO_ID:
+            self._welcomed(message)
+        elif request_id in self._pending:
+            self._answered(request_id, kind, message)
+
+    def _welcomed(self, message: dict[str, Any]) -> None:
+        if message.get("type") != "reply":
+            self._closing = True  # a refused token will not get better by retrying
+            self.unauthorised.emit(message.get("message", ""))
+            self._socket.close()
             return
-        if request_id not in self._pending:
-            return
+        if self.last_seq is None:
+            self.last_seq = message["result"]["last_seq"]
+        self._reconnects = 0
+        self._ready = True
+        self._set_connected(True)
+        for raw in list(self._pending.values()):
+            self._send(raw)
+
+    def _answered(self, request_id: int, kind: str, message: dict[str, Any]) -> None:
         if kind == "error" and message.get("code") == UNAVAILABLE:
             self._set_connected(False)
             self._retry(request_id)
             return
+        self._set_connected(True)
         self._pending.pop(request_id)
         self._attempts.pop(request_id, None)
-        self._set_connected(True)
         if kind == "reply":
             self.replied.emit(request_id, message["result"])
+        elif message.get("code") == UNAUTHORISED:
+            self.unauthorised.emit(message["message"])
         else:
             self.refused.emit(request_id, message["message"])
 
@@ -160,8 +243,8 @@ class HubClient(QObject):
 
     def _resend(self, request_id: int) -> None:
         raw = self._pending.get(request_id)
-        if raw is not None:
-            self._outgoing.emit(self._number, raw)
+        if raw is not None and self._ready:
+            self._send(raw)
 
     def _set_connected(self, connected: bool) -> None:
         if connected != self._connected:

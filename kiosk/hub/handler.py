@@ -1,27 +1,61 @@
 """Carrying out decoded protocol commands on the hub service, and shaping events for clients.
 
-Whatever arrives, the answer is one reply or one error message; nothing a client sends can
-raise out of here.
+Whatever arrives, the answer is a reply or an error message; nothing a client sends can raise out
+of here. A connection is a `Session`: it must say hello with a device token (or pair with a code)
+before anything else, and its role decides which commands it may send and which events it hears.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
 
-from kiosk.core.lifecycle import Event, EventType, IllegalTransition
+from kiosk.core.lifecycle import Event, EventType, IllegalTransition, Visit
+from kiosk.core.metrics import VisitTimes, WaitSummary
 from kiosk.core.names import InvalidName, first_name
 from kiosk.core.people import Staff, mask_contact
 from kiosk.hub import protocol as p
 from kiosk.hub.service import CommandRefused, HubService
-from kiosk.store import people
+from kiosk.store import devices, people
+from kiosk.store.database import writing
+from kiosk.store.devices import DeviceRole
 
 log = logging.getLogger(__name__)
 
 UNAVAILABLE = "unavailable"
+UNAUTHORISED = "unauthorised"
+
+_KIOSK_COMMANDS = (
+    p.FindHosts,
+    p.FindHostByFullName,
+    p.LookUpVisitor,
+    p.CheckIn,
+    p.FindMyVisit,
+    p.CheckOut,
+    p.RateWelcome,
+    p.Cancel,
+)
+_DESK_COMMANDS = (
+    p.Acknowledge,
+    p.Welcome,
+    p.MarkLeftUnseen,
+    p.Shown,
+    p.Queue,
+    p.YourDay,
+    p.Receptionists,
+)
+ALLOWED = {
+    DeviceRole.KIOSK: _KIOSK_COMMANDS,
+    DeviceRole.DESK: _DESK_COMMANDS,
+    DeviceRole.DASHBOARD: (p.Queue,),
+}
+# What each role hears of the log.
+_KIOSK_EVENTS = {EventType.ACKNOWLEDGED, EventType.WELCOMED}
+_DESK_EVENTS = set(EventType) - {EventType.ALERTED, EventType.FEEDBACK}
 
 
 def staff_actor(staff_id: int) -> str:
@@ -29,18 +63,51 @@ def staff_actor(staff_id: int) -> str:
     return f"staff:{staff_id}"
 
 
+@dataclass
+class Session:
+    """One client connection: who it is once it has said hello, and what it has been sent."""
+
+    role: DeviceRole | None = None
+    device: str = ""
+    device_id: int | None = None
+    replay_after: int | None = None
+    sent: list[bytes] = field(default_factory=list)
+
+
 class CommandHandler:
-    def __init__(self, service: HubService, db: Database) -> None:
+    def __init__(
+        self,
+        service: HubService,
+        db: Database,
+        local_tokens: dict[str, DeviceRole] | None = None,
+    ) -> None:
         self._service = service
         self._db = db
+        # Tokens for clients inside this process, made afresh at every start and never stored.
+        self._local_tokens = dict(local_tokens or {})
 
-    def handle(self, raw: bytes | str) -> bytes:
-        """Answer one message from a client."""
+    def handle(self, raw: bytes | str, session: Session) -> bytes:
+        """Answer one message from a client. After a successful hello, `session.replay_after`
+        says from which event number the caller must replay the log to the client."""
         try:
             command = p.decode_command(raw)
         except p.ProtocolError as error:
             return p.refusal(error.request_id, str(error), code="invalid")
         try:
+            if isinstance(command, p.Hello | p.Pair):
+                return p.reply(command.id, self._introduce(command, session))
+            if session.role is None:
+                return p.refusal(
+                    command.id,
+                    "This device is not paired with the hub. Pair it with the code the hub shows.",
+                    code=UNAUTHORISED,
+                )
+            if not isinstance(command, ALLOWED[session.role]):
+                return p.refusal(
+                    command.id,
+                    f"A {session.role} can't send '{command.__struct_config__.tag}'.",
+                    code=UNAUTHORISED,
+                )
             return p.reply(command.id, self._carry_out(command))
         except (CommandRefused, IllegalTransition, InvalidName) as error:
             return p.refusal(command.id, str(error))
@@ -50,6 +117,45 @@ class CommandHandler:
             return p.refusal(
                 command.id, "The front desk system is busy. Trying again…", code=UNAVAILABLE
             )
+
+    # --- who is there ---------------------------------------------------------------------------
+
+    def _introduce(self, command: p.Hello | p.Pair, session: Session) -> dict[str, Any]:
+        now = self._service.now_ms()
+        if isinstance(command, p.Pair):
+            with writing(self._db):
+                token = devices.redeem_pairing_code(
+                    self._db, command.code, command.name, DeviceRole(command.role), now
+                )
+            if token is None:
+                raise CommandRefused(
+                    "That pairing code is not valid. Codes work once, for ten minutes; "
+                    "ask the hub for a new one with `kiosk pair`."
+                )
+            session.role, session.device = DeviceRole(command.role), command.name
+            return {"token": token, "role": command.role, "last_seq": self._last_seq()}
+        if command.token in self._local_tokens:
+            session.role, session.device = self._local_tokens[command.token], "this computer"
+        else:
+            device = devices.device_for_token(self._db, command.token)
+            if device is None:
+                session.role = None
+                raise CommandRefused(
+                    "This device's pairing is no longer valid. Pair it again with a new code."
+                )
+            with writing(self._db):
+                devices.note_seen(self._db, device.id, now)
+            session.role, session.device, session.device_id = device.role, device.name, device.id
+        session.replay_after = command.after_seq
+        return {"role": str(session.role), "device": session.device, "last_seq": self._last_seq()}
+
+    def _last_seq(self) -> int:
+        return self._service.last_seq()
+
+    def events_after(self, seq: int, limit: int) -> list[Event]:
+        return self._service.events_after(seq, limit)
+
+    # --- commands -------------------------------------------------------------------------------
 
     def _carry_out(self, command: p.Command) -> dict[str, Any]:
         service, db = self._service, self._db
@@ -87,7 +193,31 @@ class CommandHandler:
             case p.Cancel(visit_id=visit_id):
                 service.cancel(visit_id, "visitor")
                 return {}
+            case p.Acknowledge(visit_id=visit_id, staff_id=staff_id):
+                return self.desk_card(service.acknowledge(visit_id, self._answering(staff_id)))
+            case p.Welcome(visit_id=visit_id, staff_id=staff_id):
+                return self.desk_card(service.welcome(visit_id, self._answering(staff_id)))
+            case p.MarkLeftUnseen(visit_id=visit_id, staff_id=staff_id):
+                actor = self._answering(staff_id)
+                return self.desk_card(service.mark_left_unseen(visit_id, actor))
+            case p.Shown(visit_id=visit_id):
+                visit = service.visit(visit_id)
+                if visit is not None and visit.alerted_at is None:
+                    service.note_alerted(visit_id, "desk")
+                return {}
+            case p.Queue():
+                return {"visits": [self.desk_card(v) for v in service.waiting_now()]}
+            case p.YourDay(staff_id=staff_id):
+                return self._your_day(staff_id)
+            case p.Receptionists():
+                return {"staff": [_host(s) for s in people.all_staff(db) if s.active]}
         raise AssertionError(f"unhandled command {command!r}")  # pragma: no cover
+
+    def _answering(self, staff_id: int) -> str:
+        person = people.get_staff(self._db, staff_id)
+        if person is None or not person.active:
+            raise CommandRefused("Choose who you are from the staff list first.")
+        return staff_actor(staff_id)
 
     def _match(self, visitor: Any) -> dict[str, Any]:
         host = people.get_staff(self._db, visitor.last_host_id) if visitor.last_host_id else None
@@ -114,16 +244,61 @@ class CommandHandler:
                 )
         return found
 
-    def kiosk_event(self, event: Event) -> bytes | None:
-        """What a kiosk may learn of an event: only that someone is coming, and who."""
-        if event.type is EventType.ACKNOWLEDGED:
-            return p.event_message(
-                event.seq,
-                {"event": "acknowledged", "visit_id": event.visit_id, "by": self._by(event.actor)},
-            )
-        if event.type is EventType.WELCOMED:
-            return p.event_message(event.seq, {"event": "welcomed", "visit_id": event.visit_id})
+    def _your_day(self, staff_id: int) -> dict[str, Any]:
+        start = self._service.start_of_day_ms()
+        actor = staff_actor(staff_id)
+        waits = [
+            VisitTimes.of(v).wait
+            for v in self._service.visits_between(start, self._service.now_ms() + 1)
+            if v.welcomed_by == actor
+        ]
+        summary = WaitSummary.of([w for w in waits if w is not None], 0)
+        return {"welcomed": summary.count, "median_wait_s": summary.median}
+
+    # --- what each client hears -----------------------------------------------------------------
+
+    def event_for(self, event: Event, role: DeviceRole) -> bytes | None:
+        """The message `role` receives for `event`, or None if it is none of its business."""
+        if role is DeviceRole.KIOSK and event.type in _KIOSK_EVENTS:
+            body: dict[str, Any] = {"event": str(event.type), "visit_id": event.visit_id}
+            if event.type is EventType.ACKNOWLEDGED:
+                body["by"] = self._by(event.actor)
+            return p.event_message(event.seq, body)
+        if role in (DeviceRole.DESK, DeviceRole.DASHBOARD) and event.type in _DESK_EVENTS:
+            visit = self._service.visit(event.visit_id)
+            if visit is None:
+                return None
+            body = {"event": str(event.type), "visit_id": event.visit_id, "at": event.at_ms}
+            if event.type is EventType.ESCALATED:
+                body["level"] = event.payload.get("level")
+                body["reason"] = event.payload.get("reason")
+            body["card"] = self.desk_card(visit)
+            return p.event_message(event.seq, body)
         return None
+
+    def desk_card(self, visit: Visit) -> dict[str, Any]:
+        """What a receptionist needs to greet this visitor well."""
+        visitor = people.get_visitor(self._db, visit.visitor_id) if visit.visitor_id else None
+        host = people.get_staff(self._db, visit.host_id) if visit.host_id else None
+        earlier = self._service.earlier_visit(visit)
+        last_wait = VisitTimes.of(earlier).wait if earlier else None
+        return {
+            "visit_id": visit.id,
+            "state": str(visit.state),
+            "name": visitor.name if visitor else "",
+            "pronunciation": visitor.pronunciation if visitor else None,
+            "host": host.name if host else None,
+            "purpose": visit.purpose,
+            "checked_in_at": visit.checked_in_at,
+            "acknowledged_by": self._by(visit.acknowledged_by or ""),
+            "escalations": visit.escalations,
+            "previous_visits": self._service.earlier_visit_count(visit),
+            "last_visit_at": earlier.checked_in_at if earlier else None,
+            "last_wait_s": last_wait,
+            "last_wait_over_target": (
+                last_wait is not None and last_wait > self._service.policies.targets.welcome_s
+            ),
+        }
 
     def _by(self, actor: str) -> str:
         kind, _, ident = actor.partition(":")

@@ -72,8 +72,57 @@ class Cancel(Command, tag="cancel"):
     visit_id: Id
 
 
+class Hello(Command, tag="hello"):
+    """The first message on a connection: the device token, and the last event number seen."""
+
+    token: Annotated[str, Meta(min_length=16, max_length=128)]
+    after_seq: Annotated[int, Meta(ge=0)] | None = None
+
+
+class Pair(Command, tag="pair"):
+    """Instead of hello, once: the pairing code shown by the hub, for a new device token."""
+
+    code: Annotated[str, Meta(pattern="^[0-9]{6}$")]
+    name: Annotated[str, Meta(min_length=1, max_length=60)]
+    role: Annotated[str, Meta(pattern="^(kiosk|desk|dashboard)$")]
+
+
+class Acknowledge(Command, tag="acknowledge"):
+    visit_id: Id
+    staff_id: Id
+
+
+class Welcome(Command, tag="welcome"):
+    visit_id: Id
+    staff_id: Id
+
+
+class MarkLeftUnseen(Command, tag="mark_left_unseen"):
+    visit_id: Id
+    staff_id: Id
+
+
+class Shown(Command, tag="shown"):
+    """A desk has put the alert on screen: the first such note stops "time to alert"."""
+
+    visit_id: Id
+
+
+class Queue(Command, tag="queue"):
+    """Everyone waiting or on site now, as desk cards."""
+
+
+class YourDay(Command, tag="your_day"):
+    staff_id: Id
+
+
+class Receptionists(Command, tag="receptionists"):
+    """Who may answer at the desk, for the desk console's "I am" choice."""
+
+
 AnyCommand = FindHosts | FindHostByFullName | LookUpVisitor | CheckIn | FindMyVisit | CheckOut
-AnyCommand |= RateWelcome | Cancel
+AnyCommand |= RateWelcome | Cancel | Hello | Pair | Acknowledge | Welcome | MarkLeftUnseen
+AnyCommand |= Shown | Queue | YourDay | Receptionists
 
 _decoder = msgspec.json.Decoder(AnyCommand)
 _encoder = msgspec.json.Encoder()

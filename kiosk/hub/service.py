@@ -202,8 +202,23 @@ class HubService:
     def visit(self, visit_id: int) -> Visit | None:
         return visits.get_visit(self._db, visit_id)
 
-    def events_after(self, seq: int) -> list[Event]:
-        return visits.events_after(self._db, seq)
+    def events_after(self, seq: int, limit: int | None = None) -> list[Event]:
+        return visits.events_after(self._db, seq, limit)
+
+    def last_seq(self) -> int:
+        return visits.last_seq(self._db)
+
+    def earlier_visit(self, visit: Visit) -> Visit | None:
+        """The same visitor's visit before this one, for "last time" notes."""
+        return visits.earlier_visit(self._db, visit)
+
+    def earlier_visit_count(self, visit: Visit) -> int:
+        return visits.earlier_visit_count(self._db, visit)
+
+    def start_of_day_ms(self) -> int:
+        """Midnight, site time, of the hub's today."""
+        now = self.local(self.now_ms())
+        return int(now.replace(hour=0, minute=0, second=0, microsecond=0).timestamp() * 1000)
 
     # --- subscribers ----------------------------------------------------------------------------
 

@@ -115,3 +115,26 @@ def index_check_in_keys(db: Database) -> None:
         "CREATE UNIQUE INDEX idx_events_check_in_key ON events(json_extract(payload, '$.key')) "
         "WHERE type = 'checked_in' AND json_extract(payload, '$.key') IS NOT NULL"
     )
+
+
+@_change
+def create_devices(db: Database) -> None:
+    # Desks and remote kiosks pair once with a short code and then present a device token. Only
+    # a hash of the token is kept, so a copy of the database can't be used to impersonate one.
+    db["devices"].create(
+        {
+            "id": int,
+            "name": str,
+            "role": str,  # "kiosk", "desk" or "dashboard"
+            "token_hash": str,
+            "paired_at": int,
+            "last_seen_at": int,
+            "revoked_at": int,
+        },
+        pk="id",
+        not_null={"name", "role", "token_hash", "paired_at"},
+    )
+    db["devices"].create_index(["token_hash"], unique=True)
+    # Desk cards look up a visitor's earlier visits ("last time Maria waited 9 minutes").
+    db["visits"].create_index(["visitor_id", "id"])
+    db["pairing_codes"].create({"code": str, "expires_at": int}, pk="code", not_null={"expires_at"})

@@ -98,6 +98,29 @@ def visits_between(db: Database, start_ms: int, end_ms: int) -> list[Visit]:
     )
 
 
+def earlier_visit(db: Database, visit: Visit) -> Visit | None:
+    """The same visitor's most recent visit before `visit`."""
+    if visit.visitor_id is None:
+        return None
+    return next(
+        _visits(
+            db,
+            "WHERE visitor_id = ? AND id < ? ORDER BY id DESC LIMIT 1",
+            [visit.visitor_id, visit.id],
+        ),
+        None,
+    )
+
+
+def earlier_visit_count(db: Database, visit: Visit) -> int:
+    if visit.visitor_id is None:
+        return 0
+    (count,) = db.execute(
+        "SELECT count(*) FROM visits WHERE visitor_id = ? AND id < ?", [visit.visitor_id, visit.id]
+    ).fetchone()
+    return count
+
+
 def events_after(db: Database, seq: int, limit: int | None = None) -> list[Event]:
     """Every event numbered above `seq`, in order: what a reconnecting client missed."""
     sql = "SELECT seq, visit_id, type, at_ms, actor, payload FROM events WHERE seq > ? ORDER BY seq"

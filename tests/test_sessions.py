@@ -1,0 +1,108 @@
+"""Who may talk to the hub: pairing, device tokens, revocation, and what each role may do."""
+
+import json
+
+import pytest
+from sqlite_utils import Database
+
+from kiosk.hub.handler import CommandHandler, Session, staff_actor
+from kiosk.hub.service import HubService
+from kiosk.store import devices
+from kiosk.store.database import writing
+from kiosk.store.devices import DeviceRole
+
+
+@pytest.fixture
+def handler(hub: HubService, db: Database) -> CommandHandler:
+    return CommandHandler(hub, db)
+
+
+def send(handler: CommandHandler, session: Session, **message) -> dict:
+    return json.loads(handler.handle(json.dumps({"v": 1, "id": 5, **message}), session))
+
+
+def pairing_code(db: Database, hub: HubService) -> str:
+    with writing(db):
+        return devices.new_pairing_code(db, hub.now_ms())
+
+
+def test_an_unpaired_client_gets_nothing(handler, hub, staff) -> None:
+    stranger = Session()
+    answer = send(handler, stranger, type="queue")
+    assert answer["code"] == "unauthorised"
+    assert "not paired" in answer["message"]
+    hub.check_in("Maria Garcia", host_id=staff["priya"])
+    assert send(handler, stranger, type="find_hosts", text="pri")["code"] == "unauthorised"
+    assert send(handler, stranger, type="hello", token="x" * 40)["code"] == "refused"
+    assert stranger.role is None
+
+
+def test_pairing_with_a_code_gives_a_token_that_works_next_time(handler, hub, db) -> None:
+    code = pairing_code(db, hub)
+    first = Session()
+    answer = send(handler, first, type="pair", code=code, name="Reception PC", role="desk")
+    token = answer["result"]["token"]
+    assert first.role is DeviceRole.DESK
+    later = Session()
+    hello = send(handler, later, type="hello", token=token, after_seq=0)
+    assert hello["result"]["role"] == "desk" and later.replay_after == 0
+    assert send(handler, later, type="queue")["type"] == "reply"
+    reused = send(handler, Session(), type="pair", code=code, name="Another", role="desk")
+    assert "not valid" in reused["message"]  # a code works once
+
+
+def test_an_expired_code_is_refused(handler, hub, db, clock) -> None:
+    code = pairing_code(db, hub)
+    clock.advance(11 * 60)
+    answer = send(handler, Session(), type="pair", code=code, name="Late PC", role="desk")
+    assert answer["code"] == "refused" and "ten minutes" in answer["message"]
+
+
+def test_a_revoked_device_is_turned_away(handler, hub, db) -> None:
+    with writing(db):
+        token = devices.add_device(db, "Old laptop", DeviceRole.DESK, hub.now_ms())
+    (device,) = devices.all_devices(db)
+    with writing(db):
+        assert devices.revoke_device(db, device.id, hub.now_ms())
+    session = Session()
+    answer = send(handler, session, type="hello", token=token)
+    assert "no longer valid" in answer["message"] and session.role is None
+
+
+def test_each_role_keeps_to_its_own_commands(handler, hub, staff) -> None:
+    kiosk = Session(role=DeviceRole.KIOSK)
+    desk = Session(role=DeviceRole.DESK)
+    visit = hub.check_in("Maria Garcia", host_id=staff["priya"]).visit
+    refused = send(handler, kiosk, type="acknowledge", visit_id=visit.id, staff_id=staff["sam"])
+    assert refused["code"] == "unauthorised" and "can't send 'acknowledge'" in refused["message"]
+    assert send(handler, desk, type="check_out", visit_id=visit.id)["code"] == "unauthorised"
+    card = send(handler, desk, type="acknowledge", visit_id=visit.id, staff_id=staff["sam"])
+    assert card["result"]["state"] == "acknowledged"
+    assert card["result"]["acknowledged_by"] == "Sam"
+
+
+def test_the_desk_card_remembers_last_time(handler, hub, clock, staff) -> None:
+    first = hub.check_in("Maria Garcia", host_id=staff["priya"], pronunciation="ma-REE-ah")
+    clock.advance(540)
+    hub.welcome(first.visit.id, staff_actor(staff["sam"]))
+    hub.check_out(first.visit.id)
+    clock.advance(7 * 86_400)
+    again = hub.check_in("Maria Garcia", host_id=staff["jose"], visitor_id=first.visitor.id)
+    desk = Session(role=DeviceRole.DESK)
+    (card,) = send(handler, desk, type="queue")["result"]["visits"]
+    assert card["visit_id"] == again.visit.id
+    assert card["name"] == "Maria Garcia" and card["pronunciation"] == "ma-REE-ah"
+    assert card["host"] == "José Núñez"
+    assert card["previous_visits"] == 1
+    assert card["last_wait_s"] == 540 and card["last_wait_over_target"] is True
+    assert card["last_visit_at"] == first.visit.checked_in_at
+
+
+def test_your_day_counts_this_receptionists_welcomes(handler, hub, clock, staff) -> None:
+    for name, wait in (("Ann Lee", 30), ("Bo Chen", 90), ("Cy Diaz", 300)):
+        visit = hub.check_in(name, host_id=staff["priya"]).visit
+        clock.advance(wait)
+        hub.welcome(visit.id, staff_actor(staff["sam"] if wait < 300 else staff["jose"]))
+    desk = Session(role=DeviceRole.DESK)
+    day = send(handler, desk, type="your_day", staff_id=staff["sam"])["result"]
+    assert day == {"welcomed": 2, "median_wait_s": 60.0}
