@@ -1,4 +1,8 @@
-"""The `kiosk` command: one program, a sub-command for each role and each chore."""
+"""The `kiosk` command: one program, a sub-command for each role and each chore.
+
+Heavy modules (Qt, exports) are imported inside the sub-commands that need them, so that each
+command starts quickly.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +17,8 @@ from sqlite_utils import Database
 
 from kiosk.core.people import Role
 from kiosk.hub.service import HubService, wall_clock_ms
-from kiosk.store import people
-from kiosk.store.database import DatabaseError, open_database
-from kiosk.store.export import ExportError, export_visits
-from kiosk.store.seed import seed_history
+from kiosk.store import devices, people
+from kiosk.store.database import DatabaseError, open_database, writing
 from kiosk.store.settings import (
     Paths,
     Settings,
@@ -106,6 +108,8 @@ def _day_start_ms(day: date) -> int:
 @pass_context
 def export(ctx: Context, from_: str, to: str, fmt: str, output: str, anonymous: bool) -> None:
     """Export the visits between two days, one row per visit, with every time and wait."""
+    from kiosk.store.export import ExportError, export_visits
+
     first, last = _parse_day(from_, "--from"), _parse_day(to, "--to")
     if last < first:
         raise click.BadParameter("The last day comes before the first day.", param_hint="--to")
@@ -145,6 +149,8 @@ def export(ctx: Context, from_: str, to: str, fmt: str, output: str, anonymous: 
 @pass_context
 def seed(ctx: Context, visits: int, seed_value: int) -> None:
     """Fill the database with a realistic made-up history, for demos and benchmarks."""
+    from kiosk.store.seed import seed_history
+
     with ctx.database(create=True) as db:
         report = seed_history(db, visits, now_ms=wall_clock_ms(), seed=seed_value)
     click.echo(
@@ -194,6 +200,77 @@ def staff_list(ctx: Context) -> None:
             role = "reception" if person.role is Role.RECEPTIONIST else "host"
             extra = ", ".join(filter(None, [person.department, person.email]))
             click.echo(f"{person.id:>4}  {person.name}  ({role}{', ' + extra if extra else ''})")
+
+
+@cli.command()
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=None,
+    help="Port to listen on (default: the settings file's; 0 picks a free one).",
+)
+@click.option(
+    "--listen",
+    default=None,
+    metavar="ADDRESS",
+    help="Address to listen on (default: the settings file's, 0.0.0.0 = whole LAN).",
+)
+@pass_context
+def hub(ctx: Context, port: int | None, listen: str | None) -> None:
+    """Run the hub alone, on a back-office computer, for desks and kiosks on the LAN."""
+    from kiosk.hub.server import ServerError
+    from kiosk.hub.standalone import run_hub
+
+    settings = ctx.settings()
+    try:
+        code = run_hub(
+            ctx.paths,
+            settings,
+            address=listen or settings.hub_listen,
+            port=settings.hub_port if port is None else port,
+        )
+    except (ServerError, DatabaseError) as error:
+        raise click.ClickException(str(error)) from error
+    sys.exit(code)
+
+
+@cli.command()
+@pass_context
+def pair(ctx: Context) -> None:
+    """Print a one-time code that pairs a new desk or kiosk with this hub."""
+    from kiosk.hub.standalone import issue_pairing_code
+
+    try:
+        code = issue_pairing_code(ctx.paths)
+    except DatabaseError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Pairing code: {code}  (enter it on the desk or kiosk within ten minutes)")
+
+
+@cli.command("devices")
+@click.option("--revoke", type=int, metavar="ID", help="Revoke the device with this number.")
+@pass_context
+def devices_command(ctx: Context, revoke: int | None) -> None:
+    """List the paired desks and kiosks, or revoke one that is lost or replaced."""
+    now = wall_clock_ms()
+    with ctx.database() as db:
+        if revoke is not None:
+            with writing(db):
+                if not devices.revoke_device(db, revoke, now):
+                    raise click.ClickException(f"There is no paired device number {revoke}.")
+            click.echo(f"Device {revoke} can no longer reach the hub.")
+            return
+        paired = devices.all_devices(db)
+    if not paired:
+        click.echo("No devices are paired yet. Run `kiosk pair` for a code.")
+    for device in paired:
+        seen = _when(device.last_seen_at) if device.last_seen_at else "never"
+        status = f"revoked {_when(device.revoked_at)}" if device.revoked_at else f"last seen {seen}"
+        click.echo(f"{device.id:>4}  {device.name}  ({device.role}, {status})")
+
+
+def _when(at_ms: int) -> str:
+    return datetime.fromtimestamp(at_ms / 1000).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 @cli.command()

@@ -128,11 +128,22 @@ class HubClient(QObject):
     connectionChanged = Signal(bool)
     eventReceived = Signal(dict)
     unauthorised = Signal(str)
+    paired = Signal(str)  # the new device token, to be kept in the settings
 
-    def __init__(self, url: str, token: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        token: str = "",
+        parent: QObject | None = None,
+        *,
+        pairing: tuple[str, str, DeviceRole] | None = None,
+    ) -> None:
+        """Connect with a device `token`, or, the first time, with `pairing`: the code the hub
+        shows, a name for this device, and its role."""
         super().__init__(parent)
         self._url = QUrl(url)
         self._token = token
+        self._pairing = pairing
         self._ids = itertools.count(1)
         self._pending: dict[int, bytes] = {}
         self._attempts: dict[int, int] = {}
@@ -173,6 +184,11 @@ class HubClient(QObject):
 
     @Slot()
     def _say_hello(self) -> None:
+        if not self._token and self._pairing:
+            code, name, role = self._pairing
+            pair = {"type": "pair", "id": HELLO_ID, "code": code, "name": name, "role": str(role)}
+            self._send(protocol.encode(pair))
+            return
         hello = {"type": "hello", "id": HELLO_ID, "token": self._token}
         if self.last_seq is not None:
             hello["after_seq"] = self.last_seq
@@ -212,8 +228,12 @@ class HubClient(QObject):
             self.unauthorised.emit(message.get("message", ""))
             self._socket.close()
             return
+        result = message["result"]
+        if "token" in result:
+            self._token = result["token"]
+            self.paired.emit(self._token)
         if self.last_seq is None:
-            self.last_seq = message["result"]["last_seq"]
+            self.last_seq = result["last_seq"]
         self._reconnects = 0
         self._ready = True
         self._set_connected(True)

@@ -55,6 +55,9 @@ class Settings:
     language: str = "en"
     show_host_list: bool = True
     hub_port: int = 8765
+    hub_listen: str = "0.0.0.0"
+    hub_url: str = ""
+    device_token: str = ""
     admin_pin_hash: str = ""
 
 
@@ -96,6 +99,14 @@ retention_days = 90
 [hub]
 # TCP port the hub listens on for desks and kiosks on the LAN.
 port = 8765
+# Address the hub listens on: "0.0.0.0" for the whole LAN, "127.0.0.1" for this computer only.
+listen = "0.0.0.0"
+
+[connection]
+# For a desk console or a kiosk whose hub runs on another computer. Leave hub_url empty to find
+# the hub on the LAN by itself; the token is written here when the device is paired.
+hub_url = ""
+token = ""
 
 [admin]
 # Salted hash of the admin PIN; set it with `kiosk pin`, never by hand.
@@ -159,6 +170,9 @@ def _settings_from(doc: dict[str, Any], path: Path) -> Settings:
         language=language,
         show_host_list=get("kiosk", "show_host_list", bool, defaults.show_host_list),
         hub_port=port,
+        hub_listen=get("hub", "listen", str, defaults.hub_listen),
+        hub_url=get("connection", "hub_url", str, ""),
+        device_token=get("connection", "token", str, ""),
         admin_pin_hash=get("admin", "pin_hash", str, ""),
     )
 

@@ -1,0 +1,81 @@
+"""Finding the hub on the LAN with zeroconf (mDNS), so a desk needs no typed address."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from dataclasses import dataclass
+
+import ifaddr
+from zeroconf import IPVersion, ServiceBrowser, ServiceInfo, ServiceListener, Zeroconf
+
+SERVICE_TYPE = "_frontdesk-kiosk._tcp.local."
+
+
+@dataclass(frozen=True)
+class FoundHub:
+    name: str
+    url: str
+
+
+class Announcement:
+    """Announces a hub listening on `port` for as long as it is open."""
+
+    def __init__(self, site_name: str, port: int, *, interfaces: list[str] | None = None) -> None:
+        self._zeroconf = Zeroconf(interfaces=interfaces or ["0.0.0.0"], ip_version=IPVersion.V4Only)
+        addresses = [socket.inet_aton(a) for a in (interfaces or _own_addresses())]
+        label = f"{site_name} hub on {socket.gethostname()}"[:60]
+        self._info = ServiceInfo(
+            SERVICE_TYPE,
+            f"{label}.{SERVICE_TYPE}",
+            port=port,
+            addresses=addresses,
+            properties={"protocol": "1", "site": site_name},
+        )
+        self._zeroconf.register_service(self._info, allow_name_change=True)
+
+    def close(self) -> None:
+        self._zeroconf.unregister_service(self._info)
+        self._zeroconf.close()
+
+
+def find_hub(timeout_s: float = 5.0, *, interfaces: list[str] | None = None) -> FoundHub | None:
+    """Wait up to `timeout_s` for a hub to answer on the LAN; None if none did."""
+    found: list[FoundHub] = []
+    done = threading.Event()
+    zc = Zeroconf(interfaces=interfaces or ["0.0.0.0"], ip_version=IPVersion.V4Only)
+
+    class Listener(ServiceListener):
+        def add_service(self, zc: Zeroconf, type_: str, name: str) -> None:
+            info = zc.get_service_info(type_, name, timeout=2000)
+            if info and info.parsed_addresses() and info.port:
+                site = (info.properties or {}).get(b"site", b"").decode(errors="replace")
+                found.append(
+                    FoundHub(site or name, f"ws://{info.parsed_addresses()[0]}:{info.port}")
+                )
+                done.set()
+
+        def update_service(self, zc: Zeroconf, type_: str, name: str) -> None:
+            pass
+
+        def remove_service(self, zc: Zeroconf, type_: str, name: str) -> None:
+            pass
+
+    browser = ServiceBrowser(zc, SERVICE_TYPE, Listener())
+    try:
+        done.wait(timeout_s)
+    finally:
+        browser.cancel()
+        zc.close()
+    return found[0] if found else None
+
+
+def _own_addresses() -> list[str]:
+    """This computer's IPv4 addresses on the LAN (loopback only if there is no other)."""
+    found = [
+        ip.ip
+        for adapter in ifaddr.get_adapters()
+        for ip in adapter.ips
+        if isinstance(ip.ip, str) and not ip.ip.startswith("127.")
+    ]
+    return found or ["127.0.0.1"]

@@ -1,0 +1,279 @@
+"""The hub as its own process on loopback, with kiosk and desk clients talking to it for real."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtWebSockets import QWebSocket
+from pytestqt.qtbot import QtBot
+
+from kiosk.core.people import Role
+from kiosk.hub.client import HubClient
+from kiosk.store.database import open_database, writing
+from kiosk.store.devices import DeviceRole, add_device
+from kiosk.store.people import add_staff
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class HubProcess:
+    """`kiosk hub` in a child process, on a fixed loopback port so it can be restarted."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.port = free_port()
+        self.url = f"ws://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen | None = None
+        self.pairing_code = ""
+
+    def start(self) -> None:
+        env = {**os.environ, "KIOSK_HOME": str(self.home)}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "kiosk", "hub", "--listen", "127.0.0.1", "--port",
+             str(self.port)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        listening = self.process.stdout.readline()
+        assert "is listening on 127.0.0.1" in listening, self.process.stderr.read()
+        self.pairing_code = re.search(r"code (\d{6})", self.process.stdout.readline()).group(1)
+
+    def kill(self) -> None:
+        self.process.send_signal(signal.SIGKILL)
+        self._reap()
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self._reap()
+
+    def _reap(self) -> None:
+        self.process.communicate(timeout=10)  # waits, and closes the pipes
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> dict:
+    """A database with staff and device tokens for two desks and a kiosk."""
+    home = tmp_path / "hub-home"
+    db = open_database(home / "kiosk.db")
+    with writing(db):
+        tokens = {
+            "desk-1": add_device(db, "Front desk", DeviceRole.DESK, 0),
+            "desk-2": add_device(db, "Back office", DeviceRole.DESK, 0),
+            "kiosk": add_device(db, "Lobby kiosk", DeviceRole.KIOSK, 0),
+        }
+        staff = {
+            "priya": add_staff(db, "Priya Raman"),
+            "sam": add_staff(db, "Sam Jones", Role.RECEPTIONIST),
+        }
+    db.close()
+    return {"home": home, "tokens": tokens, "staff": staff}
+
+
+@pytest.fixture
+def hub_process(office: dict) -> Iterator[HubProcess]:
+    hub = HubProcess(office["home"])
+    hub.start()
+    yield hub
+    hub.stop()
+
+
+class Recorder:
+    """Everything a client was told, in order."""
+
+    def __init__(self, client: HubClient) -> None:
+        self.client = client
+        self.events: list[dict] = []
+        self.replies: dict[int, dict] = {}
+        self.refusals: dict[int, str] = {}
+        client.eventReceived.connect(self.events.append)
+        client.replied.connect(lambda i, result: self.replies.__setitem__(i, result))
+        client.refused.connect(lambda i, message: self.refusals.__setitem__(i, message))
+
+    def seen(self, kind: str) -> list[int]:
+        return [e["visit_id"] for e in self.events if e["event"] == kind]
+
+
+def connect(hub: HubProcess, token: str) -> Recorder:
+    return Recorder(HubClient(hub.url, token))
+
+
+def test_a_check_in_reaches_both_desks_and_one_answer_reaches_all(
+    qtbot: QtBot, office: dict, hub_process: HubProcess
+) -> None:
+    tokens, staff = office["tokens"], office["staff"]
+    desk1, desk2 = connect(hub_process, tokens["desk-1"]), connect(hub_process, tokens["desk-2"])
+    kiosk = connect(hub_process, tokens["kiosk"])
+    for recorder in (desk1, desk2, kiosk):
+        qtbot.waitUntil(lambda r=recorder: r.client.connected, timeout=10000)
+    asked = kiosk.client.request("check_in", name="Maria Garcia", host_id=staff["priya"])
+    qtbot.waitUntil(lambda: asked in kiosk.replies, timeout=10000)
+    visit_id = kiosk.replies[asked]["visit_id"]
+    for desk in (desk1, desk2):
+        qtbot.waitUntil(lambda d=desk: d.seen("checked_in") == [visit_id], timeout=10000)
+        card = desk.events[-1]["card"]
+        assert card["name"] == "Maria Garcia" and card["host"] == "Priya Raman"
+    desk1.client.request("acknowledge", visit_id=visit_id, staff_id=staff["sam"])
+    for desk in (desk1, desk2):
+        qtbot.waitUntil(lambda d=desk: d.seen("acknowledged") == [visit_id], timeout=10000)
+    qtbot.waitUntil(lambda: kiosk.seen("acknowledged") == [visit_id], timeout=10000)
+    assert kiosk.events[-1]["by"] == "Sam"
+    assert all("card" not in event for event in kiosk.events)  # no names reach a kiosk
+    late = desk2.client.request("acknowledge", visit_id=visit_id, staff_id=staff["sam"])
+    qtbot.waitUntil(lambda: late in desk2.refusals, timeout=10000)
+    assert "already has someone on the way" in desk2.refusals[late]
+
+
+def test_pairing_a_new_desk_with_the_code_the_hub_printed(
+    qtbot: QtBot, hub_process: HubProcess
+) -> None:
+    tokens: list[str] = []
+    client = HubClient(
+        hub_process.url, pairing=(hub_process.pairing_code, "Reception laptop", DeviceRole.DESK)
+    )
+    client.paired.connect(tokens.append)
+    qtbot.waitUntil(lambda: client.connected, timeout=10000)
+    assert len(tokens) == 1
+    listed = subprocess.run(
+        [sys.executable, "-m", "kiosk", "devices"],
+        env={**os.environ, "KIOSK_HOME": str(hub_process.home)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
+    assert "Reception laptop  (desk, last seen" in listed
+
+
+def test_no_confirmed_check_in_is_lost_when_the_hub_is_killed(
+    qtbot: QtBot, office: dict, hub_process: HubProcess
+) -> None:
+    tokens, priya = office["tokens"], office["staff"]["priya"]
+    desk = connect(hub_process, tokens["desk-1"])
+    kiosk = connect(hub_process, tokens["kiosk"])
+    qtbot.waitUntil(lambda: kiosk.client.connected and desk.client.connected, timeout=10000)
+    sent = []
+    for n in range(40):
+        sent.append(kiosk.client.request("check_in", name=f"Visitor {n}", host_id=priya))
+        qtbot.wait(15)
+        if n == 20:
+            hub_process.kill()  # mid-stream, with requests in flight
+    confirmed_before_kill = dict(kiosk.replies)
+    hub_process.start()
+    qtbot.waitUntil(lambda: len(kiosk.replies) == 40, timeout=30000)
+    db = open_database(office["home"] / "kiosk.db")
+    recorded = {row[0] for row in db.execute("SELECT id FROM visits")}
+    db.close()
+    confirmed = {reply["visit_id"] for reply in kiosk.replies.values()}
+    assert {r["visit_id"] for r in confirmed_before_kill.values()} <= recorded
+    assert confirmed == recorded and len(recorded) == 40  # every one, each once
+    qtbot.waitUntil(lambda: sorted(desk.seen("checked_in")) == sorted(recorded), timeout=30000)
+    assert len(desk.seen("checked_in")) == 40  # none shown twice
+
+
+def test_a_desk_dropped_a_hundred_times_misses_nothing(
+    qtbot: QtBot, office: dict, hub_process: HubProcess
+) -> None:
+    tokens, priya = office["tokens"], office["staff"]["priya"]
+    desk = connect(hub_process, tokens["desk-1"])
+    kiosk = connect(hub_process, tokens["kiosk"])
+    qtbot.waitUntil(lambda: kiosk.client.connected and desk.client.connected, timeout=10000)
+    drops = 0
+    for n in range(100):
+        kiosk.client.request("check_in", name=f"Visitor {n}", host_id=priya)
+        qtbot.waitUntil(lambda: desk.client.connected, timeout=10000)
+        desk.client._socket.abort()  # the network cable, pulled
+        drops += 1
+    qtbot.waitUntil(lambda: len(kiosk.replies) == 100, timeout=60000)
+    expected = sorted(reply["visit_id"] for reply in kiosk.replies.values())
+    qtbot.waitUntil(lambda: sorted(desk.seen("checked_in")) == expected, timeout=60000)
+    assert drops == 100
+    assert len(desk.seen("checked_in")) == 100
+
+
+def raw_socket(qtbot: QtBot, url: str) -> tuple[QWebSocket, list[dict]]:
+    received: list[dict] = []
+    sock = QWebSocket()
+    sock.textMessageReceived.connect(lambda text: received.append(json.loads(text)))
+    with qtbot.waitSignal(sock.connected, timeout=10000):
+        sock.open(QUrl(url))
+    return sock, received
+
+
+HOSTILE = [
+    ("not json at all", "invalid"),
+    ('{"v": 1, "id": 1, "type": "queue"}', "unauthorised"),
+    ('{"v": 1, "id": 2, "type": "hello", "token": "' + "A" * 43 + '"}', "refused"),
+    ('{"v": 1, "id": 3, "type": "hello", "token": 12345}', "invalid"),
+    ('{"v": 1, "id": 4, "type": "drop_tables"}', "invalid"),
+    ('{"v": 1, "id": 5, "type": "find_hosts", "text": "' + "x" * 100_000 + '"}', "invalid"),
+    ('{"v": 1, "id": 6, "type": "pair", "code": "12345", "name": "x", "role": "desk"}', "invalid"),
+    ('{"v": 1, "id": 7, "type": "pair", "code": "000000", "name": "x", "role": "god"}', "invalid"),
+]
+
+
+def test_hostile_messages_get_errors_and_the_hub_keeps_serving(
+    qtbot: QtBot, office: dict, hub_process: HubProcess
+) -> None:
+    sock, received = raw_socket(qtbot, hub_process.url)
+    for text, _ in HOSTILE:
+        sock.sendTextMessage(text)
+    qtbot.waitUntil(lambda: len(received) == len(HOSTILE), timeout=10000)
+    assert [m["code"] for m in received] == [code for _, code in HOSTILE]
+    assert all(m["type"] == "error" and m["message"] for m in received)
+    # Replaying a revoked token: it worked once, then the device was revoked.
+    db = open_database(office["home"] / "kiosk.db")
+    with writing(db):
+        db.execute("UPDATE devices SET revoked_at = 1 WHERE name = 'Back office'")
+    db.close()
+    sock.sendTextMessage(
+        json.dumps({"v": 1, "id": 9, "type": "hello", "token": office["tokens"]["desk-2"]})
+    )
+    qtbot.waitUntil(lambda: len(received) == len(HOSTILE) + 1, timeout=10000)
+    assert "no longer valid" in received[-1]["message"]
+    kiosk = connect(hub_process, office["tokens"]["kiosk"])
+    asked = kiosk.client.request("find_hosts", text="pri")
+    qtbot.waitUntil(lambda: asked in kiosk.replies, timeout=10000)
+    sock.close()
+
+
+def test_an_unpaired_client_hears_nothing(qtbot: QtBot, office: dict, hub_process) -> None:
+    sock, received = raw_socket(qtbot, hub_process.url)
+    kiosk = connect(hub_process, office["tokens"]["kiosk"])
+    asked = kiosk.client.request("check_in", name="Maria Garcia", host_id=office["staff"]["priya"])
+    qtbot.waitUntil(lambda: asked in kiosk.replies, timeout=10000)
+    qtbot.wait(300)
+    assert received == []
+    sock.close()
+
+
+def test_a_flooding_client_does_not_stall_the_others(
+    qtbot: QtBot, office: dict, hub_process: HubProcess
+) -> None:
+    flood, received = raw_socket(qtbot, hub_process.url)
+    hello = {"v": 1, "id": 0, "type": "hello", "token": office["tokens"]["kiosk"]}
+    flood.sendTextMessage(json.dumps(hello))
+    for n in range(3000):
+        flood.sendTextMessage(json.dumps({"v": 1, "id": n + 1, "type": "find_hosts", "text": "pr"}))
+    kiosk = connect(hub_process, office["tokens"]["kiosk"])
+    asked = kiosk.client.request("find_hosts", text="sam")
+    qtbot.waitUntil(lambda: asked in kiosk.replies, timeout=20000)
+    assert kiosk.replies[asked]["hosts"][0]["name"] == "Sam Jones"
+    qtbot.waitUntil(lambda: len(received) >= 3001, timeout=30000)
+    assert any(m.get("code") == "slow_down" for m in received)
+    flood.close()
