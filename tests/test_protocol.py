@@ -12,6 +12,7 @@ from kiosk.core.policies import Policies
 from kiosk.hub.handler import CommandHandler, Session, staff_actor
 from kiosk.hub.protocol import MAX_MESSAGE_BYTES
 from kiosk.hub.service import HubService
+from kiosk.store import visits
 from kiosk.store.database import open_database
 from kiosk.store.devices import DeviceRole
 
@@ -119,9 +120,13 @@ def test_bad_messages_get_a_reason(handler: CommandHandler, raw: bytes, code: st
 
 
 @pytest.fixture(scope="module")
-def shared_handler(tmp_path_factory: pytest.TempPathFactory) -> CommandHandler:
-    db = open_database(tmp_path_factory.mktemp("fuzz") / "kiosk.db")
-    return CommandHandler(HubService(db, Policies(), tz=UTC), db)
+def fuzz_db(tmp_path_factory: pytest.TempPathFactory) -> Database:
+    return open_database(tmp_path_factory.mktemp("fuzz") / "kiosk.db")
+
+
+@pytest.fixture(scope="module")
+def shared_handler(fuzz_db: Database) -> CommandHandler:
+    return CommandHandler(HubService(fuzz_db, Policies(), tz=UTC), fuzz_db)
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -129,3 +134,45 @@ def shared_handler(tmp_path_factory: pytest.TempPathFactory) -> CommandHandler:
 def test_random_bytes_never_crash_the_handler(shared_handler: CommandHandler, raw: bytes) -> None:
     answer = json.loads(shared_handler.handle(raw, kiosk_session()))
     assert answer["type"] in ("error", "reply")
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**60), 2**60) | st.floats() | st.text(max_size=40),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children)
+    ),
+    max_leaves=8,
+)
+known_types = st.sampled_from(
+    ["hello", "pair", "find_hosts", "look_up_visitor", "check_in", "find_my_visit", "check_out",
+     "rate_welcome", "cancel", "acknowledge", "welcome", "mark_left_unseen", "shown", "queue",
+     "your_day", "receptionists", "nonsense"]
+)  # fmt: skip
+field_names = st.sampled_from(
+    ["name", "text", "host_id", "visit_id", "staff_id", "rating", "purpose", "key", "token",
+     "code", "role", "after_seq", "visitor_id", "extra"]
+)  # fmt: skip
+messages = st.fixed_dictionaries(
+    {"v": st.sampled_from([1, 1, 1, 2, "1"]), "id": st.integers(0, 2**40), "type": known_types},
+).flatmap(
+    lambda base: st.dictionaries(field_names, json_values | st.integers(1, 5), max_size=5).map(
+        lambda fields: {**fields, **base}
+    )
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    message=messages,
+    role=st.sampled_from([None, DeviceRole.KIOSK, DeviceRole.DESK, DeviceRole.DASHBOARD]),
+)
+def test_random_well_formed_messages_are_answered_and_keep_the_log_consistent(
+    shared_handler: CommandHandler, fuzz_db: Database, message: dict, role: DeviceRole | None
+) -> None:
+    answer = json.loads(shared_handler.handle(json.dumps(message), Session(role=role)))
+    assert answer["type"] in ("error", "reply")
+    if answer["type"] == "error":
+        assert answer["message"] and answer["code"] in (
+            "invalid", "refused", "unauthorised", "unavailable"
+        )  # fmt: skip
+    assert visits.rebuild_visits(fuzz_db) == visits.all_visits(fuzz_db)
