@@ -1,0 +1,63 @@
+"""A list of small records for a QML ListView or Repeater, one role per field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    Property,
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class RowsModel(QAbstractListModel):
+    countChanged = Signal()
+
+    def __init__(self, fields: tuple[str, ...], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fields = fields
+        self._rows: list[dict[str, Any]] = []
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        field = role - Qt.ItemDataRole.UserRole - 1
+        if 0 <= field < len(self._fields):
+            return self._rows[index.row()].get(self._fields[field])
+        return None
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        base = Qt.ItemDataRole.UserRole + 1
+        return {base + i: QByteArray(name.encode()) for i, name in enumerate(self._fields)}
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self._rows = [{f: row.get(f) for f in self._fields} for row in rows]
+        self.endResetModel()
+        self.countChanged.emit()
+
+    def clear(self) -> None:
+        if self._rows:
+            self.set_rows([])
+
+    def row(self, i: int) -> dict[str, Any] | None:
+        return self._rows[i] if 0 <= i < len(self._rows) else None
+
+    def rows(self) -> list[dict[str, Any]]:
+        return list(self._rows)
+
+    def _count(self) -> int:
+        return len(self._rows)
+
+    count = Property(int, _count, notify=countChanged)

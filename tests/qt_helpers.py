@@ -1,0 +1,276 @@
+"""Driving the kiosk's real QML as a visitor would, against a real hub on a real database file.
+
+Importing this module prepares Qt (offscreen, the virtual keyboard) before pytest-qt creates the
+application, so every kiosk test module imports it first.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from kiosk.app.qt_environment import prepare_kiosk_environment
+from kiosk.app.site_settings import SiteSettings
+from kiosk.core.people import Role
+from kiosk.hub.client import HubClient, LocalHub
+from kiosk.store.database import open_database, writing
+from kiosk.store.devices import DeviceRole
+from kiosk.store.people import add_staff, add_visitor, note_visit
+from kiosk.store.settings import Settings, hash_pin
+from kiosk.viewmodels.launch import KioskScreen, open_kiosk
+
+prepare_kiosk_environment(offscreen=True)
+
+# What `from tests.qt_helpers import *` brings into a test module: the fixtures.
+__all__ = ["kiosk", "kiosk_settings", "kiosk_size", "local_hub", "office", "qm_cache"]
+
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
+LANDSCAPE = (1920, 1080)
+PORTRAIT = (1080, 1920)
+ADMIN_PIN = "2468"
+DAY_MS = 86_400_000
+
+
+class KioskDriver:
+    """Finds items by objectName, taps them, types into the focused field, reads the screen,
+    and counts every tap and key press (the benchmarks print the counts per path)."""
+
+    def __init__(self, qtbot: QtBot, screen: KioskScreen) -> None:
+        self.qtbot = qtbot
+        self.screen = screen
+        self.window: QQuickWindow = screen.window
+        self.kiosk = screen.view_model
+        self.taps = 0
+        self.keys = 0
+
+    # --- finding --------------------------------------------------------------------------------
+
+    def items(self, root: QQuickItem | None = None) -> Iterator[QQuickItem]:
+        stack = [root or self.window.contentItem()]
+        while stack:
+            item = stack.pop()
+            yield item
+            stack.extend(reversed(item.childItems()))
+
+    def visible_items(self, root: QQuickItem | None = None) -> Iterator[QQuickItem]:
+        stack = [root or self.window.contentItem()]
+        while stack:
+            item = stack.pop()
+            if not item.isVisible():
+                continue
+            yield item
+            stack.extend(reversed(item.childItems()))
+
+    def find(self, name: str) -> QQuickItem | None:
+        return next((i for i in self.visible_items() if i.objectName() == name), None)
+
+    def item(self, name: str, timeout: int = 3000) -> QQuickItem:
+        self.qtbot.waitUntil(lambda: self.find(name) is not None, timeout=timeout)
+        found = self.find(name)
+        assert found is not None
+        return found
+
+    def text_of(self, name: str) -> str:
+        return str(self.item(name).property("text"))
+
+    def texts(self) -> list[str]:
+        """Every text the screen shows now (visible items only), in tree order."""
+        found = []
+        for item in self.visible_items():
+            for prop in ("text", "placeholderText"):
+                value = item.property(prop)
+                if isinstance(value, str) and value.strip():
+                    found.append(value)
+        return found
+
+    def all_texts(self) -> list[str]:
+        """Every text held anywhere in the scene, shown or not."""
+        return [
+            v
+            for item in self.items()
+            for prop in ("text", "placeholderText", "preeditText")
+            if isinstance(v := item.property(prop), str) and v
+        ]
+
+    # --- acting ---------------------------------------------------------------------------------
+
+    def tap(self, name: str) -> None:
+        item = self.item(name)
+        self.qtbot.waitUntil(lambda: bool(item.isEnabled()), timeout=3000)
+        self.tap_item(item)
+
+    def tap_item(self, item: QQuickItem) -> None:
+        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+        QTest.mouseClick(
+            self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
+        )
+        self.taps += 1
+
+    def type(self, text: str) -> None:
+        """Key presses into the focused field, one per character, as a hardware keyboard (or
+        the virtual keyboard's committed text) would deliver them."""
+        for ch in text:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch)
+                QGuiApplication.sendEvent(self.window, event)
+            self.keys += 1
+
+    def erase(self, count: int) -> None:
+        for _ in range(count):
+            QTest.keyClick(self.window, Qt.Key.Key_Backspace)
+            self.keys += 1
+
+    def wait_screen(self, screen: str, timeout: int = 5000) -> None:
+        self.qtbot.waitUntil(lambda: self.kiosk.property("screen") == screen, timeout=timeout)
+        self.settle()
+
+    def settle(self) -> None:
+        """Let bindings, layouts and a frame catch up."""
+        for _ in range(3):
+            QGuiApplication.processEvents()
+        self.qtbot.wait(30)
+
+    def screenshot(self, name: str) -> Path:
+        self.settle()
+        SCREENSHOTS.mkdir(exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        assert self.window.grabWindow().save(str(path))
+        return path
+
+    # --- paths ----------------------------------------------------------------------------------
+
+    def check_in_new(self, name: str, host_letters: str, host_row: int = 0) -> None:
+        self.tap("checkInStart")
+        self.item("nameField")
+        self.type(name)
+        self.tap("nameNext")
+        self.wait_screen("host")
+        self.type(host_letters)
+        self.item(f"host_{host_row}")
+        self.tap(f"host_{host_row}")
+        self.wait_screen("pronunciation")
+        self.tap("checkInButton")
+        self.wait_screen("done")
+
+
+# --- fixtures ------------------------------------------------------------------------------------
+
+
+def make_office(path: Path, now_ms: int) -> dict[str, int]:
+    """A small office with two remembered visitors called Alex Kim and one Maria Garcia."""
+    db = open_database(path)
+    with writing(db):
+        ids = {
+            "sam": add_staff(db, "Sam Jones", Role.RECEPTIONIST),
+            "priya": add_staff(db, "Priya Raman", email="priya@example.com"),
+            "jose": add_staff(db, "José Núñez", department="Engineering"),
+        }
+        maria = add_visitor(
+            db,
+            "Maria Garcia",
+            now_ms - 30 * DAY_MS,
+            pronunciation="mah-REE-ah",
+            contact="maria@example.com",
+        )
+        note_visit(db, maria, now_ms - 30 * DAY_MS, ids["priya"])
+        for contact in ("alex@example.com", "+44 7700 900123"):
+            alex = add_visitor(db, "Alex Kim", now_ms - 10 * DAY_MS, contact=contact)
+            note_visit(db, alex, now_ms - 10 * DAY_MS, ids["jose"])
+    db.close()
+    return ids
+
+
+@pytest.fixture(scope="session")
+def qm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("translations")
+
+
+@pytest.fixture
+def kiosk_settings() -> Settings:
+    return Settings(site_name="Harbour Works", admin_pin_hash=hash_pin(ADMIN_PIN))
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> tuple[Path, dict[str, int]]:
+    path = tmp_path / "kiosk.db"
+    return path, make_office(path, int(time.time() * 1000))
+
+
+@pytest.fixture
+def local_hub(office: tuple[Path, dict[str, int]], kiosk_settings: Settings) -> Iterator[LocalHub]:
+    hub = LocalHub(office[0], kiosk_settings)
+    yield hub
+    hub.stop()
+
+
+@pytest.fixture
+def kiosk_size() -> tuple[int, int]:
+    return LANDSCAPE
+
+
+def start_kiosk(
+    qtbot: QtBot, hub: LocalHub, settings: Settings, size: tuple[int, int], cache: Path
+) -> tuple[KioskDriver, HubClient]:
+    QGuiApplication.setFont(QFont("Noto Sans"))
+    client = hub.client()
+    screen = open_kiosk(
+        client,
+        SiteSettings(None, settings),
+        lockdown=False,
+        size=size,
+        speech_engine="mock",
+        cache=cache,
+        quit_app=lambda: None,
+    )
+    driver = KioskDriver(qtbot, screen)
+    qtbot.waitUntil(lambda: bool(client.connected), timeout=5000)
+    driver.item("checkInStart")
+    return driver, client
+
+
+def stop_kiosk(driver: KioskDriver, client: HubClient) -> None:
+    driver.kiosk.reset()
+    driver.window.hide()
+    client.close()
+    # The scene goes before the view model it binds to, or its bindings would read a dead object.
+    driver.screen.frame.engine.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    driver.settle()
+
+
+@pytest.fixture
+def kiosk(
+    qtbot: QtBot,
+    local_hub: LocalHub,
+    kiosk_settings: Settings,
+    kiosk_size: tuple[int, int],
+    qm_cache: Path,
+) -> Iterator[KioskDriver]:
+    driver, client = start_kiosk(qtbot, local_hub, kiosk_settings, kiosk_size, qm_cache)
+    yield driver
+    stop_kiosk(driver, client)
+
+
+def desk_client(hub: LocalHub) -> HubClient:
+    return hub.client(DeviceRole.DESK)
+
+
+def with_settings(settings: Settings, **changes: object) -> Settings:
+    return replace(settings, **changes)
+
+
+def accessible_name(item: QObject) -> str:
+    """The item's Accessible.name, read from its attached Accessible object (if it has one)."""
+    for child in item.children():
+        if child.metaObject().className() == "QQuickAccessibleAttached":
+            return str(child.property("name") or "")
+    return ""

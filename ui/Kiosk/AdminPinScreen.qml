@@ -1,0 +1,85 @@
+// Staff only: the admin PIN, typed on a keypad; wrong tries make the next one wait longer.
+import QtQuick
+import QtQuick.Layouts
+
+Item {
+    id: screen
+    required property QtObject kiosk
+    readonly property bool waiting: kiosk.pinWaitSeconds > 0
+
+    ColumnLayout {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, 900)
+        spacing: Theme.spacing
+
+        ScreenTitle {
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("Staff only: enter the admin PIN")
+        }
+        Text {
+            objectName: "pinDots"
+            Layout.alignment: Qt.AlignHCenter
+            text: "●".repeat(screen.kiosk.pinLength) || " "
+            font.pixelSize: Theme.titleSize
+            color: Theme.text
+            Accessible.name: qsTr("%n digits typed", "", screen.kiosk.pinLength)
+        }
+        Text {
+            objectName: "pinMessage"
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            visible: text !== ""
+            text: screen.waiting
+                  ? qsTr("Wrong PIN. Try again in %n second(s).", "", screen.kiosk.pinWaitSeconds)
+                  : screen.kiosk.pinMessage
+            color: Theme.error
+            font.pixelSize: Theme.bodySize
+            wrapMode: Text.Wrap
+        }
+        GridLayout {
+            Layout.alignment: Qt.AlignHCenter
+            columns: 3
+            columnSpacing: Theme.spacing / 2
+            rowSpacing: Theme.spacing / 2
+            Repeater {
+                model: ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
+                KioskButton {
+                    required property string modelData
+                    objectName: "pin_" + modelData
+                    implicitWidth: 180
+                    text: modelData
+                    enabled: !screen.waiting
+                    onClicked: screen.kiosk.pinDigit(modelData)
+                }
+            }
+            KioskButton {
+                objectName: "pinErase"
+                implicitWidth: 180
+                text: qsTr("Erase")
+                onClicked: screen.kiosk.pinErase()
+            }
+            KioskButton {
+                objectName: "pin_0"
+                implicitWidth: 180
+                text: "0"
+                enabled: !screen.waiting
+                onClicked: screen.kiosk.pinDigit("0")
+            }
+            KioskButton {
+                objectName: "pinOk"
+                implicitWidth: 180
+                primary: true
+                text: qsTr("OK")
+                enabled: !screen.waiting && screen.kiosk.pinLength > 0
+                onClicked: screen.kiosk.pinSubmit()
+            }
+        }
+        KioskButton {
+            objectName: "pinCancel"
+            Layout.alignment: Qt.AlignHCenter
+            text: qsTr("Cancel")
+            onClicked: screen.kiosk.reset()
+        }
+    }
+}

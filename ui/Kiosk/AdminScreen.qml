@@ -1,0 +1,60 @@
+// The small admin panel: speech, the default language, and leaving the kiosk.
+import QtQuick
+import QtQuick.Layouts
+
+Item {
+    id: screen
+    required property QtObject kiosk
+
+    ColumnLayout {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, 1000)
+        spacing: Theme.spacing
+
+        ScreenTitle {
+            Layout.fillWidth: true
+            text: qsTr("Kiosk settings")
+        }
+        KioskButton {
+            objectName: "speechToggle"
+            Layout.fillWidth: true
+            primary: screen.kiosk.speechOn
+            text: screen.kiosk.speechOn ? qsTr("Speak greetings aloud: on")
+                                        : qsTr("Speak greetings aloud: off")
+            onClicked: screen.kiosk.setSpeech(!screen.kiosk.speechOn)
+        }
+        BodyText {
+            Layout.fillWidth: true
+            text: qsTr("Language after each visitor:")
+        }
+        RowLayout {
+            spacing: Theme.spacing
+            KioskButton {
+                objectName: "defaultEn"
+                primary: screen.kiosk.language === "en"
+                text: qsTr("English")
+                onClicked: screen.kiosk.setDefaultLanguage("en")
+            }
+            KioskButton {
+                objectName: "defaultEs"
+                primary: screen.kiosk.language === "es"
+                text: qsTr("Español")
+                onClicked: screen.kiosk.setDefaultLanguage("es")
+            }
+        }
+        KioskButton {
+            objectName: "exitKiosk"
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.spacing
+            text: qsTr("Close the kiosk program")
+            onClicked: screen.kiosk.exitKiosk()
+        }
+        KioskButton {
+            objectName: "adminClose"
+            Layout.fillWidth: true
+            primary: true
+            text: qsTr("Back to the welcome screen")
+            onClicked: screen.kiosk.reset()
+        }
+    }
+}

@@ -1,0 +1,48 @@
+// Done: the visitor greeted by name; reception's "on my way" shown the moment it comes.
+import QtQuick
+import QtQuick.Layouts
+
+Item {
+    id: screen
+    required property QtObject kiosk
+
+    ColumnLayout {
+        anchors.centerIn: parent
+        width: parent.width - 2 * Theme.margin
+        spacing: Theme.spacing * 2
+
+        Text {
+            objectName: "doneGreeting"
+            Layout.fillWidth: true
+            text: qsTr("Welcome, %1!").arg(screen.kiosk.greetingName)
+            font.pixelSize: Theme.displaySize * 1.5
+            font.weight: Font.Bold
+            color: Theme.text
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+        }
+        Text {
+            objectName: "doneStatus"
+            Layout.fillWidth: true
+            text: screen.kiosk.acknowledgedBy !== ""
+                  ? qsTr("%1 is on the way.").arg(screen.kiosk.acknowledgedBy)
+                  : qsTr("Reception knows you're here and is coming to greet you.")
+            font.pixelSize: Theme.titleSize
+            color: screen.kiosk.acknowledgedBy !== "" ? Theme.primary : Theme.text
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+        }
+        BodyText {
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            color: Theme.textMuted
+            text: qsTr("Please take a seat.")
+        }
+        KioskButton {
+            objectName: "doneButton"
+            Layout.alignment: Qt.AlignHCenter
+            text: qsTr("Finish")
+            onClicked: screen.kiosk.reset()
+        }
+    }
+}

@@ -1,0 +1,137 @@
+// Whom are you visiting: a few letters and a list of matches, or reception for the rest.
+import QtQuick
+import QtQuick.Layouts
+
+Item {
+    id: screen
+    required property QtObject kiosk
+    readonly property bool portrait: height > width * 0.9
+    readonly property bool listMode: kiosk.showHostList
+
+    ColumnLayout {
+        anchors { fill: parent; margins: Theme.margin }
+        spacing: Theme.spacing
+
+        RowLayout {
+            spacing: Theme.spacing
+            KioskButton {
+                objectName: "backButton"
+                text: qsTr("Back")
+                onClicked: screen.kiosk.back()
+            }
+            ScreenTitle {
+                Layout.fillWidth: true
+                text: qsTr("Whom are you visiting?")
+            }
+        }
+        RowLayout {
+            spacing: Theme.spacing
+            EntryField {
+                id: field
+                objectName: "hostField"
+                Layout.fillWidth: true
+                label: screen.listMode ? qsTr("Type two or more letters of their name")
+                                       : qsTr("Type their full name")
+                text: screen.kiosk.hostQuery
+                onTextEdited: screen.kiosk.setHostQuery(text)
+                onAccepted: if (!screen.listMode) screen.kiosk.submitHostName()
+                Component.onCompleted: forceActiveFocus()
+            }
+            KioskButton {
+                objectName: "hostNext"
+                visible: !screen.listMode
+                primary: true
+                text: qsTr("Next")
+                enabled: !screen.kiosk.busy && field.text.trim().length > 1
+                onClicked: screen.kiosk.submitHostName()
+            }
+        }
+        Text {
+            objectName: "message"
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: screen.kiosk.message
+            color: Theme.error
+            font.pixelSize: Theme.bodySize
+            wrapMode: Text.Wrap
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
+        GridLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            columns: screen.portrait ? 1 : 2
+            columnSpacing: Theme.spacing * 2
+            rowSpacing: Theme.spacing
+
+            ListView {
+                id: matches
+                objectName: "hostList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.minimumHeight: Theme.buttonHeight
+                Layout.row: screen.portrait ? 1 : 0
+                clip: true
+                spacing: Theme.spacing / 2
+                model: screen.kiosk.hostModel
+                boundsBehavior: Flickable.StopAtBounds
+                delegate: KioskButton {
+                    required property int index
+                    required property string name
+                    required property string department
+                    objectName: "host_" + index
+                    width: ListView.view.width
+                    text: department !== "" ? name + " · " + department : name
+                    Accessible.name: name
+                    onClicked: screen.kiosk.chooseHost(index)
+                }
+                BodyText {
+                    anchors.top: parent.top
+                    width: parent.width
+                    visible: matches.count === 0 && screen.listMode
+                    color: Theme.textMuted
+                    text: field.text.trim().length < 2
+                          ? qsTr("Names appear here as you type.")
+                          : qsTr("No one on the staff list matches “%1”.").arg(field.text.trim())
+                }
+            }
+            ColumnLayout {
+                Layout.alignment: Qt.AlignTop
+                Layout.row: 0
+                Layout.column: screen.portrait ? 0 : 1
+                Layout.preferredWidth: screen.portrait ? -1 : 560
+                Layout.fillWidth: screen.portrait
+                spacing: Theme.spacing / 2
+                BodyText {
+                    Layout.fillWidth: true
+                    color: Theme.textMuted
+                    text: qsTr("Or let reception help:")
+                }
+                GridLayout {
+                    Layout.fillWidth: true
+                    columns: screen.portrait ? 3 : 1
+                    columnSpacing: Theme.spacing / 2
+                    rowSpacing: Theme.spacing / 2
+                    KioskButton {
+                        objectName: "purposeNotSure"
+                        Layout.fillWidth: true
+                        text: qsTr("I'm not sure")
+                        onClicked: screen.kiosk.chooseReception("not_sure")
+                    }
+                    KioskButton {
+                        objectName: "purposeDelivery"
+                        Layout.fillWidth: true
+                        text: qsTr("Delivery")
+                        onClicked: screen.kiosk.chooseReception("delivery")
+                    }
+                    KioskButton {
+                        objectName: "purposeInterview"
+                        Layout.fillWidth: true
+                        text: qsTr("Interview")
+                        onClicked: screen.kiosk.chooseReception("interview")
+                    }
+                }
+            }
+        }
+    }
+}

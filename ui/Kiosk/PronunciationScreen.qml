@@ -1,0 +1,73 @@
+// Say my name (optional): a phonetic spelling the kiosk can speak back; then the final Check in.
+import QtQuick
+import QtQuick.Layouts
+
+Item {
+    id: screen
+    required property QtObject kiosk
+
+    ColumnLayout {
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin }
+        spacing: Theme.spacing
+
+        RowLayout {
+            spacing: Theme.spacing
+            KioskButton {
+                objectName: "backButton"
+                text: qsTr("Back")
+                onClicked: screen.kiosk.back()
+            }
+            ScreenTitle {
+                Layout.fillWidth: true
+                text: qsTr("How should we say your name?")
+            }
+        }
+        BodyText {
+            objectName: "visiting"
+            Layout.fillWidth: true
+            color: Theme.textMuted
+            text: (screen.kiosk.hostName !== ""
+                   ? qsTr("You're visiting %1.").arg(screen.kiosk.hostName)
+                   : qsTr("Reception will help you."))
+                  + " " + qsTr("Optional: spell your name the way it sounds, for example “shi-VAWN”.")
+        }
+        RowLayout {
+            spacing: Theme.spacing
+            EntryField {
+                id: field
+                objectName: "pronunciationField"
+                Layout.fillWidth: true
+                label: qsTr("How your name sounds (optional)")
+                text: screen.kiosk.pronunciation
+                maximumLength: 120
+                onTextEdited: screen.kiosk.setPronunciation(text)
+            }
+            KioskButton {
+                objectName: "hearIt"
+                text: qsTr("Hear it")
+                enabled: screen.kiosk.speechOn
+                onClicked: screen.kiosk.hearIt()
+            }
+        }
+        KioskButton {
+            objectName: "checkInButton"
+            Layout.fillWidth: true
+            Layout.maximumWidth: 900
+            primary: true
+            text: screen.kiosk.busy ? qsTr("Checking you in…") : qsTr("Check in")
+            enabled: !screen.kiosk.busy
+            onClicked: screen.kiosk.checkIn()
+        }
+        Text {
+            objectName: "message"
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: screen.kiosk.message
+            color: Theme.error
+            font.pixelSize: Theme.bodySize
+            wrapMode: Text.Wrap
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
+    }
+}

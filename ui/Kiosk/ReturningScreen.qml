@@ -1,0 +1,58 @@
+// Welcome back: a known visitor, offered last time's host.
+import QtQuick
+import QtQuick.Layouts
+
+Item {
+    id: screen
+    required property QtObject kiosk
+
+    ColumnLayout {
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin }
+        spacing: Theme.spacing * 1.5
+
+        KioskButton {
+            objectName: "backButton"
+            text: qsTr("Back")
+            onClicked: screen.kiosk.back()
+        }
+        Text {
+            objectName: "welcomeBack"
+            Layout.fillWidth: true
+            text: qsTr("Welcome back, %1!").arg(screen.kiosk.greetingName)
+            font.pixelSize: Theme.displaySize
+            font.weight: Font.Bold
+            color: Theme.text
+            wrapMode: Text.Wrap
+        }
+        BodyText {
+            Layout.fillWidth: true
+            visible: screen.kiosk.lastHostName !== ""
+            text: qsTr("Last time you visited %1.").arg(screen.kiosk.lastHostName)
+        }
+        KioskButton {
+            objectName: "sameHost"
+            Layout.fillWidth: true
+            Layout.maximumWidth: 1100
+            visible: screen.kiosk.lastHostName !== ""
+            primary: true
+            text: qsTr("I'm visiting %1 again").arg(screen.kiosk.lastHostName)
+            onClicked: screen.kiosk.sameHostAgain()
+        }
+        KioskButton {
+            objectName: "someoneElse"
+            Layout.fillWidth: true
+            Layout.maximumWidth: 1100
+            primary: screen.kiosk.lastHostName === ""
+            text: screen.kiosk.lastHostName !== "" ? qsTr("I'm visiting someone else")
+                                                   : qsTr("Continue")
+            onClicked: screen.kiosk.someoneElse()
+        }
+        KioskButton {
+            objectName: "notMe"
+            Layout.fillWidth: true
+            Layout.maximumWidth: 1100
+            text: qsTr("That's not me")
+            onClicked: screen.kiosk.notMe()
+        }
+    }
+}

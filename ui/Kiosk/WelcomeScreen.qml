@@ -1,0 +1,75 @@
+// Welcome: the site's name and logo, Check in, Check out, and the language. Never a visitor's name.
+import QtQuick
+import QtQuick.Layouts
+
+Item {
+    id: screen
+    required property QtObject kiosk
+    readonly property bool portrait: height > width
+
+    ColumnLayout {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, 1200)
+        spacing: Theme.spacing * 1.5
+
+        Image {
+            objectName: "logo"
+            Layout.alignment: Qt.AlignHCenter
+            source: Qt.resolvedUrl("../../assets/logo.svg")
+            sourceSize: Qt.size(screen.portrait ? 260 : 200, screen.portrait ? 260 : 200)
+            Accessible.role: Accessible.Graphic
+            Accessible.name: qsTr("Logo")
+        }
+        Text {
+            objectName: "siteName"
+            Layout.fillWidth: true
+            text: screen.kiosk.siteName
+            font.pixelSize: Theme.displaySize
+            font.weight: Font.Bold
+            color: Theme.text
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+        }
+        BodyText {
+            Layout.fillWidth: true
+            text: qsTr("Welcome! Please check in so we can let your host know you're here.")
+            horizontalAlignment: Text.AlignHCenter
+            color: Theme.textMuted
+        }
+        KioskButton {
+            objectName: "checkInStart"
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: Math.min(parent.width, 760)
+            Layout.topMargin: Theme.spacing
+            big: true
+            primary: true
+            text: qsTr("Check in")
+            onClicked: screen.kiosk.startCheckIn()
+        }
+        KioskButton {
+            objectName: "checkOutStart"
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: Math.min(parent.width, 520)
+            text: qsTr("Check out")
+            onClicked: screen.kiosk.startCheckOut()
+        }
+        RowLayout {
+            Layout.alignment: Qt.AlignHCenter
+            Layout.topMargin: Theme.spacing
+            spacing: Theme.spacing
+            KioskButton {
+                objectName: "languageEn"
+                text: qsTr("English")
+                primary: screen.kiosk.language === "en"
+                Accessible.name: qsTr("English")
+                onClicked: screen.kiosk.setLanguage("en")
+            }
+            KioskButton {
+                objectName: "languageEs"
+                text: qsTr("Español")
+                primary: screen.kiosk.language === "es"
+                onClicked: screen.kiosk.setLanguage("es")
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+// The kiosk window: the screen the visitor is on, the in-scene keyboard, and the staff corner.
+import QtQuick
+import QtQuick.VirtualKeyboard
+import Kiosk
+
+Window {
+    id: root
+    required property QtObject kiosk
+
+    visible: true
+    color: Theme.background
+    title: qsTr("Front desk check-in")
+    // Locked down: only the admin panel's "Close the kiosk program" lets the window go.
+    onClosing: close => close.accepted = root.kiosk.exitAllowed
+
+    Item {
+        id: content
+        objectName: "content"
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        // The screens live above the keyboard, so it never hides a field or its Next button.
+        height: keyboard.active ? keyboard.y : root.height
+
+        Loader {
+            id: screenLoader
+            objectName: "screenLoader"
+            anchors.fill: parent
+            sourceComponent: {
+                switch (root.kiosk.screen) {
+                case "name": return nameScreen
+                case "checkout_name": return checkOutNameScreen
+                case "which_visitor": return whichVisitorScreen
+                case "returning": return returningScreen
+                case "host": return hostScreen
+                case "pronunciation": return pronunciationScreen
+                case "done": return doneScreen
+                case "checkout_pick": return checkOutPickScreen
+                case "feedback": return feedbackScreen
+                case "thanks": return thanksScreen
+                case "admin_pin": return adminPinScreen
+                case "admin": return adminScreen
+                default: return welcomeScreen
+                }
+            }
+        }
+    }
+
+    Rectangle {
+        objectName: "tryingAgain"
+        visible: root.kiosk.tryingAgain
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: bannerText.implicitHeight + Theme.spacing
+        color: Theme.banner
+        z: 50
+        Text {
+            id: bannerText
+            anchors.centerIn: parent
+            width: parent.width - 2 * Theme.margin
+            text: qsTr("We can't reach reception's system right now. Trying again…")
+            color: Theme.textOnBanner
+            font.pixelSize: Theme.bodySize
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
+    }
+
+    // Five taps here within three seconds ask for the admin PIN. Nothing shows it is here.
+    MouseArea {
+        objectName: "adminCorner"
+        anchors { right: parent.right; bottom: parent.bottom }
+        width: 96
+        height: 96
+        z: 60
+        enabled: !keyboard.active
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("Staff settings")
+        onClicked: root.kiosk.cornerTapped()
+    }
+
+    InputPanel {
+        id: keyboard
+        objectName: "keyboard"
+        z: 99
+        width: Math.min(root.width, root.height * 1.3)
+        anchors.horizontalCenter: parent.horizontalCenter
+        y: active ? root.height - height : root.height
+        visible: active
+    }
+
+    Component { id: welcomeScreen; WelcomeScreen { kiosk: root.kiosk } }
+    Component { id: nameScreen; NameScreen { kiosk: root.kiosk } }
+    Component { id: checkOutNameScreen; NameScreen { kiosk: root.kiosk; checkingOut: true } }
+    Component { id: whichVisitorScreen; WhichVisitorScreen { kiosk: root.kiosk } }
+    Component { id: returningScreen; ReturningScreen { kiosk: root.kiosk } }
+    Component { id: hostScreen; HostScreen { kiosk: root.kiosk } }
+    Component { id: pronunciationScreen; PronunciationScreen { kiosk: root.kiosk } }
+    Component { id: doneScreen; DoneScreen { kiosk: root.kiosk } }
+    Component { id: checkOutPickScreen; CheckOutPickScreen { kiosk: root.kiosk } }
+    Component { id: feedbackScreen; FeedbackScreen { kiosk: root.kiosk } }
+    Component { id: thanksScreen; ThanksScreen { kiosk: root.kiosk } }
+    Component { id: adminPinScreen; AdminPinScreen { kiosk: root.kiosk } }
+    Component { id: adminScreen; AdminScreen { kiosk: root.kiosk } }
+}
