@@ -1,6 +1,7 @@
 // The kiosk window: the screen the visitor is on, the in-scene keyboard, and the staff corner.
 import QtQuick
 import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
 import Kiosk
 
 Window {
@@ -76,6 +77,18 @@ Window {
         Accessible.role: Accessible.Button
         Accessible.name: qsTr("Staff settings")
         onClicked: root.kiosk.cornerTapped()
+    }
+
+    // The keyboard follows the visitor's language (Spanish adds ñ); the globe key offers both.
+    Binding {
+        target: VirtualKeyboardSettings
+        property: "activeLocales"
+        value: root.kiosk.language === "es" ? ["es_ES", "en_GB"] : ["en_GB", "es_ES"]
+    }
+    Binding {
+        target: VirtualKeyboardSettings
+        property: "locale"
+        value: root.kiosk.language === "es" ? "es_ES" : "en_GB"
     }
 
     InputPanel {

@@ -8,69 +8,93 @@ Item {
     readonly property bool portrait: height > width * 0.9
     readonly property bool listMode: kiosk.showHostList
 
-    ColumnLayout {
+    // Landscape: the search on the left and reception's choices on the right, both starting at
+    // the top, so all of it stays above the keyboard. Portrait: one column.
+    GridLayout {
         anchors { fill: parent; margins: Theme.margin }
-        spacing: Theme.spacing
+        columns: screen.portrait ? 1 : 2
+        columnSpacing: Theme.spacing * 2
+        rowSpacing: Theme.spacing
 
-        RowLayout {
-            spacing: Theme.spacing
-            KioskButton {
-                objectName: "backButton"
-                text: qsTr("Back")
-                onClicked: screen.kiosk.back()
-            }
-            ScreenTitle {
-                Layout.fillWidth: true
-                text: qsTr("Whom are you visiting?")
-            }
-        }
-        RowLayout {
-            spacing: Theme.spacing
-            EntryField {
-                id: field
-                objectName: "hostField"
-                Layout.fillWidth: true
-                label: screen.listMode ? qsTr("Type two or more letters of their name")
-                                       : qsTr("Type their full name")
-                text: screen.kiosk.hostQuery
-                onTextEdited: screen.kiosk.setHostQuery(text)
-                onAccepted: if (!screen.listMode) screen.kiosk.submitHostName()
-                Component.onCompleted: forceActiveFocus()
-            }
-            KioskButton {
-                objectName: "hostNext"
-                visible: !screen.listMode
-                primary: true
-                text: qsTr("Next")
-                enabled: !screen.kiosk.busy && field.text.trim().length > 1
-                onClicked: screen.kiosk.submitHostName()
-            }
-        }
-        Text {
-            objectName: "message"
-            Layout.fillWidth: true
-            visible: text !== ""
-            text: screen.kiosk.message
-            color: Theme.error
-            font.pixelSize: Theme.bodySize
-            wrapMode: Text.Wrap
-            Accessible.role: Accessible.AlertMessage
-            Accessible.name: text
-        }
-        GridLayout {
+        ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            columns: screen.portrait ? 1 : 2
-            columnSpacing: Theme.spacing * 2
-            rowSpacing: Theme.spacing
+            spacing: Theme.spacing
 
+            RowLayout {
+                spacing: Theme.spacing
+                KioskButton {
+                    objectName: "backButton"
+                    text: qsTr("Back")
+                    onClicked: screen.kiosk.back()
+                }
+                ScreenTitle {
+                    Layout.fillWidth: true
+                    text: qsTr("Whom are you visiting?")
+                }
+            }
+            RowLayout {
+                spacing: Theme.spacing
+                EntryField {
+                    id: field
+                    objectName: "hostField"
+                    Layout.fillWidth: true
+                    label: screen.listMode ? qsTr("Type two or more letters of their name")
+                                           : qsTr("Type their full name")
+                    text: screen.kiosk.hostQuery
+                    onTextEdited: screen.kiosk.setHostQuery(text)
+                    onAccepted: if (!screen.listMode) screen.kiosk.submitHostName()
+                    Component.onCompleted: forceActiveFocus()
+                }
+                KioskButton {
+                    objectName: "hostNext"
+                    visible: !screen.listMode
+                    primary: true
+                    text: qsTr("Next")
+                    enabled: !screen.kiosk.busy && field.text.trim().length > 1
+                    onClicked: screen.kiosk.submitHostName()
+                }
+            }
+            Text {
+                objectName: "message"
+                Layout.fillWidth: true
+                visible: text !== ""
+                text: screen.kiosk.message
+                color: Theme.error
+                font.pixelSize: Theme.bodySize
+                wrapMode: Text.Wrap
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
+            }
+            ColumnLayout {
+                Layout.fillWidth: true
+                visible: screen.portrait
+                spacing: Theme.spacing / 2
+                BodyText {
+                    Layout.fillWidth: true
+                    color: Theme.textMuted
+                    text: qsTr("Or let reception help:")
+                }
+                RowLayout {
+                    spacing: Theme.spacing / 2
+                    Repeater {
+                        model: screen.receptionChoices
+                        KioskButton {
+                            required property var modelData
+                            objectName: modelData.objectName
+                            Layout.fillWidth: true
+                            text: modelData.text
+                            onClicked: screen.kiosk.chooseReception(modelData.purpose)
+                        }
+                    }
+                }
+            }
             ListView {
                 id: matches
                 objectName: "hostList"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.minimumHeight: Theme.buttonHeight
-                Layout.row: screen.portrait ? 1 : 0
                 clip: true
                 spacing: Theme.spacing / 2
                 model: screen.kiosk.hostModel
@@ -95,43 +119,32 @@ Item {
                           : qsTr("No one on the staff list matches “%1”.").arg(field.text.trim())
                 }
             }
-            ColumnLayout {
-                Layout.alignment: Qt.AlignTop
-                Layout.row: 0
-                Layout.column: screen.portrait ? 0 : 1
-                Layout.preferredWidth: screen.portrait ? -1 : 560
-                Layout.fillWidth: screen.portrait
-                spacing: Theme.spacing / 2
-                BodyText {
+        }
+        ColumnLayout {
+            Layout.alignment: Qt.AlignTop
+            Layout.preferredWidth: 520
+            visible: !screen.portrait
+            spacing: Theme.spacing / 2
+            BodyText {
+                Layout.fillWidth: true
+                color: Theme.textMuted
+                text: qsTr("Or let reception help:")
+            }
+            Repeater {
+                model: screen.receptionChoices
+                KioskButton {
+                    required property var modelData
+                    objectName: modelData.objectName
                     Layout.fillWidth: true
-                    color: Theme.textMuted
-                    text: qsTr("Or let reception help:")
-                }
-                GridLayout {
-                    Layout.fillWidth: true
-                    columns: screen.portrait ? 3 : 1
-                    columnSpacing: Theme.spacing / 2
-                    rowSpacing: Theme.spacing / 2
-                    KioskButton {
-                        objectName: "purposeNotSure"
-                        Layout.fillWidth: true
-                        text: qsTr("I'm not sure")
-                        onClicked: screen.kiosk.chooseReception("not_sure")
-                    }
-                    KioskButton {
-                        objectName: "purposeDelivery"
-                        Layout.fillWidth: true
-                        text: qsTr("Delivery")
-                        onClicked: screen.kiosk.chooseReception("delivery")
-                    }
-                    KioskButton {
-                        objectName: "purposeInterview"
-                        Layout.fillWidth: true
-                        text: qsTr("Interview")
-                        onClicked: screen.kiosk.chooseReception("interview")
-                    }
+                    text: modelData.text
+                    onClicked: screen.kiosk.chooseReception(modelData.purpose)
                 }
             }
         }
     }
+    readonly property var receptionChoices: [
+        { objectName: "purposeNotSure", text: qsTr("I'm not sure"), purpose: "not_sure" },
+        { objectName: "purposeDelivery", text: qsTr("Delivery"), purpose: "delivery" },
+        { objectName: "purposeInterview", text: qsTr("Interview"), purpose: "interview" }
+    ]
 }

@@ -7,68 +7,82 @@ Item {
     required property QtObject kiosk
     readonly property bool portrait: height > width
 
-    ColumnLayout {
+    // Landscape: who we are on the left, what to do on the right. Portrait: one column.
+    GridLayout {
         anchors.centerIn: parent
-        width: Math.min(parent.width - 2 * Theme.margin, 1200)
-        spacing: Theme.spacing * 1.5
+        width: parent.width - 2 * Theme.margin
+        columns: screen.portrait ? 1 : 2
+        columnSpacing: Theme.margin * 2
+        rowSpacing: Theme.spacing * 2
 
-        Image {
-            objectName: "logo"
-            Layout.alignment: Qt.AlignHCenter
-            source: Qt.resolvedUrl("../../assets/logo.svg")
-            sourceSize: Qt.size(screen.portrait ? 260 : 200, screen.portrait ? 260 : 200)
-            Accessible.role: Accessible.Graphic
-            Accessible.name: qsTr("Logo")
-        }
-        Text {
-            objectName: "siteName"
+        ColumnLayout {
             Layout.fillWidth: true
-            text: screen.kiosk.siteName
-            font.pixelSize: Theme.displaySize
-            font.weight: Font.Bold
-            color: Theme.text
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.Wrap
+            Layout.preferredWidth: 1
+            spacing: Theme.spacing * 1.5
+
+            Image {
+                objectName: "logo"
+                Layout.alignment: Qt.AlignHCenter
+                source: Qt.resolvedUrl("../../assets/logo.svg")
+                sourceSize: Qt.size(screen.portrait ? 260 : 200, screen.portrait ? 260 : 200)
+                Accessible.role: Accessible.Graphic
+                Accessible.name: qsTr("Logo")
+            }
+            Text {
+                objectName: "siteName"
+                Layout.fillWidth: true
+                text: screen.kiosk.siteName
+                font.pixelSize: Theme.displaySize
+                font.weight: Font.Bold
+                color: Theme.text
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+            }
+            BodyText {
+                Layout.fillWidth: true
+                text: qsTr("Welcome! Please check in so we can let your host know you're here.")
+                horizontalAlignment: Text.AlignHCenter
+                color: Theme.textMuted
+            }
         }
-        BodyText {
-            Layout.fillWidth: true
-            text: qsTr("Welcome! Please check in so we can let your host know you're here.")
-            horizontalAlignment: Text.AlignHCenter
-            color: Theme.textMuted
-        }
-        KioskButton {
-            objectName: "checkInStart"
-            Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: Math.min(parent.width, 760)
-            Layout.topMargin: Theme.spacing
-            big: true
-            primary: true
-            text: qsTr("Check in")
-            onClicked: screen.kiosk.startCheckIn()
-        }
-        KioskButton {
-            objectName: "checkOutStart"
-            Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: Math.min(parent.width, 520)
-            text: qsTr("Check out")
-            onClicked: screen.kiosk.startCheckOut()
-        }
-        RowLayout {
-            Layout.alignment: Qt.AlignHCenter
-            Layout.topMargin: Theme.spacing
-            spacing: Theme.spacing
+        ColumnLayout {
+            Layout.fillWidth: screen.portrait
+            Layout.preferredWidth: screen.portrait ? -1 : 820
+            spacing: Theme.spacing * 1.5
+
             KioskButton {
-                objectName: "languageEn"
-                text: qsTr("English")
-                primary: screen.kiosk.language === "en"
-                Accessible.name: qsTr("English")
-                onClicked: screen.kiosk.setLanguage("en")
+                objectName: "checkInStart"
+                Layout.alignment: Qt.AlignHCenter
+                Layout.preferredWidth: Math.min(parent.width, 820)
+                big: true
+                primary: true
+                text: qsTr("Check in")
+                onClicked: screen.kiosk.startCheckIn()
             }
             KioskButton {
-                objectName: "languageEs"
-                text: qsTr("Español")
-                primary: screen.kiosk.language === "es"
-                onClicked: screen.kiosk.setLanguage("es")
+                objectName: "checkOutStart"
+                Layout.alignment: Qt.AlignHCenter
+                Layout.preferredWidth: Math.min(parent.width, 520)
+                text: qsTr("Check out")
+                onClicked: screen.kiosk.startCheckOut()
+            }
+            RowLayout {
+                Layout.alignment: Qt.AlignHCenter
+                Layout.topMargin: Theme.spacing
+                spacing: Theme.spacing
+                KioskButton {
+                    objectName: "languageEn"
+                    text: qsTr("English")
+                    primary: screen.kiosk.language === "en"
+                    Accessible.name: qsTr("English")
+                    onClicked: screen.kiosk.setLanguage("en")
+                }
+                KioskButton {
+                    objectName: "languageEs"
+                    text: qsTr("Español")
+                    primary: screen.kiosk.language === "es"
+                    onClicked: screen.kiosk.setLanguage("es")
+                }
             }
         }
     }

@@ -1,0 +1,218 @@
+"""Every kiosk screen, landscape and portrait, English and Spanish: a screenshot of each, and
+the accessibility rules checked on each (touch size, Accessible.name, contrast)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtGui import QColor
+from PySide6.QtQuick import QQuickItem
+
+from tests.qt_helpers import *  # noqa: F403 (the kiosk fixtures)
+from tests.qt_helpers import LANDSCAPE, PORTRAIT, KioskDriver, accessible_name, desk_client
+
+MIN_TOUCH = 48
+MIN_CONTRAST = 4.5
+
+
+def luminance(colour: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def theme_pairs(kiosk: KioskDriver) -> list[tuple[QColor, QColor]]:
+    theme = kiosk.screen.frame.engine.singletonInstance("Kiosk", "Theme")
+    pairs = theme.property("contrastPairs").toVariant()
+    return [(QColor(fg), QColor(bg)) for fg, bg in pairs]
+
+
+def scene_items(kiosk: KioskDriver) -> Iterator[QQuickItem]:
+    """Visible items of our own QML; the virtual keyboard is Qt's and is left out."""
+    stack = [kiosk.window.contentItem()]
+    while stack:
+        item = stack.pop()
+        if not item.isVisible() or item.objectName() == "keyboard":
+            continue
+        yield item
+        stack.extend(item.childItems())
+
+
+def accessibility_problems(kiosk: KioskDriver) -> list[str]:
+    problems = []
+    text_colours = {fg.name() for fg, _ in theme_pairs(kiosk)}
+    for item in scene_items(kiosk):
+        label = item.objectName() or item.metaObject().className()
+        interactive = any(
+            item.inherits(kind)
+            for kind in ("QQuickAbstractButton", "QQuickTextInput", "QQuickMouseArea")
+        )
+        if interactive and item.isEnabled():
+            if item.width() < MIN_TOUCH or item.height() < MIN_TOUCH:
+                problems.append(f"{label} is {item.width():.0f} by {item.height():.0f} px")
+            if not accessible_name(item):
+                problems.append(f"{label} has no Accessible.name")
+        if item.inherits("QQuickText") or item.inherits("QQuickTextInput"):
+            colour = QColor(item.property("color")).name()
+            if colour not in text_colours:
+                problems.append(f"{label} uses {colour}, not a theme text colour")
+    return problems
+
+
+def visit(kiosk: KioskDriver, tag: str, screens: list[str]) -> None:
+    """Screenshot the screen and check its accessibility."""
+    name = kiosk.kiosk.property("screen")
+    screens.append(name)
+    kiosk.screenshot(f"{tag}-{len(screens):02d}-{name}")
+    assert accessibility_problems(kiosk) == [], name
+
+
+def start(kiosk: KioskDriver, language: str) -> None:
+    kiosk.item("checkInStart")
+    if language == "es":
+        kiosk.tap("languageEs")
+        kiosk.settle()
+
+
+def test_the_theme_colours_contrast_enough(kiosk: KioskDriver) -> None:
+    for fg, bg in theme_pairs(kiosk):
+        assert contrast(fg, bg) >= MIN_CONTRAST, (fg.name(), bg.name())
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("kiosk_size", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
+def test_every_screen(kiosk: KioskDriver, local_hub, office, language: str, kiosk_size) -> None:
+    orientation = "landscape" if kiosk_size == LANDSCAPE else "portrait"
+    tag = f"{orientation}-{language}"
+    seen: list[str] = []
+    start(kiosk, language)
+    visit(kiosk, tag, seen)
+
+    # A new visitor, with the keyboard up on each typing screen.
+    kiosk.tap("checkInStart")
+    kiosk.item("nameField")
+    kiosk.type("Siobhan O'Neill")
+    kiosk.settle()
+    keyboard = kiosk.item("keyboard")
+    field, next_button = kiosk.item("nameField"), kiosk.item("nameNext")
+    top_of_keyboard = keyboard.mapToScene(keyboard.boundingRect().topLeft()).y()
+    for item in (field, next_button):
+        assert item.mapToScene(item.boundingRect().bottomLeft()).y() <= top_of_keyboard
+    visit(kiosk, tag, seen)
+    kiosk.tap("nameNext")
+    kiosk.wait_screen("host")
+    kiosk.type("pr")
+    kiosk.item("host_0")
+    visit(kiosk, tag, seen)
+    kiosk.tap("host_0")
+    kiosk.wait_screen("pronunciation")
+    kiosk.tap("pronunciationField")
+    kiosk.type("shi-VAWN")
+    visit(kiosk, tag, seen)
+    kiosk.tap("checkInButton")
+    kiosk.wait_screen("done")
+    visit(kiosk, tag, seen)
+    desk = desk_client(local_hub)
+    kiosk.qtbot.waitUntil(lambda: bool(desk.connected), timeout=5000)
+    desk.request("acknowledge", visit_id=kiosk.kiosk._visit_id, staff_id=office[1]["sam"])
+    kiosk.qtbot.waitUntil(lambda: kiosk.kiosk.property("acknowledgedBy") == "Sam", timeout=5000)
+    visit(kiosk, f"{tag}-acknowledged", [])
+    desk.close()
+    kiosk.tap("doneButton")
+
+    # Someone whose name is too long.
+    start(kiosk, language)
+    kiosk.tap("checkInStart")
+    kiosk.item("nameField")
+    kiosk.type("Bartholomew " * 8)
+    kiosk.item("nameError")
+    visit(kiosk, f"{tag}-error", [])
+    kiosk.tap("backButton")
+
+    # A returning visitor.
+    start(kiosk, language)
+    kiosk.tap("checkInStart")
+    kiosk.item("nameField")
+    kiosk.type("maria garcia")
+    kiosk.tap("nameNext")
+    kiosk.wait_screen("returning")
+    visit(kiosk, tag, seen)
+    kiosk.tap("backButton")
+    kiosk.wait_screen("name")
+
+    # Two visitors share a name; both check in, then both want to leave.
+    kiosk.erase(20)
+    kiosk.type("Alex Kim")
+    kiosk.tap("nameNext")
+    kiosk.wait_screen("which_visitor")
+    visit(kiosk, tag, seen)
+    for row in (0, 1):
+        if row:
+            start(kiosk, language)
+            kiosk.tap("checkInStart")
+            kiosk.item("nameField")
+            kiosk.type("Alex Kim")
+            kiosk.tap("nameNext")
+            kiosk.wait_screen("which_visitor")
+        kiosk.tap(f"match_{row}")
+        kiosk.wait_screen("returning")
+        kiosk.tap("sameHost")
+        kiosk.wait_screen("pronunciation")
+        kiosk.tap("checkInButton")
+        kiosk.wait_screen("done")
+        kiosk.tap("doneButton")
+
+    start(kiosk, language)
+    kiosk.tap("checkOutStart")
+    kiosk.item("nameField")
+    kiosk.type("Alex Kim")
+    visit(kiosk, tag, seen)
+    kiosk.tap("nameNext")
+    kiosk.wait_screen("checkout_pick")
+    visit(kiosk, tag, seen)
+    kiosk.tap("visit_0")
+    kiosk.wait_screen("feedback")
+    visit(kiosk, tag, seen)
+    kiosk.tap("face_5")
+    kiosk.wait_screen("thanks")
+    visit(kiosk, tag, seen)
+    kiosk.tap("doneButton")
+
+    # Staff: the corner, the PIN pad, the panel.
+    start(kiosk, language)
+    for _ in range(5):
+        kiosk.tap("adminCorner")
+    kiosk.wait_screen("admin_pin")
+    visit(kiosk, tag, seen)
+    for digit in "2468":
+        kiosk.tap(f"pin_{digit}")
+    kiosk.tap("pinOk")
+    kiosk.wait_screen("admin")
+    visit(kiosk, tag, seen)
+
+    assert set(seen) >= {
+        "welcome",
+        "name",
+        "host",
+        "pronunciation",
+        "done",
+        "returning",
+        "which_visitor",
+        "checkout_name",
+        "checkout_pick",
+        "feedback",
+        "thanks",
+        "admin_pin",
+        "admin",
+    }
