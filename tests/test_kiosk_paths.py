@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from kiosk.store.database import open_database
 from tests.qt_helpers import *  # noqa: F403 (the kiosk fixtures)
-from tests.qt_helpers import KioskDriver
+from tests.qt_helpers import KioskDriver, desk_client
 
 
 def visits_in(path: Path) -> list[dict]:
@@ -38,3 +39,134 @@ def test_a_new_visitor_checks_in_and_is_greeted_by_name(
     assert kiosk.screen.speech.said[-1] == "Welcome, shi-VAWN!"
     (visit,) = [v for v in visits_in(office[0]) if v["host_id"] == office[1]["priya"]]
     assert visit["state"] == "waiting"
+
+
+def events_in(path: Path, kind: str) -> list[dict]:
+    db = open_database(path)
+    try:
+        return list(db.query("SELECT * FROM events WHERE type = ? ORDER BY seq", [kind]))
+    finally:
+        db.close()
+
+
+def test_a_returning_visitor_is_welcomed_back_and_offered_last_times_host(
+    kiosk: KioskDriver, office: tuple[Path, dict[str, int]]
+) -> None:
+    kiosk.tap("checkInStart")
+    kiosk.item("nameField")
+    kiosk.type("maria  GARCIA")
+    kiosk.tap("nameNext")
+    kiosk.wait_screen("returning")
+    assert kiosk.text_of("welcomeBack") == "Welcome back, Maria!"
+    assert kiosk.text_of("sameHost") == "I'm visiting Priya Raman again"
+    kiosk.tap("sameHost")
+    kiosk.wait_screen("pronunciation")
+    assert kiosk.item("pronunciationField").property("text") == "mah-REE-ah"
+    kiosk.tap("checkInButton")
+    kiosk.wait_screen("done")
+    assert kiosk.text_of("doneGreeting") == "Welcome, Maria!"
+    assert kiosk.screen.speech.said[-1] == "Welcome, mah-REE-ah!"
+    (visit,) = visits_in(office[0])
+    assert visit["host_id"] == office[1]["priya"]
+    assert visit["visitor_id"] == 1  # Maria as remembered, not a new visitor
+
+
+def test_two_visitors_with_one_name_see_only_masked_contacts(
+    kiosk: KioskDriver, office: tuple[Path, dict[str, int]]
+) -> None:
+    kiosk.tap("checkInStart")
+    kiosk.item("nameField")
+    kiosk.type("Alex Kim")
+    kiosk.tap("nameNext")
+    kiosk.wait_screen("which_visitor")
+    assert kiosk.text_of("match_0") == "a•••@example.com"
+    assert kiosk.text_of("match_1") == "•••23"
+    assert not any("alex@" in t or "7700" in t for t in kiosk.all_texts())
+    kiosk.tap("match_1")
+    kiosk.wait_screen("returning")
+    assert kiosk.text_of("welcomeBack") == "Welcome back, Alex!"
+    kiosk.tap("someoneElse")
+    kiosk.wait_screen("host")
+    kiosk.type("núñ")
+    kiosk.tap("host_0")
+    kiosk.wait_screen("pronunciation")
+    kiosk.tap("checkInButton")
+    kiosk.wait_screen("done")
+    (visit,) = visits_in(office[0])
+    assert (visit["visitor_id"], visit["host_id"]) == (3, office[1]["jose"])
+
+
+def test_none_of_these_checks_in_a_new_visitor_for_reception(
+    kiosk: KioskDriver, office: tuple[Path, dict[str, int]]
+) -> None:
+    kiosk.tap("checkInStart")
+    kiosk.item("nameField")
+    kiosk.type("Alex Kim")
+    kiosk.tap("nameNext")
+    kiosk.wait_screen("which_visitor")
+    kiosk.tap("noneOfThese")
+    kiosk.wait_screen("host")
+    kiosk.tap("purposeDelivery")
+    kiosk.wait_screen("pronunciation")
+    kiosk.tap("checkInButton")
+    kiosk.wait_screen("done")
+    (visit,) = visits_in(office[0])
+    assert (visit["visitor_id"], visit["host_id"], visit["purpose"]) == (4, None, "delivery")
+
+
+def test_done_shows_who_is_coming_then_returns_to_welcome(
+    kiosk: KioskDriver, local_hub, office: tuple[Path, dict[str, int]]
+) -> None:
+    kiosk.check_in_new("Maya Lin", "pri")
+    assert kiosk.text_of("doneStatus") == (
+        "Reception knows you're here and is coming to greet you."
+    )
+    desk = desk_client(local_hub)
+    kiosk.qtbot.waitUntil(lambda: bool(desk.connected), timeout=5000)
+    (visit,) = visits_in(office[0])
+    desk.request("acknowledge", visit_id=visit["id"], staff_id=office[1]["sam"])
+    kiosk.qtbot.waitUntil(lambda: kiosk.text_of("doneStatus") == "Sam is on the way.", timeout=5000)
+    desk.close()
+    # done_timeout_s is 10 s by default; the test does not wait for it, it moves it.
+    kiosk.kiosk._idle.setInterval(50)
+    kiosk.kiosk._idle.start()
+    kiosk.wait_screen("welcome")
+
+
+def test_check_out_by_name_then_one_question(
+    kiosk: KioskDriver, office: tuple[Path, dict[str, int]]
+) -> None:
+    kiosk.check_in_new("Maya Lin", "pri")
+    kiosk.tap("doneButton")
+    kiosk.tap("checkOutStart")
+    kiosk.item("nameField")
+    kiosk.type("maya lin")
+    kiosk.tap("nameNext")
+    kiosk.wait_screen("feedback")
+    assert kiosk.text_of("feedbackQuestion") == "You're checked out. How was your welcome?"
+    kiosk.tap("face_4")
+    kiosk.wait_screen("thanks")
+    kiosk.qtbot.waitUntil(lambda: bool(events_in(office[0], "feedback")), timeout=5000)
+    (visit,) = visits_in(office[0])
+    assert visit["state"] == "departed"
+    assert json.loads(events_in(office[0], "feedback")[0]["payload"]) == {"rating": 4}
+
+
+def test_check_out_with_no_visit_says_so(kiosk: KioskDriver) -> None:
+    kiosk.tap("checkOutStart")
+    kiosk.item("nameField")
+    kiosk.type("Nobody Here")
+    kiosk.tap("nameNext")
+    kiosk.qtbot.waitUntil(lambda: kiosk.find("message") is not None, timeout=5000)
+    assert kiosk.text_of("message").startswith("We couldn't find a visit under that name")
+    assert kiosk.item("nameField").property("text") == "Nobody Here"
+
+
+def test_spanish_is_chosen_on_welcome_and_used_to_the_end(kiosk: KioskDriver) -> None:
+    kiosk.tap("languageEs")
+    assert kiosk.text_of("checkInStart") == "Registrar entrada"
+    kiosk.check_in_new("Lucía Pérez", "pri")
+    assert kiosk.text_of("doneGreeting") == "¡Bienvenido, Lucía!"
+    assert kiosk.screen.speech.said[-1] == "¡Bienvenido, Lucía!"
+    kiosk.tap("doneButton")
+    assert kiosk.text_of("checkInStart") == "Check in"  # the next visitor starts in English

@@ -653,7 +653,9 @@ class KioskViewModel(QObject):
 
 
 def _first_word(name: str) -> str:
-    return name.split()[0] if name.split() else name
+    """The word to greet with; "maria garcia" typed all in lower case is greeted as "Maria"."""
+    word = name.split()[0] if name.split() else name
+    return word[:1].upper() + word[1:] if word.islower() else word
 
 
 def _host_row(host: dict[str, Any]) -> dict[str, Any]:
