@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QFont, QGuiApplication, QInputMethodEvent, QKeyEvent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -123,6 +123,16 @@ class KioskDriver:
                 event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch)
                 QGuiApplication.sendEvent(self.window, event)
             self.keys += 1
+
+    def commit(self, text: str) -> None:
+        """Text committed by an input method (the virtual keyboard, a paste, a dictation), which
+        unlike a key press can carry any character at all."""
+        target = QGuiApplication.focusObject()
+        assert target is not None, "no field has the focus"
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        QGuiApplication.sendEvent(target, event)
+        self.keys += 1
 
     def erase(self, count: int) -> None:
         for _ in range(count):

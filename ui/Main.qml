@@ -18,8 +18,10 @@ Window {
         id: content
         objectName: "content"
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        // The screens live above the keyboard, so it never hides a field or its Next button.
-        height: keyboard.active ? keyboard.y : root.height
+        // The screens live above the keyboard, so it never hides a field or its Next button,
+        // and below the "trying again" banner, so it never hides a Back button.
+        anchors.topMargin: banner.visible ? banner.height : 0
+        height: (keyboard.active ? keyboard.y : root.height) - anchors.topMargin
 
         Loader {
             id: screenLoader
@@ -46,6 +48,7 @@ Window {
     }
 
     Rectangle {
+        id: banner
         objectName: "tryingAgain"
         visible: root.kiosk.tryingAgain
         anchors { left: parent.left; right: parent.right; top: parent.top }
