@@ -1,0 +1,452 @@
+"""The desk console's view model: the queue, the alerts, and the receptionist's answers."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+
+from kiosk.core.policies import Targets
+from kiosk.viewmodels.desk_queue import OPEN_STATES, WAITING, DeskQueue
+from kiosk.viewmodels.kiosk import Hub
+from kiosk.viewmodels.rows import RowsModel
+
+PAIRING = "pairing"
+WHO = "who"
+CONSOLE = "console"
+
+QUIET, CHIME, ALARM = "quiet", "chime", "alarm"  # as kiosk.app.desk_sounds names them
+
+OFFLINE_GRACE_MS = 2500  # a normal start connects well within this: no banner flash
+YOUR_DAY_REFRESH_MS = 60_000
+
+
+class Sounds(Protocol):
+    """kiosk.app.desk_sounds.DeskSounds"""
+
+    level: str
+
+    def set_level(self, level: str) -> None: ...
+
+    def ring_again(self) -> None: ...
+
+
+class Tray(Protocol):
+    """kiosk.app.desk_tray.DeskTray"""
+
+    def set_count(self, count: int, unanswered: int = 0) -> None: ...
+
+    def notify(self, title: str, body: str, *, urgent: bool = False) -> None: ...
+
+
+class Voice(Protocol):
+    def say(self, text: str, language: str = "en") -> None: ...
+
+
+class Memory(Protocol):
+    """kiosk.app.desk_options.DeskSettingsFile: what the desk writes back to its settings."""
+
+    def save_receptionist(self, staff_id: int) -> None: ...
+
+
+class DeskViewModel(QObject):
+    """Everything the console shows, and every answer a receptionist can give.
+
+    The hub is the truth: events and `queue` replies decide what is on screen; a card that one
+    desk handles leaves every desk by the event that follows.
+    """
+
+    screenChanged = Signal()
+    connectedChanged = Signal()
+    offlineChanged = Signal()
+    attentionChanged = Signal()
+    receptionistChanged = Signal()
+    yourDayChanged = Signal()
+    messageChanged = Signal()
+    bringForward = Signal()  # an escalation: the window must come to the front
+
+    def __init__(
+        self,
+        targets: Targets,
+        *,
+        sounds: Sounds,
+        tray: Tray,
+        voice: Voice,
+        memory: Memory,
+        receptionist_id: int = 0,
+        notifications: bool = True,
+        site_name: str = "",
+        hide_to_tray: bool = False,
+        clock: Callable[[], float] = time.time,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._targets = targets
+        self._sounds, self._tray, self._voice, self._memory = sounds, tray, voice, memory
+        self._notifications = notifications
+        self._site_name = site_name
+        self._hide_to_tray = hide_to_tray
+        self._clock = clock
+        self._queue = DeskQueue(targets, self)
+        self._receptionists = RowsModel(("id", "name", "department"), self)
+        self._receptionist_id = receptionist_id
+        self._receptionist_name = ""
+        self._hub: Hub | None = None
+        self._screen = PAIRING
+        self._connected = False
+        self._ever_connected = False
+        self._grace_over = False
+        self._offset_ms: int | None = None  # hub clock minus ours, learnt from event times
+        self._shown: set[int] = set()
+        self._waiting_replies: dict[int, Callable[[dict[str, Any]], None]] = {}
+        self._welcomed_today = 0
+        self._median_wait_s = -1.0
+        self._message = ""
+        self._attention: tuple[str, int, int] = (QUIET, 0, 0)
+        self._ticker = QTimer(self)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start(1000)
+        self._day_timer = QTimer(self)
+        self._day_timer.timeout.connect(self._ask_your_day)
+        self._day_timer.start(YOUR_DAY_REFRESH_MS)
+        self._grace = QTimer(self, singleShot=True, interval=OFFLINE_GRACE_MS)
+        self._grace.timeout.connect(self._grace_ended)
+        self._message_timer = QTimer(self, singleShot=True, interval=8000)
+        self._message_timer.timeout.connect(self.dismissMessage)
+
+    # --- the hub --------------------------------------------------------------------------------
+
+    def attach(self, hub: Hub) -> None:
+        """Start listening to `hub` (a HubClient with a desk token)."""
+        self._hub = hub
+        hub.replied.connect(self._replied)
+        hub.refused.connect(self._refused)
+        hub.eventReceived.connect(self._event)
+        hub.connectionChanged.connect(self._connection_changed)
+        if hasattr(hub, "unauthorised"):
+            hub.unauthorised.connect(self._unpaired)
+        self._grace.start()
+        self._set_screen(CONSOLE if self._receptionist_id else WHO)
+        if hub.connected:
+            self._connection_changed(True)
+
+    @property
+    def hub(self) -> Hub | None:
+        return self._hub
+
+    def _ask(self, command: str, on_reply: Callable[[dict[str, Any]], None], **fields: Any) -> None:
+        assert self._hub is not None
+        self._waiting_replies[self._hub.request(command, **fields)] = on_reply
+
+    @Slot(int, dict)
+    def _replied(self, request_id: int, result: dict) -> None:
+        handler = self._waiting_replies.pop(request_id, None)
+        if handler is not None:
+            handler(result)
+
+    @Slot(int, str)
+    def _refused(self, request_id: int, message: str) -> None:
+        if self._waiting_replies.pop(request_id, None) is not None:
+            self._show_message(message)
+
+    @Slot(bool)
+    def _connection_changed(self, connected: bool) -> None:
+        if connected == self._connected:
+            return
+        self._connected = connected
+        self.connectedChanged.emit()
+        self.offlineChanged.emit()
+        if connected:
+            self._ever_connected = True
+            self._offset_ms = None  # the hub may have restarted on another clock
+            # Catch up: events missed while away are replayed by the hub, and the queue reply
+            # settles whatever is on screen against the truth.
+            self._ask("queue", self._reconcile)
+            self._ask("receptionists", self._got_receptionists)
+            self._ask_your_day()
+
+    @Slot(str)
+    def _unpaired(self, message: str) -> None:
+        """The hub no longer knows this desk (revoked): back to pairing, saying why."""
+        self._hub = None
+        self._connected = False
+        self.connectedChanged.emit()
+        self.offlineChanged.emit()
+        self._set_screen(PAIRING)
+        self._show_message(message)
+
+    def _grace_ended(self) -> None:
+        self._grace_over = True
+        self.offlineChanged.emit()
+
+    # --- events and the queue -------------------------------------------------------------------
+
+    @Slot(dict)
+    def _event(self, message: dict) -> None:
+        self._learn_hub_time(message.get("at"))
+        card = message.get("card")
+        if not card:
+            return
+        visit_id = card["visit_id"]
+        kind = message.get("event")
+        if card.get("state") in OPEN_STATES:
+            added = self._queue.upsert(card)
+            if kind == "escalated":
+                urgent = self._queue.escalate(
+                    visit_id, str(message.get("reason") or ""), int(message.get("level") or 1)
+                )
+                if urgent:
+                    self._announce_escalation(visit_id)
+            if added:
+                self._announce_arrival(visit_id)
+        else:
+            self._queue.remove(visit_id)
+            self._shown.discard(visit_id)
+        if kind == "welcomed":
+            self._ask_your_day()
+        self._refresh_attention()
+
+    def _reconcile(self, result: dict[str, Any]) -> None:
+        """The hub's queue is the truth: drop what has gone, add what was missed."""
+        cards = [c for c in result.get("visits", []) if c.get("state") in OPEN_STATES]
+        present = {c["visit_id"] for c in cards}
+        for visit_id in self._queue.ids() - present:
+            self._queue.remove(visit_id)
+            self._shown.discard(visit_id)
+        for card in cards:
+            if self._queue.upsert(card):
+                self._announce_arrival(card["visit_id"])
+        self._refresh_attention()
+
+    def _announce_arrival(self, visit_id: int) -> None:
+        row = self._queue.row(visit_id)
+        if row is None or row["visitState"] != WAITING:
+            return
+        if visit_id not in self._shown and self._hub is not None:
+            self._shown.add(visit_id)
+            self._hub.request("shown", visit_id=visit_id)
+        if self._notifications:
+            self._tray.notify(self.tr("%1 is here").replace("%1", row["name"]), self._about(row))
+        if self._sounds.level != QUIET:
+            self._sounds.ring_again()  # each arrival gets its own chime
+
+    def _announce_escalation(self, visit_id: int) -> None:
+        row = self._queue.row(visit_id)
+        if row is None:
+            return
+        minutes, seconds = divmod(row["waitSeconds"], 60)
+        title = (
+            self.tr("%1 is still waiting for someone").replace("%1", row["name"])
+            if row["visitState"] == WAITING
+            else self.tr("%1 has not been welcomed yet").replace("%1", row["name"])
+        )
+        body = self.tr("Waiting %1 — please go now.").replace("%1", f"{minutes}:{seconds:02d}")
+        if self._notifications:
+            self._tray.notify(title, body, urgent=True)
+        self._refresh_attention()
+        if self._sounds.level == ALARM:
+            self._sounds.ring_again()
+        self.bringForward.emit()
+
+    def _about(self, row: dict[str, Any]) -> str:
+        if row["host"]:
+            return self.tr("To see %1").replace("%1", row["host"])
+        return {
+            "delivery": self.tr("A delivery"),
+            "interview": self.tr("Here for an interview"),
+        }.get(row["purpose"], self.tr("Not sure whom to see"))
+
+    def _refresh_attention(self) -> None:
+        unanswered = self._queue.unanswered()
+        level = ALARM if self._queue.any_escalated() else CHIME if unanswered else QUIET
+        self._sounds.set_level(level)
+        state = (level, self._queue.rowCount(), unanswered)
+        if state != self._attention:
+            self._attention = state
+            self._tray.set_count(state[1], unanswered)
+            self.attentionChanged.emit()
+
+    def _learn_hub_time(self, at_ms: Any) -> None:
+        if not isinstance(at_ms, int):
+            return
+        # An event is sent after it happens, so at - now underestimates the offset by the
+        # delivery time: keep the largest sample.
+        sample = at_ms - int(self._clock() * 1000)
+        if self._offset_ms is None or sample > self._offset_ms:
+            self._offset_ms = sample
+
+    def hub_now_ms(self) -> int:
+        return int(self._clock() * 1000) + (self._offset_ms or 0)
+
+    def _tick(self) -> None:
+        self._queue.tick(self.hub_now_ms())
+        if self._queue.rowCount():
+            self._refresh_attention()  # an acknowledged visitor may pass the welcome target
+
+    # --- receptionist ---------------------------------------------------------------------------
+
+    def _got_receptionists(self, result: dict[str, Any]) -> None:
+        staff = result.get("staff", [])
+        self._receptionists.set_rows(staff)
+        me = next((s for s in staff if s["id"] == self._receptionist_id), None)
+        if me is None:
+            self._receptionist_id = 0
+            self._receptionist_name = ""
+            self._set_screen(WHO)
+        else:
+            self._receptionist_name = me["name"]
+        self.receptionistChanged.emit()
+
+    @Slot(int)
+    def chooseReceptionist(self, staff_id: int) -> None:
+        person = next((r for r in self._receptionists.rows() if r["id"] == staff_id), None)
+        if person is None:
+            return
+        self._receptionist_id, self._receptionist_name = staff_id, person["name"]
+        self._memory.save_receptionist(staff_id)
+        self.receptionistChanged.emit()
+        self._set_screen(CONSOLE)
+        self._ask_your_day()
+
+    @Slot()
+    def changeReceptionist(self) -> None:
+        self._set_screen(WHO)
+
+    def _ask_your_day(self) -> None:
+        if self._hub is not None and self._receptionist_id and self._connected:
+            self._ask("your_day", self._got_your_day, staff_id=self._receptionist_id)
+
+    def _got_your_day(self, result: dict[str, Any]) -> None:
+        self._welcomed_today = int(result.get("welcomed") or 0)
+        median = result.get("median_wait_s")
+        self._median_wait_s = float(median) if median is not None else -1.0
+        self.yourDayChanged.emit()
+
+    # --- actions --------------------------------------------------------------------------------
+
+    @Slot(int)
+    def acknowledge(self, visit_id: int) -> None:
+        self._answer("acknowledge", visit_id)
+
+    @Slot(int)
+    def welcome(self, visit_id: int) -> None:
+        self._answer("welcome", visit_id)
+
+    @Slot(int)
+    def markLeftUnseen(self, visit_id: int) -> None:
+        self._answer("mark_left_unseen", visit_id)
+
+    def _answer(self, command: str, visit_id: int) -> None:
+        if not self._receptionist_id:
+            self._set_screen(WHO)
+            return
+        self._ask(command, self._answered, visit_id=visit_id, staff_id=self._receptionist_id)
+
+    def _answered(self, card: dict[str, Any]) -> None:
+        # The event follows for every desk; applying the card now saves this desk the wait.
+        if card.get("state") in OPEN_STATES:
+            self._queue.upsert(card)
+        else:
+            self._queue.remove(card["visit_id"])
+        self._refresh_attention()
+        if card.get("state") == "welcomed":
+            self._ask_your_day()
+
+    @Slot(int)
+    def sayName(self, visit_id: int) -> None:
+        row = self._queue.row(visit_id)
+        if row is not None:
+            self._voice.say(row["pronunciation"] or row["name"])
+
+    @Slot()
+    def dismissMessage(self) -> None:
+        if self._message:
+            self._message = ""
+            self.messageChanged.emit()
+
+    def _show_message(self, message: str) -> None:
+        self._message = message
+        self.messageChanged.emit()
+        self._message_timer.start()
+
+    # --- properties -----------------------------------------------------------------------------
+
+    def _set_screen(self, screen: str) -> None:
+        if screen != self._screen:
+            self._screen = screen
+            self.screenChanged.emit()
+
+    def _get_screen(self) -> str:
+        return self._screen
+
+    def _get_connected(self) -> bool:
+        return self._connected
+
+    def _get_offline(self) -> bool:
+        return (
+            self._hub is not None
+            and not self._connected
+            and (self._ever_connected or self._grace_over)
+        )
+
+    def _get_queue(self) -> DeskQueue:
+        return self._queue
+
+    def _get_receptionists(self) -> RowsModel:
+        return self._receptionists
+
+    def _get_waiting(self) -> int:
+        return self._queue.rowCount()
+
+    def _get_unanswered(self) -> int:
+        return self._queue.unanswered()
+
+    def _get_alert(self) -> str:
+        return self._sounds.level
+
+    def _get_receptionist_name(self) -> str:
+        return self._receptionist_name
+
+    def _get_receptionist_id(self) -> int:
+        return self._receptionist_id
+
+    def _get_welcomed_today(self) -> int:
+        return self._welcomed_today
+
+    def _get_median_wait(self) -> float:
+        return self._median_wait_s
+
+    def _get_message(self) -> str:
+        return self._message
+
+    def _get_site_name(self) -> str:
+        return self._site_name
+
+    def _get_hide_to_tray(self) -> bool:
+        return self._hide_to_tray
+
+    def _get_ack_target(self) -> int:
+        return self._targets.acknowledge_s
+
+    def _get_welcome_target(self) -> int:
+        return self._targets.welcome_s
+
+    screen = Property(str, _get_screen, notify=screenChanged)
+    connected = Property(bool, _get_connected, notify=connectedChanged)
+    offline = Property(bool, _get_offline, notify=offlineChanged)
+    queue = Property(QObject, _get_queue, constant=True)
+    receptionists = Property(QObject, _get_receptionists, constant=True)
+    waitingCount = Property(int, _get_waiting, notify=attentionChanged)
+    unansweredCount = Property(int, _get_unanswered, notify=attentionChanged)
+    alert = Property(str, _get_alert, notify=attentionChanged)
+    receptionistName = Property(str, _get_receptionist_name, notify=receptionistChanged)
+    receptionistId = Property(int, _get_receptionist_id, notify=receptionistChanged)
+    welcomedToday = Property(int, _get_welcomed_today, notify=yourDayChanged)
+    medianWaitSeconds = Property(float, _get_median_wait, notify=yourDayChanged)
+    message = Property(str, _get_message, notify=messageChanged)
+    siteName = Property(str, _get_site_name, constant=True)
+    hideToTray = Property(bool, _get_hide_to_tray, constant=True)
+    acknowledgeTarget = Property(int, _get_ack_target, constant=True)
+    welcomeTarget = Property(int, _get_welcome_target, constant=True)

@@ -1,0 +1,143 @@
+"""Putting the desk console together: hub client, sounds, tray, voice, view models and window.
+
+`run_desk` is `kiosk desk`; `open_desk` builds a console around an existing hub client (the demo,
+the tests, the benchmarks). They live here, not in kiosk.app, because the layers point down only:
+this module may use both the view models and the Qt glue below them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QFont
+from PySide6.QtQuick import QQuickWindow
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app.desk_options import DeskOptions, DeskSettingsFile, read_desk_options
+from kiosk.app.desk_sounds import DeskSounds
+from kiosk.app.desk_tray import DeskTray
+from kiosk.app.desk_window import DeskWindow
+from kiosk.app.qt_environment import prepare_kiosk_environment
+from kiosk.app.speech import Speech
+from kiosk.hub.client import HubClient
+from kiosk.hub.discovery import FoundHub, find_hub
+from kiosk.store.settings import Paths, Settings
+from kiosk.viewmodels.desk import DeskViewModel
+from kiosk.viewmodels.desk_pairing import PairingViewModel
+
+APP_NAME = "front-desk-kiosk"
+
+
+@dataclass
+class DeskConsole:
+    """A running desk console, for `kiosk desk`, the demo and the tests."""
+
+    view_model: DeskViewModel
+    pairing: PairingViewModel
+    window: QQuickWindow
+    frame: DeskWindow
+    sounds: DeskSounds
+    tray: DeskTray
+    speech: Speech
+    holder: QObject
+
+    def close(self) -> None:
+        """Silence, hide and take the console apart: the scene first, then what it shows."""
+        self.sounds.set_level("quiet")
+        self.tray.hide()
+        hub = self.view_model.hub
+        if isinstance(hub, HubClient):
+            hub.close()
+        self.frame.close()
+        self.holder.deleteLater()
+
+
+class _Holder(QObject):
+    """Owns the console's Python-side objects so they live as long as the window does."""
+
+
+def open_desk(
+    hub: HubClient | None,
+    settings: Settings,
+    *,
+    settings_file: Path | None = None,
+    options: DeskOptions | None = None,
+    size: tuple[int, int] = (1280, 800),
+    speech_engine: str | None = None,
+    finder: Callable[[float], FoundHub | None] = find_hub,
+    show: bool = True,
+    quit_app: Callable[[], None] | None = None,
+) -> DeskConsole:
+    """Build (and show) the console. With `hub` it talks to that client (the demo passes a
+    LocalHub's); without, it connects with the paired token in `settings`, or asks to pair.
+    A QApplication (not QGuiApplication: the tray needs widgets) must already exist."""
+    options = options or read_desk_options(settings_file)
+    memory = DeskSettingsFile(settings_file)
+    holder = _Holder(QCoreApplication.instance())
+    sounds = DeskSounds(
+        chime_volume=options.chime_volume_percent / 100,
+        alarm_volume=options.alarm_volume_percent / 100,
+        chime_repeat_s=options.chime_repeat_seconds,
+        alarm_repeat_s=options.alarm_repeat_seconds,
+        parent=holder,
+    )
+    tray = DeskTray(settings.site_name, holder)
+    speech = Speech(engine=speech_engine, parent=holder)
+    view_model = DeskViewModel(
+        settings.policies.targets,
+        sounds=sounds,
+        tray=tray,
+        voice=speech,
+        memory=memory,
+        receptionist_id=options.receptionist_id,
+        notifications=options.notifications,
+        site_name=settings.site_name,
+        hide_to_tray=tray.available,
+        parent=holder,
+    )
+    pairing = PairingViewModel(
+        memory, finder=finder, token=settings.device_token if hub is None else "", parent=holder
+    )
+    pairing.paired.connect(view_model.attach)
+    if hub is not None:
+        view_model.attach(hub)
+    elif settings.device_token and settings.hub_url:
+        view_model.attach(HubClient(settings.hub_url, settings.device_token))
+    else:
+        pairing.search()  # first run, or paired before with no address kept: find the hub
+    frame = DeskWindow()
+    window = frame.load(view_model, pairing, size=size)
+    view_model.bringForward.connect(frame.bring_forward)
+    tray.showRequested.connect(frame.bring_forward)
+    tray.quitRequested.connect(quit_app or QCoreApplication.quit)
+    if show:
+        frame.show()
+    return DeskConsole(view_model, pairing, window, frame, sounds, tray, speech, holder)
+
+
+def prepare_desk_environment(*, offscreen: bool = False) -> None:
+    """The kiosk's Qt environment (its logging rules keep Qt Multimedia from deadlocking QML),
+    without the in-scene virtual keyboard: a desk has a real one."""
+    had_input_method = "QT_IM_MODULE" in os.environ
+    prepare_kiosk_environment(offscreen=offscreen)
+    if not had_input_method:
+        del os.environ["QT_IM_MODULE"]
+
+
+def run_desk(paths: Paths, settings: Settings) -> int:
+    """`kiosk desk`: the console in a window and the tray, talking to the paired hub."""
+    prepare_desk_environment()
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setFont(QFont("Noto Sans"))
+    console = open_desk(None, settings, settings_file=paths.settings_file)
+    # With a tray icon, closing the window keeps the desk listening; the tray's menu quits.
+    app.setQuitOnLastWindowClosed(not console.tray.available)
+    code = app.exec()
+    console.close()
+    return code

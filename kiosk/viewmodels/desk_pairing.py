@@ -1,0 +1,188 @@
+"""A desk's first run: find the hub (or type its address), enter its code, keep the token."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import socket
+import threading
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+
+from kiosk.hub.client import HubClient
+from kiosk.hub.discovery import FoundHub, find_hub
+from kiosk.store.devices import DeviceRole
+
+DEFAULT_PORT = 8765
+SEARCH_SECONDS = 5.0
+CONNECT_PATIENCE_MS = 10_000
+_CODE = re.compile(r"^\d{6}$")
+
+
+class Memory(Protocol):
+    """kiosk.app.desk_options.DeskSettingsFile"""
+
+    def save_connection(self, hub_url: str, token: str) -> None: ...
+
+
+def hub_url_from(address: str) -> str:
+    """What a person types ("192.168.1.20", "hub.local:9000", "ws://…") as a WebSocket URL."""
+    text = address.strip()
+    if not text:
+        return ""
+    if "://" not in text:
+        text = f"ws://{text}"
+    scheme, _, rest = text.partition("://")
+    host = rest.split("/", 1)[0]
+    if ":" not in host.rsplit("]", 1)[-1]:
+        host = f"{host}:{DEFAULT_PORT}"
+    return f"{scheme}://{host}"
+
+
+class PairingViewModel(QObject):
+    """Finds the hub in a worker thread (the window never freezes), then pairs with the code."""
+
+    searchingChanged = Signal()
+    addressChanged = Signal()
+    statusChanged = Signal()
+    busyChanged = Signal()
+    paired = Signal(QObject)  # the connected HubClient
+    _found = Signal(str, str)  # from the search thread: hub name and URL, or "" and ""
+
+    def __init__(
+        self,
+        memory: Memory,
+        *,
+        finder: Callable[[float], FoundHub | None] = find_hub,
+        desk_name: str = "",
+        token: str = "",
+        parent: QObject | None = None,
+    ) -> None:
+        """With a `token` (paired before, but no hub address kept) a found hub is joined at once."""
+        super().__init__(parent)
+        self._memory = memory
+        self._token = token
+        self._finder = finder
+        self._desk_name = desk_name or self.tr("Desk on %1").replace("%1", socket.gethostname())
+        self._searching = False
+        self._address = ""
+        self._status = ""
+        self._client: HubClient | None = None
+        self._url = ""
+        self._found.connect(self._search_done)
+        self._patience = QTimer(self, singleShot=True, interval=CONNECT_PATIENCE_MS)
+        self._patience.timeout.connect(self._gave_up)
+
+    @Slot()
+    def search(self) -> None:
+        if self._searching:
+            return
+        self._searching = True
+        self.searchingChanged.emit()
+        self._set_status(self.tr("Looking for the front desk hub on this network…"))
+
+        def look() -> None:
+            try:
+                found = self._finder(SEARCH_SECONDS)
+            except OSError:
+                found = None
+            with contextlib.suppress(RuntimeError):  # the console closed while we looked
+                self._found.emit(found.name if found else "", found.url if found else "")
+
+        threading.Thread(target=look, name="find-hub", daemon=True).start()
+
+    @Slot(str, str)
+    def _search_done(self, name: str, url: str) -> None:
+        self._searching = False
+        self.searchingChanged.emit()
+        if url and self._token:
+            self._memory.save_connection(url, self._token)
+            self.paired.emit(HubClient(url, self._token))
+            return
+        if url:
+            self._address = url
+            self.addressChanged.emit()
+            self._set_status(
+                self.tr("Found %1. Enter the code the hub shows.").replace("%1", name or url)
+            )
+        else:
+            self._set_status(
+                self.tr("No hub answered on this network. Type its address, for example "
+                        "192.168.1.20.")
+            )  # fmt: skip
+
+    @Slot(str, str)
+    def pair(self, address: str, code: str) -> None:
+        """Connect to `address` with the six-digit `code`; `paired` follows if the hub agrees."""
+        url = hub_url_from(address)
+        code = code.strip().replace(" ", "")
+        if not url:
+            self._set_status(self.tr("Type the hub's address, or press Find the hub."))
+            return
+        if not _CODE.match(code):
+            self._set_status(self.tr("The pairing code is six digits. Run `kiosk pair` on the "
+                                     "hub to see it."))  # fmt: skip
+            return
+        self._drop_client()
+        self._url = url
+        self._set_status(self.tr("Pairing with %1…").replace("%1", url))
+        client = HubClient(url, pairing=(code, self._desk_name, DeviceRole.DESK))
+        client.paired.connect(self._got_token)
+        client.unauthorised.connect(self._refused)
+        self._client = client
+        self._patience.start()
+        self.busyChanged.emit()
+
+    def _got_token(self, token: str) -> None:
+        self._patience.stop()
+        client, self._client = self._client, None
+        self._memory.save_connection(self._url, token)
+        self._set_status(self.tr("Paired."))
+        self.busyChanged.emit()
+        self.paired.emit(client)
+
+    def _refused(self, message: str) -> None:
+        self._patience.stop()
+        self._drop_client()
+        self._set_status(message)
+
+    def _gave_up(self) -> None:
+        self._drop_client()
+        self._set_status(
+            self.tr("Can't reach a hub at %1. Check the address, and that the hub is running.")
+            .replace("%1", self._url)
+        )  # fmt: skip
+
+    def _drop_client(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client.deleteLater()
+            self._client = None
+            self.busyChanged.emit()
+
+    def _set_status(self, status: str) -> None:
+        self._status = status
+        self.statusChanged.emit()
+
+    def _get_searching(self) -> bool:
+        return self._searching
+
+    def _get_address(self) -> str:
+        return self._address
+
+    def _get_status(self) -> str:
+        return self._status
+
+    def _get_busy(self) -> bool:
+        return self._client is not None
+
+    def _get_desk_name(self) -> str:
+        return self._desk_name
+
+    searching = Property(bool, _get_searching, notify=searchingChanged)
+    address = Property(str, _get_address, notify=addressChanged)
+    status = Property(str, _get_status, notify=statusChanged)
+    busy = Property(bool, _get_busy, notify=busyChanged)
+    deskName = Property(str, _get_desk_name, constant=True)

@@ -1,0 +1,218 @@
+"""The desk console, driven as a receptionist would, against a hub on a real database file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.core.policies import Policies, Targets
+from kiosk.hub.client import HubClient, LocalHub
+from kiosk.hub.service import HubService
+from kiosk.store.database import open_database, writing
+from kiosk.store.devices import DeviceRole, add_device
+from kiosk.store.settings import Settings
+from tests.desk_helpers import DeskDriver, make_office, start_desk, stop_desk  # first: prepares Qt
+from tests.test_network import HubProcess
+
+SETTINGS = Settings(site_name="Harbour Works")
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> tuple[Path, dict[str, int]]:
+    path = tmp_path / "kiosk.db"
+    return path, make_office(path)
+
+
+@pytest.fixture
+def hub_settings() -> Settings:
+    return SETTINGS
+
+
+@pytest.fixture
+def local_hub(office: tuple[Path, dict[str, int]], hub_settings: Settings) -> Iterator[LocalHub]:
+    hub = LocalHub(office[0], hub_settings)
+    yield hub
+    hub.stop()
+
+
+@pytest.fixture
+def kiosk_client(qtbot: QtBot, local_hub: LocalHub) -> Iterator[HubClient]:
+    client = local_hub.client(DeviceRole.KIOSK)
+    qtbot.waitUntil(lambda: client.connected, timeout=10000)
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def desk(
+    qtbot: QtBot, local_hub: LocalHub, office: tuple[Path, dict[str, int]], hub_settings: Settings
+) -> Iterator[DeskDriver]:
+    driver = start_desk(
+        qtbot, local_hub.client(DeviceRole.DESK), hub_settings, receptionist_id=office[1]["sam"]
+    )
+    yield driver
+    stop_desk(driver)
+
+
+def check_in(qtbot: QtBot, kiosk: HubClient, **fields) -> int:
+    answers: dict[int, dict] = {}
+    kiosk.replied.connect(lambda i, result: answers.__setitem__(i, result))
+    asked = kiosk.request("check_in", **fields)
+    qtbot.waitUntil(lambda: asked in answers, timeout=5000)
+    return answers[asked]["visit_id"]
+
+
+def test_a_check_in_shows_a_card_with_name_host_and_notes_and_chimes(
+    qtbot: QtBot, desk: DeskDriver, kiosk_client: HubClient, office
+) -> None:
+    ids = office[1]
+    visit = check_in(qtbot, kiosk_client, name="Maria Garcia", host_id=ids["priya"],
+                     visitor_id=ids["maria_visitor"])  # fmt: skip
+    card = desk.card(visit)
+    assert desk.text_in(card, "visitorName") == "Maria Garcia"
+    assert desk.text_in(card, "pronunciation") == "Say it: mah-REE-ah"
+    assert desk.text_in(card, "visiting") == "Visiting Priya Raman"
+    assert desk.text_in(card, "returningNotes").startswith(
+        "Returning visitor — earlier visits: 1, last on"
+    )
+    assert desk.text_in(card, "lastWaitLine") == "Last time Maria waited 9 minutes — make it right"
+    sounds = desk.console.sounds
+    assert sounds.level == "chime" and sounds.rings["chime"] >= 1
+    assert desk.console.tray.count == 1
+    assert desk.console.tray.notices[-1][:2] == ("Maria Garcia is here", "To see Priya Raman")
+    desk.click("sayName", card)
+    assert desk.console.speech.said[-1] == "mah-REE-ah"
+    desk.screenshot("desk_one_waiting")
+
+
+def test_a_first_visit_has_no_last_time_line(
+    qtbot: QtBot, desk: DeskDriver, kiosk_client: HubClient
+) -> None:
+    visit = check_in(qtbot, kiosk_client, name="Kwame Mensah", purpose="delivery")
+    card = desk.card(visit)
+    assert desk.text_in(card, "visiting") == "Delivery"
+    assert desk.text_in(card, "returningNotes") == "First visit"
+    assert desk.find("lastWaitLine", card) is None
+
+
+def test_on_my_way_reaches_the_kiosk_and_every_desk(
+    qtbot: QtBot, desk: DeskDriver, local_hub: LocalHub, kiosk_client: HubClient, office
+) -> None:
+    other = start_desk(qtbot, local_hub.client(DeviceRole.DESK), SETTINGS,
+                       receptionist_id=office[1]["ana"])  # fmt: skip
+    heard: list[dict] = []
+    kiosk_client.eventReceived.connect(heard.append)
+    visit = check_in(qtbot, kiosk_client, name="Maria Garcia", host_id=office[1]["priya"])
+    desk.card(visit)
+    other.card(visit)
+    assert other.console.sounds.level == "chime"
+    desk.click("onMyWay", desk.card(visit))
+    qtbot.waitUntil(lambda: any(e["event"] == "acknowledged" for e in heard), timeout=5000)
+    assert heard[-1]["by"] == "Sam"
+    # On the other desk the card stays (the visitor is not welcomed yet) but it is answered:
+    # no more "On my way", the chime stops, and it says who is coming.
+    qtbot.waitUntil(lambda: other.find("onMyWay", other.card(visit)) is None, timeout=5000)
+    assert other.text_in(other.card(visit), "stateText") == "Sam is on the way"
+    assert other.console.sounds.level == "quiet"
+    assert desk.console.sounds.level == "quiet"
+    stop_desk(other)
+
+
+def test_welcomed_takes_the_card_off_every_desk_and_the_wait_is_recorded(
+    qtbot: QtBot, desk: DeskDriver, local_hub: LocalHub, kiosk_client: HubClient, office
+) -> None:
+    other = start_desk(qtbot, local_hub.client(DeviceRole.DESK), SETTINGS,
+                       receptionist_id=office[1]["ana"])  # fmt: skip
+    visit = check_in(qtbot, kiosk_client, name="Maria Garcia", host_id=office[1]["priya"])
+    other.card(visit)
+    desk.click("welcomed", desk.card(visit))
+    qtbot.waitUntil(lambda: not desk.has_card(visit) and not other.has_card(visit), timeout=5000)
+    assert desk.desk.property("waitingCount") == 0 and other.console.tray.count == 0
+    qtbot.waitUntil(lambda: desk.desk.property("welcomedToday") == 1, timeout=5000)
+    assert desk.text_in(desk.window.contentItem(), "welcomedToday") == "You welcomed 1 visitor"
+    db = open_database(office[0])
+    row = db.execute("SELECT state, welcomed_at - checked_in_at, welcomed_by FROM visits "
+                     "WHERE id = ?", [visit]).fetchone()  # fmt: skip
+    db.close()
+    assert row[0] == "welcomed" and row[1] >= 0 and row[2] == f"staff:{office[1]['sam']}"
+    stop_desk(other)
+
+
+def test_left_without_being_seen_clears_the_card(
+    qtbot: QtBot, desk: DeskDriver, kiosk_client: HubClient, office
+) -> None:
+    visit = check_in(qtbot, kiosk_client, name="Maria Garcia", host_id=office[1]["priya"])
+    desk.click("leftUnseen", desk.card(visit))
+    qtbot.waitUntil(lambda: not desk.has_card(visit), timeout=5000)
+    assert desk.console.sounds.level == "quiet"
+
+
+@pytest.mark.parametrize(
+    "hub_settings",
+    [Settings(site_name="Harbour Works",
+              policies=Policies(targets=Targets(acknowledge_s=1, welcome_s=3,
+                                                escalation_repeat_s=1)))],
+)  # fmt: skip
+def test_an_unanswered_visitor_escalates_on_every_desk(
+    qtbot: QtBot, desk: DeskDriver, kiosk_client: HubClient, office, hub_settings: Settings
+) -> None:
+    visit = check_in(qtbot, kiosk_client, name="Maria Garcia", host_id=office[1]["priya"])
+    desk.card(visit)
+    qtbot.waitUntil(lambda: desk.console.sounds.level == "alarm", timeout=8000)
+    card = desk.card(visit)
+    assert desk.text_in(card, "stateText") == "Over target — nobody has answered"
+    assert desk.text_in(card, "timerLevel") == "over target"
+    title, _body, urgent = desk.console.tray.notices[-1]
+    assert urgent and title == "Maria Garcia is still waiting for someone"
+    desk.screenshot("desk_escalated")
+    desk.click("onMyWay", card)
+    qtbot.waitUntil(lambda: desk.console.sounds.level != "alarm", timeout=5000)
+
+
+def test_the_console_says_when_the_hub_is_unreachable_and_catches_up(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    home = tmp_path / "hub-home"
+    ids = make_office(home / "kiosk.db")
+    db = open_database(home / "kiosk.db")
+    with writing(db):
+        desk_token = add_device(db, "Front desk", DeviceRole.DESK, 0)
+        kiosk_token = add_device(db, "Lobby", DeviceRole.KIOSK, 0)
+    db.close()
+    hub = HubProcess(home)
+    hub.start()
+    desk = start_desk(qtbot, HubClient(hub.url, desk_token), SETTINGS, receptionist_id=ids["sam"])
+    kiosk = HubClient(hub.url, kiosk_token)
+    try:
+        qtbot.waitUntil(lambda: kiosk.connected, timeout=10000)
+        first = check_in(qtbot, kiosk, name="Maria Garcia", host_id=ids["priya"])
+        desk.card(first)
+        second = check_in(qtbot, kiosk, name="Kwame Mensah", purpose="delivery")
+        desk.card(second)
+        hub.kill()
+        banner = desk.item("offlineBanner")
+        assert desk.text_in(banner, "offlineText") == (
+            "Can't reach the front desk hub — trying again…"
+        )
+        assert desk.has_card(first) and desk.has_card(second)  # what was known stays on screen
+        desk.screenshot("desk_offline")
+        # While the desk is away: one visitor is welcomed elsewhere, a new one arrives.
+        db = open_database(home / "kiosk.db")
+        service = HubService(db, SETTINGS.policies)
+        service.welcome(first, f"staff:{ids['ana']}")
+        third = service.check_in("Yuki Tanaka", host_id=ids["jose"]).visit.id
+        db.close()
+        hub.start()
+        qtbot.waitUntil(lambda: desk.find("offlineBanner") is None, timeout=15000)
+        desk.card(third)
+        qtbot.waitUntil(lambda: not desk.has_card(first), timeout=5000)
+        assert desk.has_card(second)
+        assert [r["visitId"] for r in desk.desk.property("queue").rows()] == [second, third]
+        assert desk.console.tray.notices[-1][0] == "Yuki Tanaka is here"
+    finally:
+        kiosk.close()
+        stop_desk(desk)
+        hub.stop()

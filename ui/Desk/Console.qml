@@ -1,0 +1,79 @@
+// The desk console window: a header, the "can't reach the hub" banner, and the current screen.
+import QtQuick
+import QtQuick.Layouts
+
+Window {
+    id: root
+    required property QtObject desk
+    required property QtObject pairing
+
+    visible: false
+    minimumWidth: 900
+    minimumHeight: 560
+    color: Theme.background
+    title: root.desk.waitingCount > 0
+           ? qsTr("(%1) Desk console — %2").arg(root.desk.waitingCount).arg(root.desk.siteName)
+           : qsTr("Desk console — %1").arg(root.desk.siteName)
+    // With a tray icon, closing only hides the window: the desk keeps listening and chiming.
+    onClosing: close => {
+        if (root.desk.hideToTray) {
+            close.accepted = false
+            root.hide()
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: headerRow.implicitHeight + 2 * Theme.spacing
+            color: Theme.header
+            RowLayout {
+                id: headerRow
+                anchors { fill: parent; leftMargin: Theme.margin; rightMargin: Theme.margin }
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("%1 — reception").arg(root.desk.siteName)
+                    color: Theme.textOnHeader
+                    font.pixelSize: Theme.bodySize + 3
+                    font.weight: Font.DemiBold
+                    elide: Text.ElideRight
+                }
+                Text {
+                    objectName: "connectionState"
+                    text: root.desk.connected ? qsTr("● Connected") : qsTr("○ Not connected")
+                    color: Theme.textOnHeader
+                    font.pixelSize: Theme.smallSize
+                }
+            }
+        }
+
+        OfflineBanner {
+            visible: root.desk.offline
+            Layout.fillWidth: true
+        }
+
+        Loader {
+            id: screenLoader
+            objectName: "screenLoader"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            sourceComponent: root.desk.screen === "pairing" ? pairingScreen
+                             : root.desk.screen === "who" ? whoScreen : queueScreen
+        }
+    }
+
+    MessageBar {
+        visible: root.desk.message !== ""
+        message: root.desk.message
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
+        z: 10
+        onDismissed: root.desk.dismissMessage()
+    }
+
+    Component { id: pairingScreen; PairingScreen { pairing: root.pairing } }
+    Component { id: whoScreen; WhoScreen { desk: root.desk } }
+    Component { id: queueScreen; QueueScreen { desk: root.desk } }
+}

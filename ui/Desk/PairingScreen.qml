@@ -1,0 +1,96 @@
+// First run: find the hub on the network (or type its address), then enter the code it shows.
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+Item {
+    id: screen
+    required property QtObject pairing
+
+    ColumnLayout {
+        anchors { fill: parent; margins: Theme.margin * 2 }
+        spacing: Theme.margin
+
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("Connect this desk to the front desk hub")
+            font.pixelSize: Theme.titleSize + 6
+            font.weight: Font.Bold
+            color: Theme.text
+            wrapMode: Text.Wrap
+        }
+        Text {
+            Layout.fillWidth: true
+            Layout.maximumWidth: 760
+            text: qsTr("On the computer that runs the hub, run `kiosk pair` to see a six-digit code. It works once, for ten minutes.")
+            font.pixelSize: Theme.bodySize
+            color: Theme.textMuted
+            wrapMode: Text.Wrap
+        }
+
+        GridLayout {
+            columns: 3
+            columnSpacing: Theme.spacing
+            rowSpacing: Theme.spacing
+            Layout.maximumWidth: 760
+
+            Text {
+                text: qsTr("Hub address")
+                font.pixelSize: Theme.bodySize
+                color: Theme.text
+            }
+            TextField {
+                id: address
+                objectName: "hubAddress"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.controlHeight
+                font.pixelSize: Theme.bodySize
+                placeholderText: qsTr("for example 192.168.1.20")
+                text: screen.pairing.address
+            }
+            DeskButton {
+                objectName: "findHub"
+                text: screen.pairing.searching ? qsTr("Looking…") : qsTr("Find the hub")
+                enabled: !screen.pairing.searching
+                onClicked: screen.pairing.search()
+            }
+
+            Text {
+                text: qsTr("Pairing code")
+                font.pixelSize: Theme.bodySize
+                color: Theme.text
+            }
+            TextField {
+                id: code
+                objectName: "pairingCode"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.controlHeight
+                font.pixelSize: Theme.bodySize + 4
+                font.letterSpacing: 4
+                inputMethodHints: Qt.ImhDigitsOnly
+                maximumLength: 6
+                validator: RegularExpressionValidator { regularExpression: /[0-9]{0,6}/ }
+                placeholderText: qsTr("6 digits")
+                onAccepted: screen.pairing.pair(address.text, code.text)
+            }
+            DeskButton {
+                objectName: "pairButton"
+                primary: true
+                text: qsTr("Pair this desk")
+                enabled: !screen.pairing.busy
+                onClicked: screen.pairing.pair(address.text, code.text)
+            }
+        }
+
+        Text {
+            objectName: "pairingStatus"
+            Layout.fillWidth: true
+            Layout.maximumWidth: 760
+            text: screen.pairing.status
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
+            wrapMode: Text.Wrap
+        }
+        Item { Layout.fillHeight: true }
+    }
+}

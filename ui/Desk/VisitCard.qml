@@ -1,0 +1,230 @@
+// One visitor in the queue: who, how to say it, whom for, what happened last time, and the
+// answers. A new visitor's card is amber until someone is on the way; an escalated one is red.
+import QtQuick
+import QtQuick.Layouts
+
+Rectangle {
+    id: card
+    required property QtObject desk
+    required property int index
+    required property int visitId
+    required property string name
+    required property string firstName
+    required property string pronunciation
+    required property string host
+    required property string purpose
+    required property string visitState
+    required property string acknowledgedBy
+    required property double checkedInAt
+    required property int previousVisits
+    required property double lastVisitAt
+    required property int lastWaitMinutes
+    required property bool lastWaitOverTarget
+    required property int waitSeconds
+    required property int targetSeconds
+    required property string timerLevel
+    required property bool escalated
+
+    readonly property bool waiting: visitState === "waiting"
+    readonly property color accent: escalated ? Theme.escalatedAccent
+                                    : waiting ? Theme.newAccent : Theme.onTheWayAccent
+    readonly property color timerColour: timerLevel === "over" ? Theme.over
+                                         : timerLevel === "near" ? Theme.near : Theme.within
+
+    function clock(seconds) {
+        const h = Math.floor(seconds / 3600), m = Math.floor(seconds / 60) % 60, s = seconds % 60
+        const mm = h > 0 ? String(m).padStart(2, "0") : String(m)
+        return (h > 0 ? h + ":" : "") + mm + ":" + String(s).padStart(2, "0")
+    }
+
+    objectName: "card_" + visitId
+    implicitHeight: body.implicitHeight + 2 * Theme.margin
+    radius: Theme.radius
+    color: escalated ? Theme.escalatedCard : waiting ? Theme.newCard : Theme.surface
+    border.width: escalated ? 3 : 1
+    border.color: escalated ? Theme.escalatedAccent : Theme.border
+    Accessible.role: Accessible.Grouping
+    Accessible.name: name
+
+    Rectangle {  // the state at a glance, even from across the room
+        anchors { left: parent.left; top: parent.top; bottom: parent.bottom }
+        width: 10
+        radius: Theme.radius
+        color: card.accent
+    }
+
+    RowLayout {
+        id: body
+        anchors { fill: parent; margins: Theme.margin; leftMargin: Theme.margin + 10 }
+        spacing: Theme.margin
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.alignment: Qt.AlignTop
+            spacing: Theme.spacing / 2
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                Text {
+                    objectName: "visitorName"
+                    Layout.fillWidth: true
+                    text: card.name
+                    font.pixelSize: Theme.nameSize
+                    font.weight: Font.Bold
+                    color: Theme.text
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                }
+                Rectangle {
+                    objectName: "stateChip"
+                    Layout.alignment: Qt.AlignTop
+                    implicitWidth: chipText.implicitWidth + 2 * Theme.spacing
+                    implicitHeight: chipText.implicitHeight + Theme.spacing / 2
+                    Layout.maximumWidth: 320
+                    radius: height / 2
+                    color: card.accent
+                    Text {
+                        id: chipText
+                        objectName: "stateText"
+                        anchors.centerIn: parent
+                        width: Math.min(implicitWidth, 320 - 2 * Theme.spacing)
+                        elide: Text.ElideRight
+                        text: card.escalated
+                              ? (card.waiting ? qsTr("Over target — nobody has answered")
+                                              : qsTr("Over target — not welcomed yet"))
+                              : card.waiting ? qsTr("New — please answer")
+                              : card.acknowledgedBy ? qsTr("%1 is on the way").arg(card.acknowledgedBy)
+                              : qsTr("Someone is on the way")
+                        color: Theme.textOnAccent
+                        font.pixelSize: Theme.smallSize
+                        font.weight: Font.DemiBold
+                    }
+                }
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                Text {
+                    objectName: "pronunciation"
+                    Layout.fillWidth: true
+                    text: card.pronunciation ? qsTr("Say it: %1").arg(card.pronunciation)
+                                             : qsTr("No pronunciation given")
+                    font.pixelSize: Theme.bodySize
+                    font.italic: card.pronunciation !== ""
+                    color: card.pronunciation ? Theme.text : Theme.textMuted
+                    elide: Text.ElideRight
+                }
+                DeskButton {
+                    objectName: "sayName"
+                    text: qsTr("Hear it")
+                    Accessible.description: qsTr("Speaks the visitor's name aloud")
+                    onClicked: card.desk.sayName(card.visitId)
+                }
+            }
+
+            Text {
+                objectName: "visiting"
+                Layout.fillWidth: true
+                text: card.host ? qsTr("Visiting %1").arg(card.host)
+                      : card.purpose === "delivery" ? qsTr("Delivery")
+                      : card.purpose === "interview" ? qsTr("Interview")
+                      : qsTr("Not sure whom to see")
+                font.pixelSize: Theme.bodySize
+                font.weight: Font.DemiBold
+                color: Theme.text
+                wrapMode: Text.Wrap
+            }
+
+            Text {
+                objectName: "returningNotes"
+                Layout.fillWidth: true
+                text: card.previousVisits === 0
+                      ? qsTr("First visit")
+                      : qsTr("Returning visitor — earlier visits: %1, last on %2")
+                            .arg(card.previousVisits)
+                            .arg(new Date(card.lastVisitAt).toLocaleDateString(Qt.locale(), Locale.ShortFormat))
+                font.pixelSize: Theme.bodySize
+                color: Theme.textMuted
+                wrapMode: Text.Wrap
+            }
+
+            Text {
+                objectName: "lastWaitLine"
+                visible: card.lastWaitOverTarget
+                Layout.fillWidth: true
+                text: card.lastWaitMinutes === 1
+                      ? qsTr("Last time %1 waited 1 minute — make it right").arg(card.firstName)
+                      : qsTr("Last time %1 waited %2 minutes — make it right")
+                            .arg(card.firstName).arg(card.lastWaitMinutes)
+                font.pixelSize: Theme.bodySize
+                font.weight: Font.Bold
+                color: Theme.over
+                wrapMode: Text.Wrap
+            }
+
+            Flow {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacing / 2
+                spacing: Theme.spacing
+                DeskButton {
+                    objectName: "onMyWay"
+                    visible: card.waiting
+                    primary: true
+                    text: qsTr("On my way")
+                    onClicked: card.desk.acknowledge(card.visitId)
+                }
+                DeskButton {
+                    objectName: "welcomed"
+                    primary: !card.waiting
+                    text: qsTr("Welcomed")
+                    onClicked: card.desk.welcome(card.visitId)
+                }
+                DeskButton {
+                    objectName: "leftUnseen"
+                    text: qsTr("Left without being seen")
+                    onClicked: card.desk.markLeftUnseen(card.visitId)
+                }
+            }
+        }
+
+        ColumnLayout {
+            Layout.alignment: Qt.AlignTop
+            Layout.preferredWidth: 150
+            spacing: 2
+            Text {
+                objectName: "waitTimer"
+                Layout.alignment: Qt.AlignRight
+                text: card.clock(card.waitSeconds)
+                font.pixelSize: Theme.timerSize
+                font.weight: Font.Bold
+                font.features: { "tnum": 1 }
+                color: card.timerColour
+            }
+            Text {
+                objectName: "timerLevel"
+                Layout.alignment: Qt.AlignRight
+                text: card.timerLevel === "over" ? qsTr("over target")
+                      : card.timerLevel === "near" ? qsTr("near target") : qsTr("within target")
+                font.pixelSize: Theme.smallSize
+                font.weight: Font.DemiBold
+                color: card.timerColour
+            }
+            Text {
+                Layout.alignment: Qt.AlignRight
+                text: (card.waiting ? qsTr("answer within %1") : qsTr("welcome within %1"))
+                      .arg(card.clock(card.targetSeconds))
+                font.pixelSize: Theme.smallSize
+                color: Theme.textMuted
+            }
+            Text {
+                Layout.alignment: Qt.AlignRight
+                text: qsTr("arrived %1").arg(new Date(card.checkedInAt).toLocaleTimeString(Qt.locale(), Locale.ShortFormat))
+                font.pixelSize: Theme.smallSize
+                color: Theme.textMuted
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+// "Your day": how many visitors this receptionist welcomed today, and how long they waited.
+import QtQuick
+import QtQuick.Layouts
+
+Rectangle {
+    id: panel
+    required property QtObject desk
+
+    function duration(seconds) {
+        const s = Math.round(seconds)
+        if (s < 60)
+            return qsTr("%1 s").arg(s)
+        return qsTr("%1 min %2 s").arg(Math.floor(s / 60)).arg(s % 60)
+    }
+
+    objectName: "yourDay"
+    implicitHeight: column.implicitHeight + 2 * Theme.margin
+    radius: Theme.radius
+    color: Theme.surface
+    border.color: Theme.border
+
+    ColumnLayout {
+        id: column
+        anchors { fill: parent; margins: Theme.margin }
+        spacing: Theme.spacing / 2
+        Text {
+            text: qsTr("Your day")
+            font.pixelSize: Theme.bodySize + 3
+            font.weight: Font.Bold
+            color: Theme.text
+        }
+        Text {
+            objectName: "welcomedToday"
+            Layout.fillWidth: true
+            text: panel.desk.welcomedToday === 0 ? qsTr("Nobody welcomed yet today")
+                  : panel.desk.welcomedToday === 1 ? qsTr("You welcomed 1 visitor")
+                  : qsTr("You welcomed %1 visitors").arg(panel.desk.welcomedToday)
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
+            wrapMode: Text.Wrap
+        }
+        Text {
+            objectName: "medianWait"
+            visible: panel.desk.medianWaitSeconds >= 0
+            Layout.fillWidth: true
+            text: qsTr("Median wait: %1").arg(panel.duration(panel.desk.medianWaitSeconds))
+            font.pixelSize: Theme.bodySize
+            color: Theme.textMuted
+            wrapMode: Text.Wrap
+        }
+    }
+}
