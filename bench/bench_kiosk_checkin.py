@@ -1,0 +1,178 @@
+"""Tap on the last "Check in" to the Done screen's first frame (p50, p99), the longest stall of
+the GUI thread during a check-in, and the taps and key presses each visitor path takes.
+
+Drives the real QML against the real hub thread on a real SQLite file, as the tests do.
+Prints figures; asserts nothing.
+
+    uv run python bench/bench_kiosk_checkin.py [check-ins]
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+
+from kiosk.hub.client import LocalHub
+from kiosk.store.settings import Settings
+from tests.qt_helpers import (
+    KioskDriver,
+    make_office,
+    start_kiosk,
+    stop_kiosk,
+)
+
+
+class Waiter:
+    """The two things the driver needs of pytest-qt's qtbot."""
+
+    def waitUntil(self, condition, timeout: int = 5000) -> None:
+        end = time.perf_counter() + timeout / 1000
+        while not condition():
+            if time.perf_counter() > end:
+                raise TimeoutError("the kiosk did not get there in time")
+            QTest.qWait(1)
+
+    def wait(self, ms: int) -> None:
+        QTest.qWait(ms)
+
+
+class Heartbeat:
+    """A 1 ms timer on the GUI thread: the longest gap between beats is the longest stall."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(1)
+        self.timer.timeout.connect(self._beat)
+        self.last = 0.0
+        self.longest = 0.0
+
+    def start(self) -> None:
+        self.longest, self.last = 0.0, time.perf_counter()
+        self.timer.start()
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def stop(self) -> float:
+        self.timer.stop()
+        return self.longest * 1000
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "kiosk.db"
+        make_office(path, int(time.time() * 1000))
+        settings = Settings(site_name="Harbour Works")
+        hub = LocalHub(path, settings)
+        kiosk, client = start_kiosk(Waiter(), hub, settings, (1920, 1080), Path(tmp) / "qm")
+        frames: list[float] = []
+        kiosk.window.frameSwapped.connect(lambda: frames.append(time.perf_counter()))
+
+        def timed_check_in(i: int, beat: Heartbeat) -> float:
+            kiosk.tap("checkInStart")
+            kiosk.item("nameField")
+            kiosk.type(f"Visitor {i:04d}")
+            kiosk.tap("nameNext")
+            kiosk.wait_screen("host")
+            kiosk.type("pri")
+            kiosk.tap("host_0")
+            kiosk.wait_screen("pronunciation")
+            button = kiosk.item("checkInButton")
+            frames.clear()
+            tapped = time.perf_counter()
+            kiosk.tap_item(button)
+            kiosk.qtbot.waitUntil(
+                lambda: kiosk.kiosk.property("screen") == "done" and any(f > tapped for f in frames)
+            )
+            shown = next(f for f in frames if f > tapped)
+            kiosk.tap("doneButton")
+            kiosk.item("checkInStart")
+            return (shown - tapped) * 1000
+
+        latencies, stalls = [], []
+        for i in range(count):
+            beat = Heartbeat()
+            beat.start()
+            latencies.append(timed_check_in(i, beat))
+            stalls.append(beat.stop())
+        print(
+            f"tap on Check in to Done's first frame over {count} check-ins: "
+            f"p50 {percentile(latencies, 50):.1f} ms, p99 {percentile(latencies, 99):.1f} ms, "
+            f"max {max(latencies):.1f} ms (target p99 under 50 ms)"
+        )
+        print(
+            f"longest GUI-thread stall during a check-in: median {statistics.median(stalls):.1f}"
+            f" ms, worst {max(stalls):.1f} ms (target: no frame over 16 ms)"
+        )
+
+        counts = count_paths(kiosk)
+        for path_name, (taps, keys) in counts.items():
+            print(f"{path_name}: {taps} taps, {keys} key presses")
+        stop_kiosk(kiosk, client)
+        hub.stop()
+    del app
+    # Leave without Python's final garbage collection, which can tear Qt objects down in the
+    # wrong order after the hub thread is gone.
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def count_paths(kiosk: KioskDriver) -> dict[str, tuple[int, int]]:
+    counts = {}
+
+    def measure(name: str, steps) -> None:
+        kiosk.taps = kiosk.keys = 0
+        steps()
+        counts[name] = (kiosk.taps, kiosk.keys)
+        kiosk.tap("doneButton")
+
+    def new_visitor() -> None:
+        kiosk.check_in_new("Maya Lin", "pri")
+
+    def returning() -> None:
+        kiosk.tap("checkInStart")
+        kiosk.item("nameField")
+        kiosk.type("Maria Garcia")
+        kiosk.tap("nameNext")
+        kiosk.wait_screen("returning")
+        kiosk.tap("sameHost")
+        kiosk.wait_screen("pronunciation")
+        kiosk.tap("checkInButton")
+        kiosk.wait_screen("done")
+
+    def check_out() -> None:
+        kiosk.tap("checkOutStart")
+        kiosk.item("nameField")
+        kiosk.type("Maya Lin")
+        kiosk.tap("nameNext")
+        kiosk.wait_screen("feedback")
+        kiosk.tap("face_5")
+        kiosk.wait_screen("thanks")
+
+    measure("new visitor (name, 3 letters of the host)", new_visitor)
+    measure("returning visitor (same host as last time)", returning)
+    measure("check-out with feedback", check_out)
+    return counts
+
+
+if __name__ == "__main__":
+    main()
