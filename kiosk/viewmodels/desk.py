@@ -89,7 +89,7 @@ class DeskViewModel(QObject):
         self._site_name = site_name
         self._hide_to_tray = hide_to_tray
         self._clock = clock
-        self._queue = DeskQueue(targets, self)
+        self._queue = DeskQueue(targets, self.hub_now_ms, self)
         self._receptionists = RowsModel(("id", "name", "department"), self)
         self._receptionist_id = receptionist_id
         self._receptionist_name = ""
@@ -281,7 +281,7 @@ class DeskViewModel(QObject):
         return int(self._clock() * 1000) + (self._offset_ms or 0)
 
     def _tick(self) -> None:
-        self._queue.tick(self.hub_now_ms())
+        self._queue.tick()
         if self._queue.rowCount():
             self._refresh_attention()  # an acknowledged visitor may pass the welcome target
 

@@ -3,6 +3,7 @@ a live wait timer coloured against the targets."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -78,9 +79,12 @@ def _is_escalated(row: dict[str, Any]) -> bool:
 class DeskQueue(QAbstractListModel):
     countChanged = Signal()
 
-    def __init__(self, targets: Targets, parent: QObject | None = None) -> None:
+    def __init__(
+        self, targets: Targets, hub_now_ms: Callable[[], int], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._targets = targets
+        self._hub_now_ms = hub_now_ms
         self._rows: list[dict[str, Any]] = []
         self._now_ms = 0
 
@@ -130,6 +134,7 @@ class DeskQueue(QAbstractListModel):
 
     def upsert(self, card: dict[str, Any]) -> bool:
         """Show `card` (a hub desk card of an open visit); True if the visitor is new here."""
+        self._now_ms = self._hub_now_ms()
         position = self._position(card["visit_id"])
         if position is None:
             row = self._row_from(card, {"_reason": ""})
@@ -157,7 +162,8 @@ class DeskQueue(QAbstractListModel):
         row = self._rows[position]
         row["_reason"] = reason
         row["escalationLevel"] = max(level, row["escalationLevel"])
-        row["escalated"] = _is_escalated(row)
+        self._now_ms = self._hub_now_ms()
+        self._fill_timer(row)
         index = self.index(position)
         self.dataChanged.emit(index, index)
         return row["escalated"]
@@ -172,9 +178,9 @@ class DeskQueue(QAbstractListModel):
         self.countChanged.emit()
         return True
 
-    def tick(self, now_ms: int) -> None:
-        """Move every timer on to `now_ms` (hub time)."""
-        self._now_ms = now_ms
+    def tick(self) -> None:
+        """Move every timer on to the hub's now."""
+        self._now_ms = self._hub_now_ms()
         if not self._rows:
             return
         for row in self._rows:
@@ -222,5 +228,6 @@ class DeskQueue(QAbstractListModel):
         target_s = target_for(row["visitState"], self._targets)
         row["waitSeconds"] = wait_s
         row["targetSeconds"] = target_s
-        row["timerLevel"] = timer_level(wait_s, target_s)
         row["escalated"] = _is_escalated(row)
+        # The hub's clock decides escalation; the desk's estimate of it must not contradict it.
+        row["timerLevel"] = OVER if row["escalated"] else timer_level(wait_s, target_s)
