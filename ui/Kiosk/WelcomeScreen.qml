@@ -46,8 +46,8 @@ Item {
             }
         }
         ColumnLayout {
-            Layout.fillWidth: screen.portrait
-            Layout.preferredWidth: screen.portrait ? -1 : 820
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: 820
             spacing: Theme.spacing * 1.5
 
             KioskButton {
