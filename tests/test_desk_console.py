@@ -73,10 +73,10 @@ def test_a_check_in_shows_a_card_with_name_host_and_notes_and_chimes(
                      visitor_id=ids["maria_visitor"])  # fmt: skip
     card = desk.card(visit)
     assert desk.text_in(card, "visitorName") == "Maria Garcia"
-    assert desk.text_in(card, "pronunciation") == "Say it: mah-REE-ah"
+    assert desk.text_in(card, "pronunciation") == "say it: mah-REE-ah"
     assert desk.text_in(card, "visiting") == "Visiting Priya Raman"
     assert desk.text_in(card, "returningNotes").startswith(
-        "Returning visitor — earlier visits: 1, last on"
+        "Returning visitor — visits before: 1, the last on"
     )
     assert desk.text_in(card, "lastWaitLine") == "Last time Maria waited 9 minutes — make it right"
     sounds = desk.console.sounds

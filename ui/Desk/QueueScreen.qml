@@ -95,10 +95,40 @@ Item {
                 spacing: Theme.spacing
                 model: screen.desk.queue
                 boundsBehavior: Flickable.StopAtBounds
-                ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded; width: 14 }
+                // Always shown when the queue is longer than the window: more people are waiting.
+                ScrollBar.vertical: ScrollBar {
+                    policy: list.contentHeight > list.height ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff
+                    width: 14
+                }
+                // The last card at least partly in view (the bottom edge may fall between cards).
+                // (contentHeight is named so that the binding is re-read as cards come and go.)
+                readonly property int lastSeen: contentHeight < 0 ? -1
+                    : Math.max(indexAt(20, contentY + height - 1),
+                               indexAt(20, contentY + height - 1 - spacing))
+                readonly property int below: lastSeen < 0 ? 0 : count - 1 - lastSeen
                 delegate: VisitCard {
                     width: ListView.view.width - 18
                     desk: screen.desk
+                }
+
+                Rectangle {
+                    objectName: "moreBelow"
+                    visible: list.below > 0
+                    anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.spacing }
+                    implicitWidth: moreText.implicitWidth + 2 * Theme.margin
+                    implicitHeight: moreText.implicitHeight + Theme.spacing
+                    radius: height / 2
+                    color: Theme.header
+                    z: 5
+                    Text {
+                        id: moreText
+                        anchors.centerIn: parent
+                        text: qsTr("More waiting below: %1 ↓").arg(list.below)
+                        color: Theme.textOnHeader
+                        font.pixelSize: Theme.bodySize
+                        font.weight: Font.DemiBold
+                    }
+                    TapHandler { onTapped: list.positionViewAtIndex(list.lastSeen + 1, ListView.Beginning) }
                 }
 
                 Text {

@@ -45,13 +45,14 @@ QtObject {
     // Sizes, in pixels.
     readonly property int controlHeight: 48   // the smallest thing anyone clicks or taps
     readonly property int margin: 24
+    readonly property int cardPadding: 16
     readonly property int spacing: 12
     readonly property int radius: 10
     readonly property int sidebarWidth: 300
 
     readonly property int titleSize: 26
-    readonly property int nameSize: 26
+    readonly property int nameSize: 24
     readonly property int bodySize: 17
     readonly property int smallSize: 15
-    readonly property int timerSize: 34
+    readonly property int timerSize: 32
 }

@@ -38,7 +38,7 @@ Rectangle {
     }
 
     objectName: "card_" + visitId
-    implicitHeight: body.implicitHeight + 2 * Theme.margin
+    implicitHeight: body.implicitHeight + 2 * Theme.cardPadding
     radius: Theme.radius
     color: escalated ? Theme.escalatedCard : waiting ? Theme.newCard : Theme.surface
     border.width: escalated ? 3 : 1
@@ -55,7 +55,7 @@ Rectangle {
 
     RowLayout {
         id: body
-        anchors { fill: parent; margins: Theme.margin; leftMargin: Theme.margin + 10 }
+        anchors { fill: parent; margins: Theme.cardPadding; leftMargin: Theme.cardPadding + 10 }
         spacing: Theme.margin
 
         ColumnLayout {
@@ -70,6 +70,8 @@ Rectangle {
                     objectName: "visitorName"
                     Layout.fillWidth: true
                     text: card.name
+                    // Names in right-to-left scripts stay at the card's start, by the rest.
+                    horizontalAlignment: Text.AlignLeft
                     font.pixelSize: Theme.nameSize
                     font.weight: Font.Bold
                     color: Theme.text
@@ -77,19 +79,30 @@ Rectangle {
                     maximumLineCount: 2
                     elide: Text.ElideRight
                 }
+                Text {
+                    objectName: "pronunciation"
+                    visible: card.pronunciation !== ""
+                    Layout.alignment: Qt.AlignBaseline
+                    Layout.maximumWidth: 240
+                    text: qsTr("say it: %1").arg(card.pronunciation)
+                    font.pixelSize: Theme.bodySize + 1
+                    font.italic: true
+                    color: Theme.text
+                    elide: Text.ElideRight
+                }
                 Rectangle {
                     objectName: "stateChip"
                     Layout.alignment: Qt.AlignTop
-                    implicitWidth: chipText.implicitWidth + 2 * Theme.spacing
+                    Layout.topMargin: 4
+                    implicitWidth: Math.min(chipText.implicitWidth, 300) + 2 * Theme.spacing
                     implicitHeight: chipText.implicitHeight + Theme.spacing / 2
-                    Layout.maximumWidth: 320
                     radius: height / 2
                     color: card.accent
                     Text {
                         id: chipText
                         objectName: "stateText"
                         anchors.centerIn: parent
-                        width: Math.min(implicitWidth, 320 - 2 * Theme.spacing)
+                        width: Math.min(implicitWidth, 300)
                         elide: Text.ElideRight
                         text: card.escalated
                               ? (card.waiting ? qsTr("Over target — nobody has answered")
@@ -101,27 +114,6 @@ Rectangle {
                         font.pixelSize: Theme.smallSize
                         font.weight: Font.DemiBold
                     }
-                }
-            }
-
-            RowLayout {
-                Layout.fillWidth: true
-                spacing: Theme.spacing
-                Text {
-                    objectName: "pronunciation"
-                    Layout.fillWidth: true
-                    text: card.pronunciation ? qsTr("Say it: %1").arg(card.pronunciation)
-                                             : qsTr("No pronunciation given")
-                    font.pixelSize: Theme.bodySize
-                    font.italic: card.pronunciation !== ""
-                    color: card.pronunciation ? Theme.text : Theme.textMuted
-                    elide: Text.ElideRight
-                }
-                DeskButton {
-                    objectName: "sayName"
-                    text: qsTr("Hear it")
-                    Accessible.description: qsTr("Speaks the visitor's name aloud")
-                    onClicked: card.desk.sayName(card.visitId)
                 }
             }
 
@@ -143,9 +135,9 @@ Rectangle {
                 Layout.fillWidth: true
                 text: card.previousVisits === 0
                       ? qsTr("First visit")
-                      : qsTr("Returning visitor — earlier visits: %1, last on %2")
+                      : qsTr("Returning visitor — visits before: %1, the last on %2")
                             .arg(card.previousVisits)
-                            .arg(new Date(card.lastVisitAt).toLocaleDateString(Qt.locale(), Locale.ShortFormat))
+                            .arg(new Date(card.lastVisitAt).toLocaleDateString(Qt.locale(), "d MMM yyyy"))
                 font.pixelSize: Theme.bodySize
                 color: Theme.textMuted
                 wrapMode: Text.Wrap
@@ -165,7 +157,7 @@ Rectangle {
                 wrapMode: Text.Wrap
             }
 
-            Flow {
+            RowLayout {
                 Layout.fillWidth: true
                 Layout.topMargin: Theme.spacing / 2
                 spacing: Theme.spacing
@@ -185,14 +177,17 @@ Rectangle {
                 DeskButton {
                     objectName: "leftUnseen"
                     text: qsTr("Left without being seen")
+                    Layout.fillWidth: false
                     onClicked: card.desk.markLeftUnseen(card.visitId)
                 }
+                Item { Layout.fillWidth: true }
             }
         }
 
         ColumnLayout {
             Layout.alignment: Qt.AlignTop
-            Layout.preferredWidth: 150
+            Layout.preferredWidth: 190
+            Layout.maximumWidth: 190
             spacing: 2
             Text {
                 objectName: "waitTimer"
@@ -214,16 +209,17 @@ Rectangle {
             }
             Text {
                 Layout.alignment: Qt.AlignRight
-                text: (card.waiting ? qsTr("answer within %1") : qsTr("welcome within %1"))
-                      .arg(card.clock(card.targetSeconds))
+                text: qsTr("arrived %1").arg(new Date(card.checkedInAt).toLocaleTimeString(Qt.locale(), "HH:mm"))
                 font.pixelSize: Theme.smallSize
                 color: Theme.textMuted
             }
-            Text {
+            Item { Layout.fillHeight: true }
+            DeskButton {
+                objectName: "sayName"
                 Layout.alignment: Qt.AlignRight
-                text: qsTr("arrived %1").arg(new Date(card.checkedInAt).toLocaleTimeString(Qt.locale(), Locale.ShortFormat))
-                font.pixelSize: Theme.smallSize
-                color: Theme.textMuted
+                text: qsTr("Hear the name")
+                Accessible.description: qsTr("Speaks the visitor's name aloud")
+                onClicked: card.desk.sayName(card.visitId)
             }
         }
     }

@@ -1,0 +1,123 @@
+"""Screenshots of the desk console with one, three and twelve visitors waiting, names in many
+scripts, so that a person can look at what a receptionist will see."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMetaObject
+from pytestqt.qtbot import QtBot
+
+from tests.desk_helpers import DeskDriver, make_office, start_desk, stop_desk  # first: prepares Qt
+
+from kiosk.hub.client import HubClient, LocalHub  # noqa: E402
+from kiosk.store.devices import DeviceRole  # noqa: E402
+from kiosk.store.settings import Settings  # noqa: E402
+
+SETTINGS = Settings(site_name="Harbour Works")
+
+VISITORS = [
+    ("Maria Garcia", "priya", None, "mah-REE-ah"),
+    ("Kwame Mensah", None, "delivery", None),
+    ("Zhang Wěi 张伟", "jose", None, "jahng way"),
+    ("Alexandrina Konstantinopoulou-Vanderbilt-Ramaswamy", "priya", None, None),
+    ("محمد عبد الله", None, "interview", "mo-HAM-mad"),
+    ("Ngozi Okonkwo-Adebayo", "jose", None, None),
+    ("Дмитрий Соколов", "priya", None, "DMEE-tree"),
+    ("田中 由紀", None, "not_sure", "ta-NA-ka YOO-kee"),
+    ("Siobhán Ní Bhriain", "jose", None, "shiv-AWN nee VREE-an"),
+    ("אברהם כהן", "priya", None, None),
+    ("Nguyễn Thị Minh Khai", None, "delivery", None),
+    ("Σωκράτης Παπαδόπουλος", "jose", None, None),
+]
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> tuple[Path, dict[str, int]]:
+    path = tmp_path / "kiosk.db"
+    return path, make_office(path)
+
+
+@pytest.fixture
+def local_hub(office: tuple[Path, dict[str, int]]) -> Iterator[LocalHub]:
+    hub = LocalHub(office[0], SETTINGS)
+    yield hub
+    hub.stop()
+
+
+def fill_queue(qtbot: QtBot, kiosk: HubClient, ids: dict[str, int], count: int) -> list[int]:
+    answers: dict[int, dict] = {}
+    kiosk.replied.connect(lambda i, result: answers.__setitem__(i, result))
+    asked = []
+    for name, host, purpose, pronunciation in VISITORS[:count]:
+        fields = {"name": name}
+        if host:
+            fields["host_id"] = ids[host]
+        if purpose:
+            fields["purpose"] = purpose
+        if pronunciation:
+            fields["pronunciation"] = pronunciation
+        if name == "Maria Garcia":
+            fields["visitor_id"] = ids["maria_visitor"]
+        asked.append(kiosk.request("check_in", **fields))
+    qtbot.waitUntil(lambda: all(a in answers for a in asked), timeout=10000)
+    return [answers[a]["visit_id"] for a in asked]
+
+
+@pytest.mark.parametrize("count", [1, 3, 12])
+def test_screenshot_of_the_console(
+    qtbot: QtBot, local_hub: LocalHub, office: tuple[Path, dict[str, int]], count: int
+) -> None:
+    ids = office[1]
+    desk = start_desk(qtbot, local_hub.client(DeviceRole.DESK), SETTINGS,
+                      receptionist_id=ids["sam"])  # fmt: skip
+    kiosk = local_hub.client(DeviceRole.KIOSK)
+    try:
+        qtbot.waitUntil(lambda: kiosk.connected, timeout=5000)
+        visits = fill_queue(qtbot, kiosk, ids, count)
+        qtbot.waitUntil(lambda: desk.desk.property("waitingCount") == count, timeout=10000)
+        if count >= 3:  # someone is on the way to the second visitor
+            desk.click("onMyWay", desk.card(visits[1]))
+            qtbot.waitUntil(lambda: desk.desk.property("unansweredCount") == count - 1)
+        check_no_overlaps(desk)
+        desk.screenshot(f"desk_{count}_waiting")
+        if count == 12:
+            assert desk.find("moreBelow") is not None
+            desk.item("queueList").setProperty("contentY", 560)
+            desk.settle()
+            check_no_overlaps(desk)
+            desk.screenshot("desk_12_waiting_middle")
+            QMetaObject.invokeMethod(desk.item("queueList"), "positionViewAtEnd")
+            desk.settle()
+            check_no_overlaps(desk)
+            desk.screenshot("desk_12_waiting_end")
+    finally:
+        kiosk.close()
+        stop_desk(desk)
+
+
+def check_no_overlaps(desk: DeskDriver) -> None:
+    """Every card shown fits the list's width, and none sits on top of another."""
+    cards = [i for i in desk.visible_items() if i.objectName().startswith("card_")]
+    spans = sorted((c.y(), c.y() + c.height()) for c in cards)
+    for (_, bottom), (top, _) in zip(spans, spans[1:], strict=False):
+        assert top >= bottom, "two cards overlap"
+    lst = desk.item("queueList")
+    assert all(c.width() <= lst.width() for c in cards)
+
+
+def test_screenshot_of_choosing_who_is_at_the_desk(
+    qtbot: QtBot, local_hub: LocalHub
+) -> None:
+    desk = start_desk(qtbot, local_hub.client(DeviceRole.DESK), SETTINGS)
+    try:
+        desk.item("receptionist_0")
+        assert desk.desk.property("screen") == "who"
+        desk.screenshot("desk_who")
+        desk.click("receptionist_3")  # by name: Ana, José, Priya, Sam
+        qtbot.waitUntil(lambda: desk.desk.property("screen") == "console")
+        assert desk.text_in(desk.window.contentItem(), "iAm") == "I am: Sam Jones"
+    finally:
+        stop_desk(desk)
