@@ -14,7 +14,12 @@ from kiosk.hub.service import HubService
 from kiosk.store.database import open_database, writing
 from kiosk.store.devices import DeviceRole, add_device
 from kiosk.store.settings import Settings
-from tests.desk_helpers import DeskDriver, make_office, start_desk, stop_desk  # first: prepares Qt
+from tests.desk_helpers import (  # prepares Qt on import
+    DeskDriver,
+    make_office,
+    start_desk,
+    stop_desk,
+)
 from tests.test_network import HubProcess
 
 SETTINGS = Settings(site_name="Harbour Works")

@@ -3,6 +3,7 @@ scripts, so that a person can look at what a receptionist will see."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,11 +11,15 @@ import pytest
 from PySide6.QtCore import QMetaObject
 from pytestqt.qtbot import QtBot
 
-from tests.desk_helpers import DeskDriver, make_office, start_desk, stop_desk  # first: prepares Qt
-
-from kiosk.hub.client import HubClient, LocalHub  # noqa: E402
-from kiosk.store.devices import DeviceRole  # noqa: E402
-from kiosk.store.settings import Settings  # noqa: E402
+from kiosk.hub.client import HubClient, LocalHub
+from kiosk.store.devices import DeviceRole
+from kiosk.store.settings import Settings
+from tests.desk_helpers import (  # prepares Qt on import
+    DeskDriver,
+    make_office,
+    start_desk,
+    stop_desk,
+)
 
 SETTINGS = Settings(site_name="Harbour Works")
 
@@ -102,15 +107,13 @@ def check_no_overlaps(desk: DeskDriver) -> None:
     """Every card shown fits the list's width, and none sits on top of another."""
     cards = [i for i in desk.visible_items() if i.objectName().startswith("card_")]
     spans = sorted((c.y(), c.y() + c.height()) for c in cards)
-    for (_, bottom), (top, _) in zip(spans, spans[1:], strict=False):
+    for (_, bottom), (top, _) in itertools.pairwise(spans):
         assert top >= bottom, "two cards overlap"
     lst = desk.item("queueList")
     assert all(c.width() <= lst.width() for c in cards)
 
 
-def test_screenshot_of_choosing_who_is_at_the_desk(
-    qtbot: QtBot, local_hub: LocalHub
-) -> None:
+def test_screenshot_of_choosing_who_is_at_the_desk(qtbot: QtBot, local_hub: LocalHub) -> None:
     desk = start_desk(qtbot, local_hub.client(DeviceRole.DESK), SETTINGS)
     try:
         desk.item("receptionist_0")
