@@ -17,7 +17,18 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QThread, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import (
+    Property,
+    QCoreApplication,
+    QMetaObject,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    QUrl,
+    Signal,
+    Slot,
+)
 from PySide6.QtWebSockets import QWebSocket
 
 from kiosk.hub import protocol
@@ -83,6 +94,9 @@ class HubHost(QObject):
         if self._db is not None:
             self._db.close()
             self._db = None
+        # Hand this object (and its timer and sockets) back to the main thread, where Python
+        # will eventually destroy it; Qt forbids destroying timers from another thread.
+        self.moveToThread(QCoreApplication.instance().thread())
 
     def token_for(self, role: DeviceRole) -> str:
         return next(token for token, r in self.local_tokens.items() if r is role)
@@ -114,7 +128,8 @@ class LocalHub:
         return HubClient(url, self.host.token_for(role))
 
     def stop(self) -> None:
-        QTimer.singleShot(0, self.host, self.host.stop)
+        if self._thread.isRunning():
+            QMetaObject.invokeMethod(self.host, "stop", Qt.ConnectionType.BlockingQueuedConnection)
         self._thread.quit()
         self._thread.wait()
 
