@@ -6,14 +6,13 @@ import hashlib
 import hmac
 import os
 import secrets
+import tomllib
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-import tomlkit
-from tomlkit.exceptions import TOMLKitError
 
 from kiosk.core.policies import Policies, Targets
 
@@ -120,8 +119,8 @@ def load_settings(path: Path) -> Settings:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(DEFAULT_FILE, encoding="utf-8")
     try:
-        doc = tomlkit.parse(path.read_text(encoding="utf-8")).unwrap()
-    except (TOMLKitError, UnicodeDecodeError) as error:
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise SettingsError(f"{path} is not valid TOML ({error}). Fix it or delete it.") from error
     return _settings_from(doc, path)
 
@@ -182,13 +181,15 @@ _KIND_WORDS = {int: "a whole number", str: "text in quotes", bool: "true or fals
 
 def save_setting(path: Path, section: str, key: str, value: Any) -> None:
     """Change one setting in the file, keeping the comments around it."""
+    import tomlkit  # only writing needs it; reading at start-up stays quick with tomllib
+
     load_settings(path)  # creates the documented default, and refuses a broken file
     doc = tomlkit.parse(path.read_text(encoding="utf-8"))
     if section not in doc:
         doc[section] = tomlkit.table()
     doc[section][key] = value  # type: ignore[index]
     text = tomlkit.dumps(doc)
-    _settings_from(tomlkit.parse(text).unwrap(), path)  # refuse a value the kiosk couldn't read
+    _settings_from(tomllib.loads(text), path)  # refuse a value the kiosk couldn't read
     path.write_text(text, encoding="utf-8")
 
 
