@@ -1,0 +1,294 @@
+"""Exporting visits, one row each with every time and wait, to CSV, Excel (XLSX) or JSON Lines.
+
+The rows are formatted by SQLite itself (`export_query`), so Python only streams them to the
+file; the benchmark runs the very same SELECT in the `sqlite3` shell to compare.
+
+Columns, the same in every format (XLSX adds `utc_offset` at the end, see below):
+
+- `visit_id`, `visitor_id`, `visitor_name`, `host_id`, `host_name`, `purpose`, `kiosk`, `state`
+- `ended_how`: checked_out, auto_checked_out, left_unseen, cancelled, or "on site" if still open
+- `checked_in_at`, `alerted_at`, `acknowledged_at`, `welcomed_at`, `ended_at`: ISO 8601 local
+  time of the site with its UTC offset at check-in, to the second ("2026-11-24T09:00:05+01:00")
+- `time_to_alert_s`, `time_to_acknowledge_s`, `wait_s`, `visit_length_s`: seconds, to the
+  millisecond, as `kiosk.core.metrics.VisitTimes` defines them
+- `acknowledged_by`, `welcomed_by`, `escalations`, `feedback` (1 to 5)
+
+Empty means "did not happen" (or, for a visitor's name, erased after the retention period).
+
+Names are typed by the public at the kiosk, so in CSV a text that Excel would run as a formula
+(starting with =, +, - or @) gets a leading apostrophe; XLSX cells are written as text, which
+Excel never runs, and JSON Lines keeps the text as typed.
+
+Anonymous exports leave out `visitor_id` and `visitor_name`: the id is a key to the visitor's
+name, contact and pronunciation. The host's id and name stay, because hosts are staff and the
+figures are about how the front desk looked after their visitors, not about who visited.
+
+CSV starts with a UTF-8 byte order mark: without it Excel on Windows reads the file in the
+local code page and mangles "José Núñez" and every non-Latin name, while Python
+(`encoding="utf-8-sig"`), LibreOffice, pandas and Google Sheets all skip the mark. XLSX holds real
+date-time cells (local time, which Excel cannot zone) plus a `utc_offset` column, a bold, frozen
+header row and fitted columns; a sheet holds at most 1,048,575 visits.
+
+Every format is written to a hidden temporary file beside the output and renamed over it only
+once complete, so a failed or interrupted export never leaves half a file. The file is readable
+by its owner only (it may hold visitors' names); share it on purpose.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from sqlite_utils import Database
+
+FORMATS = ("csv", "xlsx", "jsonl")
+XLSX_MAX_ROWS = 1_048_575  # Excel's 1,048,576 rows, less the header
+# Rows fetched per round trip: big enough that the per-call cost vanishes, small enough to
+# keep memory flat whatever the size of the export.
+CHUNK_ROWS = 20_000
+
+# Fields that lead to a person who visited, and so stay out of anonymous exports.
+PERSONAL = frozenset({"visitor_id", "visitor_name"})
+
+
+class ExportError(ValueError):
+    """An export that can't be made as asked; the message says what to do instead."""
+
+
+def _local_time(column: str) -> str:
+    """SQL for a ms timestamp as ISO 8601 local time, with the offset stored on the visit."""
+    return (
+        f"strftime('%Y-%m-%dT%H:%M:%S', v.{column} / 1000 + v.utc_offset_min * 60, 'unixepoch')"
+        " || printf('%s%02d:%02d', CASE WHEN v.utc_offset_min < 0 THEN '-' ELSE '+' END,"
+        " abs(v.utc_offset_min) / 60, abs(v.utc_offset_min) % 60)"
+    )
+
+
+def _seconds_since_check_in(column: str) -> str:
+    return f"(v.{column} - v.checked_in_at) / 1000.0"
+
+
+# (column name, SQL expression, whether people typed it), in file order. Durations follow
+# VisitTimes. Free text comes from people: visitors type their names, staff lists are imported,
+# desks and kiosks name themselves.
+_COLUMNS: tuple[tuple[str, str, bool], ...] = (
+    ("visit_id", "v.id", False),
+    ("visitor_id", "v.visitor_id", False),
+    ("visitor_name", "p.name", True),
+    ("host_id", "v.host_id", False),
+    ("host_name", "h.name", True),
+    ("purpose", "v.purpose", False),
+    ("kiosk", "v.kiosk", True),
+    ("state", "v.state", False),
+    ("ended_how", "coalesce(v.ended_how, 'on site')", False),
+    ("checked_in_at", _local_time("checked_in_at"), False),
+    ("alerted_at", _local_time("alerted_at"), False),
+    ("acknowledged_at", _local_time("acknowledged_at"), False),
+    ("welcomed_at", _local_time("welcomed_at"), False),
+    ("ended_at", _local_time("ended_at"), False),
+    ("time_to_alert_s", _seconds_since_check_in("alerted_at"), False),
+    ("time_to_acknowledge_s", _seconds_since_check_in("acknowledged_at"), False),
+    ("wait_s", _seconds_since_check_in("welcomed_at"), False),
+    (
+        "visit_length_s",
+        "CASE WHEN v.ended_how IN ('checked_out', 'auto_checked_out') "
+        f"THEN {_seconds_since_check_in('ended_at')} END",
+        False,
+    ),
+    ("acknowledged_by", "v.acknowledged_by", True),
+    ("welcomed_by", "v.welcomed_by", True),
+    ("escalations", "v.escalations", False),
+    ("feedback", "v.feedback", False),
+)
+_TIMESTAMPS = frozenset(
+    {"checked_in_at", "alerted_at", "acknowledged_at", "welcomed_at", "ended_at"}
+)
+_TEXT = frozenset(name for name, _, typed in _COLUMNS if typed) | {"purpose", "state", "ended_how"}
+
+
+def _as_csv_field(sql: str, typed: bool) -> str:
+    """SQL for a value as the text of its CSV field: "" for NULL, and never a formula."""
+    if typed:
+        sql = f"CASE WHEN {sql} GLOB '[=+@-]*' THEN '''' || {sql} ELSE {sql} END"
+    return f"ifnull(CAST({sql} AS TEXT), '')"
+
+
+def export_columns(anonymous: bool = False) -> list[str]:
+    """The header row of an export."""
+    return [name for name, _, _ in _COLUMNS if not (anonymous and name in PERSONAL)]
+
+
+def export_query(anonymous: bool = False, *, for_csv: bool = True) -> str:
+    """The one SELECT behind every export, with parameters :start_ms and :end_ms.
+
+    Visits that checked in at or after :start_ms and before :end_ms, oldest first; the index on
+    `checked_in_at` gives both the range and the order. `for_csv` makes every value the text of
+    its CSV field, so that writing a row is joining it; otherwise numbers stay numbers and NULL
+    stays NULL, for JSON Lines and Excel.
+    """
+    selected = ",\n    ".join(
+        f"{_as_csv_field(sql, typed) if for_csv else sql} AS {name}"
+        for name, sql, typed in _COLUMNS
+        if not (anonymous and name in PERSONAL)
+    )
+    visitors = "" if anonymous else "LEFT JOIN visitors AS p ON p.id = v.visitor_id\n"
+    return (
+        f"SELECT\n    {selected}\n"
+        "FROM visits AS v\n"
+        f"{visitors}"
+        "LEFT JOIN staff AS h ON h.id = v.host_id\n"
+        "WHERE v.checked_in_at >= :start_ms AND v.checked_in_at < :end_ms\n"
+        "ORDER BY v.checked_in_at, v.id"
+    )
+
+
+def export_visits(
+    db: Database,
+    start_ms: int,
+    end_ms: int,
+    fmt: str,
+    out: Path,
+    *,
+    anonymous: bool = False,
+) -> int:
+    """Write the visits that checked in in [start_ms, end_ms) to `out`; return how many."""
+    writers: dict[str, Callable[[Path, list[str], Iterator[list[Any]]], int]] = {
+        "csv": _write_csv,
+        "xlsx": _write_xlsx,
+        "jsonl": _write_jsonl,
+    }
+    writer = writers.get(fmt.lower())
+    if writer is None:
+        raise ExportError(f"Unknown format '{fmt}'. Use csv, xlsx or jsonl.")
+    params = {"start_ms": start_ms, "end_ms": end_ms}
+    if writer is _write_xlsx:
+        (count,) = db.execute(
+            "SELECT count(*) FROM visits WHERE checked_in_at >= :start_ms "
+            "AND checked_in_at < :end_ms",
+            params,
+        ).fetchone()
+        if count > XLSX_MAX_ROWS:
+            raise ExportError(
+                f"Those days have {count:,} visits, more than an Excel sheet can hold "
+                f"({XLSX_MAX_ROWS:,}). Export fewer days, or use csv or jsonl."
+            )
+    out = Path(out)
+    handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        query = export_query(anonymous, for_csv=writer is _write_csv)
+        cursor = db.execute(query, params)
+        header = [description[0] for description in cursor.description]
+        rows = writer(temp, header, _chunks(cursor))
+        os.replace(temp, out)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return rows
+
+
+def _chunks(cursor: Any) -> Iterator[list[Any]]:
+    while rows := cursor.fetchmany(CHUNK_ROWS):
+        yield rows
+
+
+def _write_csv(path: Path, header: list[str], chunks: Iterator[list[Any]]) -> int:
+    written = 0
+    separators = len(header) - 1
+    with path.open("w", encoding="utf-8-sig", newline="", buffering=1 << 20) as file:
+        writer = csv.writer(file)  # RFC 4180: comma, double quotes, CRLF
+        writer.writerow(header)
+        for rows in chunks:
+            # The query gives every field as text, so a chunk is joined in one go. The counts
+            # prove that no field held a comma, quote or line break; a chunk where one did
+            # (a name like "Smith, Jr.") goes through csv.writer, which quotes it.
+            text = "\r\n".join(map(",".join, rows))
+            if (
+                text.count(",") == separators * len(rows)
+                and text.count("\n") == text.count("\r") == len(rows) - 1
+                and '"' not in text
+            ):
+                file.write(text)
+                file.write("\r\n")
+            else:
+                writer.writerows(rows)
+            written += len(rows)
+    return written
+
+
+def _write_jsonl(path: Path, header: list[str], chunks: Iterator[list[Any]]) -> int:
+    written = 0
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    with path.open("w", encoding="utf-8", newline="\n", buffering=1 << 20) as file:
+        for rows in chunks:
+            file.write("".join(encode(dict(zip(header, row, strict=True))) + "\n" for row in rows))
+            written += len(rows)
+    return written
+
+
+# Column widths in characters, for what each column usually holds.
+_XLSX_WIDTHS = {
+    "visitor_name": 24,
+    "host_name": 24,
+    "ended_how": 16,
+    "state": 12,
+    "purpose": 11,
+    "acknowledged_by": 18,
+    "welcomed_by": 18,
+}
+
+
+def _write_xlsx(path: Path, header: list[str], chunks: Iterator[list[Any]]) -> int:
+    # constant_memory writes each row out as it goes, so a big export needs no more memory than
+    # a small one; it also means rows must be written strictly in order.
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    try:
+        sheet = workbook.add_worksheet("Visits")
+        bold = workbook.add_format({"bold": True})
+        when = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+        seconds = workbook.add_format({"num_format": "0.0"})
+        columns = [*header, "utc_offset"]
+        for index, name in enumerate(columns):
+            if name in _TIMESTAMPS:
+                sheet.set_column(index, index, 19, when)
+            elif name.endswith("_s"):
+                sheet.set_column(index, index, max(len(name), 8), seconds)
+            else:
+                sheet.set_column(index, index, _XLSX_WIDTHS.get(name, max(len(name), 8) + 1))
+        sheet.freeze_panes(1, 0)
+        sheet.write_row(0, 0, columns, bold)
+        write_cell = [_xlsx_cell_writer(sheet, name, when) for name in header]
+        checked_in = header.index("checked_in_at")
+        offset_column = len(header)
+        row_number = 0
+        for rows in chunks:
+            for row in rows:
+                row_number += 1
+                for index, value in enumerate(row):
+                    if value is not None:
+                        write_cell[index](row_number, index, value)
+                sheet.write_string(row_number, offset_column, row[checked_in][19:])
+    finally:
+        workbook.close()
+    return row_number
+
+
+def _xlsx_cell_writer(sheet: Any, name: str, when: Any) -> Callable[[int, int, Any], Any]:
+    if name in _TIMESTAMPS:
+        # "2026-11-24T09:00:05+01:00": the cell holds the local time; the offset has its own
+        # column, as Excel date-times have no time zone.
+        return lambda row, col, text: sheet.write_datetime(
+            row, col, datetime.fromisoformat(text[:19]), when
+        )
+    if name in _TEXT:
+        # write_string, never write: a name starting with "=" must stay text, not a formula.
+        return sheet.write_string
+    return sheet.write_number
