@@ -33,6 +33,7 @@ class Context:
     """What every sub-command needs: where the files are, and the settings in them."""
 
     def __init__(self, home: str | None) -> None:
+        self.home = home
         self.paths = Paths.resolve(home)
 
     def settings(self) -> Settings:
@@ -67,6 +68,34 @@ pass_context = click.make_pass_decorator(Context)
 def cli(ctx: click.Context, home: str | None) -> None:
     """Front Desk Kiosk: visitors check in, reception is alerted, managers see the waits."""
     ctx.obj = Context(home)
+
+
+@cli.command()
+def demo() -> None:
+    """Try everything at once: the kiosk, a desk console and the hub, on sample data."""
+    from kiosk.launch.demo import run_demo
+
+    sys.exit(run_demo())
+
+
+@cli.command()
+@click.option("--windowed", is_flag=True, help="A normal window instead of locked full screen.")
+@pass_context
+def run(ctx: Context, windowed: bool) -> None:
+    """Run the visitor kiosk full screen, with the hub inside unless one is set elsewhere."""
+    from kiosk.viewmodels.launch import run_kiosk
+
+    ctx.settings()
+    sys.exit(run_kiosk(ctx.home, lockdown=not windowed))
+
+
+@cli.command()
+@pass_context
+def desk(ctx: Context) -> None:
+    """Open the receptionist's desk console: alerts, the waiting queue and the tray icon."""
+    from kiosk.viewmodels.desk_launch import run_desk
+
+    sys.exit(run_desk(ctx.paths, ctx.settings()))
 
 
 @cli.command()

@@ -8,6 +8,13 @@ Window {
     id: root
     required property QtObject kiosk
 
+    // The screens are laid out for a 1080p kiosk (1920×1080 or 1080×1920) and scaled as a whole
+    // to the window: 1 on a 1080p kiosk, smaller in the demo's window, larger on a 4K screen.
+    readonly property bool portrait: height > width
+    readonly property real fit: Math.min(width / (portrait ? 1080 : 1920),
+                                         height / (portrait ? 1920 : 1080))
+    readonly property real bannerHeight: banner.visible ? banner.height * fit : 0
+
     visible: true
     color: Theme.background
     title: qsTr("Front desk check-in")
@@ -17,11 +24,13 @@ Window {
     Item {
         id: content
         objectName: "content"
-        anchors { left: parent.left; right: parent.right; top: parent.top }
         // The screens live above the keyboard, so it never hides a field or its Next button,
         // and below the "trying again" banner, so it never hides a Back button.
-        anchors.topMargin: banner.visible ? banner.height : 0
-        height: (keyboard.active ? keyboard.y : root.height) - anchors.topMargin
+        transformOrigin: Item.TopLeft
+        scale: root.fit
+        y: root.bannerHeight
+        width: root.width / root.fit
+        height: ((keyboard.active ? keyboard.y : root.height) - root.bannerHeight) / root.fit
 
         Loader {
             id: screenLoader
@@ -51,7 +60,9 @@ Window {
         id: banner
         objectName: "tryingAgain"
         visible: root.kiosk.tryingAgain
-        anchors { left: parent.left; right: parent.right; top: parent.top }
+        transformOrigin: Item.TopLeft
+        scale: root.fit
+        width: root.width / root.fit
         height: bannerText.implicitHeight + Theme.spacing
         color: Theme.banner
         z: 50
@@ -73,8 +84,8 @@ Window {
     MouseArea {
         objectName: "adminCorner"
         anchors { right: parent.right; bottom: parent.bottom }
-        width: 96
-        height: 96
+        width: 96 * root.fit
+        height: 96 * root.fit
         z: 60
         enabled: !keyboard.active
         Accessible.role: Accessible.Button

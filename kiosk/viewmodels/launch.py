@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
@@ -30,6 +30,11 @@ class KioskScreen:
     window: QQuickWindow
     frame: KioskWindow
     speech: Speech
+
+    def close(self) -> None:
+        """Take the scene down before the view model it shows, so no binding reads a dead one."""
+        self.frame.engine.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def translations_cache() -> Path:
@@ -74,7 +79,7 @@ def run_kiosk(home: str | None = None, *, lockdown: bool = True) -> int:
         client = hub.client()
         screen = open_kiosk(client, site, lockdown=lockdown)  # held until the app quits
         code = app.exec()
-        screen.frame.engine.deleteLater()
+        screen.close()
         return code
     finally:
         hub.stop()

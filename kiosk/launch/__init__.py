@@ -1,0 +1,1 @@
+"""Putting programs together: each `kiosk` sub-command that opens windows starts here."""

@@ -1,0 +1,105 @@
+"""`kiosk demo`: the kiosk, a desk console and the hub in one process, on a throw-away database."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app.qt_environment import prepare_kiosk_environment
+from kiosk.app.site_settings import SiteSettings
+from kiosk.core.people import Role
+from kiosk.hub.client import LocalHub
+from kiosk.hub.service import wall_clock_ms
+from kiosk.store.database import open_database
+from kiosk.store.devices import DeviceRole
+from kiosk.store.people import all_staff
+from kiosk.store.seed import seed_history
+from kiosk.store.settings import Paths, hash_pin, load_settings, save_setting
+from kiosk.viewmodels.desk_launch import open_desk
+from kiosk.viewmodels.launch import open_kiosk
+
+DEMO_PIN = "1234"
+DEMO_HISTORY = 3000
+
+
+def make_demo_home(folder: Path) -> Paths:
+    """A settings file and a database with sample staff and a few weeks of history."""
+    paths = Paths.resolve(folder)
+    load_settings(paths.settings_file)
+    for section, key, value in (
+        ("site", "name", "Harbour Works"),
+        ("admin", "pin_hash", hash_pin(DEMO_PIN)),
+        # Whatever the hour the demo runs at, nobody is checked out for closing time.
+        ("day", "closing_time", ""),
+    ):
+        save_setting(paths.settings_file, section, key, value)
+    db = open_database(paths.database)
+    try:
+        seed_history(db, DEMO_HISTORY, now_ms=wall_clock_ms())
+        receptionist = next(s for s in all_staff(db) if s.role is Role.RECEPTIONIST)
+    finally:
+        db.close()
+    save_setting(paths.settings_file, "desk", "receptionist_id", receptionist.id)
+    return paths
+
+
+def run_demo() -> int:
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-demo-"))
+    try:
+        paths = make_demo_home(folder)
+        settings = load_settings(paths.settings_file)
+        # The kiosk's in-scene keyboard is the input method; the desk's fields still take typing.
+        prepare_kiosk_environment()
+        app = QApplication.instance() or QApplication(sys.argv)
+        app.setFont(QFont("Noto Sans"))
+        hub = LocalHub(paths.database, settings)
+        try:
+            kiosk_size, desk_size = _window_sizes()
+            kiosk = open_kiosk(
+                hub.client(DeviceRole.KIOSK),
+                SiteSettings(paths.settings_file, settings),
+                lockdown=False,
+                size=kiosk_size,
+                cache=folder / "translations",
+            )
+            desk = open_desk(
+                hub.client(DeviceRole.DESK),
+                settings,
+                settings_file=paths.settings_file,
+                size=desk_size,
+            )
+            _side_by_side(kiosk.window, desk.window)
+            print(
+                "Front Desk Kiosk demo: check in on the kiosk (left); the desk (right) chimes. "
+                f"Press 'On my way', then 'Welcomed'. Admin PIN: {DEMO_PIN}. "
+                "Everything is thrown away when you close the windows.",
+                flush=True,
+            )
+            code = app.exec()
+            desk.close()
+            kiosk.close()
+            return code
+        finally:
+            hub.stop()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _window_sizes() -> tuple[tuple[int, int], tuple[int, int]]:
+    """A portrait kiosk as tall as the screen allows, and the desk beside it."""
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    height = min(screen.height() - 40, 1920)
+    kiosk = (height * 9 // 16, height)
+    desk = (min(screen.width() - kiosk[0] - 16, 1100), height)
+    return kiosk, desk
+
+
+def _side_by_side(left, right) -> None:
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    left.setPosition(screen.x(), screen.y())
+    right.setPosition(screen.x() + left.width() + 8, screen.y())
