@@ -16,9 +16,9 @@ hub writes them, so the `visits` table equals a rebuild from the log. The shape 
 
 The history ends at `now_ms`, so today's visitors may still be on site. It covers six months (so
 the retention period has visitors to erase), or one weekday per 40 visits if that is longer, up
-to two years; beyond that the days get busier instead of more numerous. Local
-times use `tz` (the machine's time zone when None), as the hub does. Clock changes happen at
-night, so a day's opening hours are taken as one stretch of local time.
+to two years; beyond that the days get busier instead of more numerous. Local times use `tz`
+(the machine's time zone when None), as the hub does. Clock changes happen at night, so a day's
+opening hours are taken as one stretch of local time.
 """
 
 from __future__ import annotations
