@@ -118,8 +118,10 @@ def test_the_proposed_indexes_give_the_same_figures_without_sorting(db: Database
     seed_history(db, 1500, now_ms=MORNING_MS, tz=UTC)
     periods = [ALL_TIME, (MORNING_MS - 7 * 24 * HOUR_MS, MORNING_MS)]
     before = [wait_statistics(db, *period, Targets()) for period in periods]
-    for ddl in HISTOGRAM_INDEXES.values():
-        db.execute(ddl)
+    present = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+    for name, ddl in HISTOGRAM_INDEXES.items():
+        if name not in present:  # once a migration makes them, there is nothing to add
+            db.execute(ddl)
     # The long period reads the indexes end to end, the week sorts its own visits.
     assert [wait_statistics(db, *period, Targets()) for period in periods] == before
     assert before[0].visits == 1500 and 0 < before[1].visits < 200

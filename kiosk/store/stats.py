@@ -115,7 +115,8 @@ def _read_whole_indexes(db: Database, params: dict[str, Any]) -> bool:
     if present < len(HISTOGRAM_INDEXES):
         return False
     # Visit ids are handed out in check-in order, so the ids of the period's first and last
-    # visits tell its size from two index look-ups, without counting.
+    # visits estimate its size from two index look-ups, without counting. Only the speed
+    # depends on the estimate, never the figures.
     first, last, highest = db.execute(
         "SELECT (SELECT id FROM visits WHERE checked_in_at >= :start_ms "
         "ORDER BY checked_in_at LIMIT 1), "
