@@ -37,7 +37,7 @@ else:
     from kiosk.app.site_settings import SiteSettings
     from kiosk.hub.client import LocalHub
     from kiosk.store.settings import Settings
-    from kiosk.viewmodels.launch import open_kiosk
+    from kiosk.launch.kiosk_screen import open_kiosk
     settings = Settings(site_name="Harbour Works")
     hub = LocalHub(Path(sys.argv[2]) / "kiosk.db", settings)
     screen = open_kiosk(hub.client(), SiteSettings(None, settings), lockdown=False,

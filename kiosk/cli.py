@@ -83,7 +83,7 @@ def demo() -> None:
 @pass_context
 def run(ctx: Context, windowed: bool) -> None:
     """Run the visitor kiosk full screen, with the hub inside unless one is set elsewhere."""
-    from kiosk.viewmodels.launch import run_kiosk
+    from kiosk.launch.kiosk_screen import run_kiosk
 
     ctx.settings()
     sys.exit(run_kiosk(ctx.home, lockdown=not windowed))

@@ -22,11 +22,11 @@ from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.app.site_settings import SiteSettings
 from kiosk.core.people import Role
 from kiosk.hub.client import HubClient, LocalHub
+from kiosk.launch.kiosk_screen import KioskScreen, open_kiosk
 from kiosk.store.database import open_database, writing
 from kiosk.store.devices import DeviceRole
 from kiosk.store.people import add_staff, add_visitor, note_visit
 from kiosk.store.settings import Settings, hash_pin
-from kiosk.viewmodels.launch import KioskScreen, open_kiosk
 
 prepare_kiosk_environment(offscreen=True)
 

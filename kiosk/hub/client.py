@@ -50,13 +50,20 @@ HELLO_ID = 0
 class HubHost(QObject):
     """Lives in the hub thread: the database, the service, the server and the clock duties."""
 
-    def __init__(self, database: Path, settings: Settings, address: str, port: int) -> None:
+    def __init__(
+        self,
+        database: Path,
+        settings: Settings,
+        address: str,
+        port: int,
+        local_tokens: dict[str, DeviceRole] | None = None,
+    ) -> None:
         super().__init__()
         self._database = database
         self._settings = settings
         self._address = address
         self._port = port
-        self.local_tokens = {secrets.token_urlsafe(24): role for role in DeviceRole}
+        self.local_tokens = local_tokens or {secrets.token_urlsafe(24): r for r in DeviceRole}
         self.port = 0
         self.error = ""
         self.ready = threading.Event()
@@ -106,11 +113,19 @@ class LocalHub:
     """The hub running in a worker thread of this process, listening on `address`:`port`."""
 
     def __init__(
-        self, database: Path, settings: Settings, *, address: str = "127.0.0.1", port: int = 0
+        self,
+        database: Path,
+        settings: Settings,
+        *,
+        address: str = "127.0.0.1",
+        port: int = 0,
+        local_tokens: dict[str, DeviceRole] | None = None,
     ) -> None:
+        """`local_tokens` let clients of this process in without pairing; by default one is
+        made for each role (see `client`)."""
         self._thread = QThread()
         self._thread.setObjectName("hub")
-        self.host = HubHost(database, settings, address, port)
+        self.host = HubHost(database, settings, address, port, local_tokens)
         self.host.moveToThread(self._thread)
         self._thread.started.connect(self.host.start)
         self._thread.start()

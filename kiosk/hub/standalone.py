@@ -25,6 +25,17 @@ def issue_pairing_code(paths: Paths) -> str:
         db.close()
 
 
+def stop_on_signals(app: QCoreApplication) -> None:
+    """Quit the event loop cleanly on Ctrl+C or a service manager's SIGTERM."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        # exit(), not quit(): in Qt 6 quit() asks every window first, and a locked kiosk says no.
+        signal.signal(number, lambda *_: app.exit(0))
+    # Qt's event loop holds the interpreter; a short timer lets Python's signal handlers run.
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(200)
+
+
 def run_hub(paths: Paths, settings: Settings, *, address: str, port: int) -> int:
     """Serve until SIGINT or SIGTERM; returns the process exit code."""
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
@@ -38,12 +49,7 @@ def run_hub(paths: Paths, settings: Settings, *, address: str, port: int) -> int
         "within ten minutes (`kiosk pair` gives a new one).",
         flush=True,
     )
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: app.quit())
-    # Qt's event loop holds the interpreter; a short timer lets Python's signal handlers run.
-    wake = QTimer()
-    wake.timeout.connect(lambda: None)
-    wake.start(200)
+    stop_on_signals(app)
     app.exec()
     announcement.close()
     hub.stop()

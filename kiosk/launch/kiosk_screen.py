@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import secrets
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
@@ -16,7 +17,12 @@ from kiosk.app.kiosk_window import KioskWindow
 from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.app.site_settings import SiteSettings
 from kiosk.app.speech import Speech
-from kiosk.hub.client import LocalHub
+from kiosk.hub.client import HubClient, LocalHub
+from kiosk.hub.discovery import Announcement
+from kiosk.hub.server import ServerError
+from kiosk.hub.standalone import stop_on_signals
+from kiosk.store.devices import DeviceRole
+from kiosk.store.settings import Settings
 from kiosk.viewmodels.kiosk import Hub, KioskViewModel
 
 APP_NAME = "front-desk-kiosk"
@@ -67,19 +73,95 @@ def open_kiosk(
     return KioskScreen(view_model, window, frame, speech)
 
 
+@dataclass
+class RunningKiosk:
+    """`kiosk run`: the screen, its hub client and, unless the hub is elsewhere, the hub."""
+
+    screen: KioskScreen
+    client: HubClient
+    hub: LocalHub | None = None
+    announcement: Announcement | None = None
+
+    def close(self) -> None:
+        self.screen.close()
+        self.client.close()
+        if self.announcement is not None:
+            self.announcement.close()
+        if self.hub is not None:
+            self.hub.stop()
+
+
+def start_kiosk(
+    site: SiteSettings,
+    database: Path,
+    *,
+    lockdown: bool = True,
+    speech_engine: str | None = None,
+    cache: Path | None = None,
+) -> RunningKiosk:
+    """Show the kiosk at once; start the hub inside it right after the first frame.
+
+    The visitor sees Welcome without waiting for the database; the client reaches the hub a
+    moment later and would retry if it had to. With `[connection] hub_url` and a token in the
+    settings, the kiosk uses that hub instead and runs none of its own.
+    """
+    settings = site.current
+    remote = bool(settings.hub_url and settings.device_token)
+    token = settings.device_token if remote else secrets.token_urlsafe(24)
+    url = settings.hub_url if remote else f"ws://127.0.0.1:{settings.hub_port}"
+    client = HubClient(url, token)
+    screen = open_kiosk(client, site, lockdown=lockdown, speech_engine=speech_engine, cache=cache)
+    running = RunningKiosk(screen, client)
+    if not remote:
+        starter = _HubStarter(running, database, settings, token)
+        screen.window.frameSwapped.connect(starter.start, Qt.ConnectionType.SingleShotConnection)
+    return running
+
+
+class _HubStarter(QObject):
+    def __init__(
+        self, running: RunningKiosk, database: Path, settings: Settings, token: str
+    ) -> None:
+        super().__init__(running.screen.window)
+        self._running, self._database, self._settings, self._token = (
+            running,
+            database,
+            settings,
+            token,
+        )
+
+    @Slot()
+    def start(self) -> None:
+        settings = self._settings
+        try:
+            hub = LocalHub(
+                self._database,
+                settings,
+                address=settings.hub_listen,
+                port=settings.hub_port,
+                local_tokens={self._token: DeviceRole.KIOSK},
+            )
+        except ServerError as error:
+            print(error, file=sys.stderr, flush=True)
+            QCoreApplication.exit(1)
+            return
+        self._running.hub = hub
+        # Announce only where we listen: a hub bound to loopback stays invisible to the LAN.
+        interfaces = None if settings.hub_listen == "0.0.0.0" else [settings.hub_listen]
+        self._running.announcement = Announcement(
+            settings.site_name, hub.port, interfaces=interfaces
+        )
+
+
 def run_kiosk(home: str | None = None, *, lockdown: bool = True) -> int:
-    """`kiosk run`: the hub in a worker thread and the kiosk screen, full screen and locked."""
+    """`kiosk run`: the kiosk screen, full screen and locked, with the hub inside it."""
     prepare_kiosk_environment()
     app = QGuiApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setFont(QFont("Noto Sans"))
     site, database = SiteSettings.for_home(home)
-    hub = LocalHub(database, site.current)
-    try:
-        client = hub.client()
-        screen = open_kiosk(client, site, lockdown=lockdown)  # held until the app quits
-        code = app.exec()
-        screen.close()
-        return code
-    finally:
-        hub.stop()
+    running = start_kiosk(site, database, lockdown=lockdown)
+    stop_on_signals(app)
+    code = app.exec()
+    running.close()
+    return code

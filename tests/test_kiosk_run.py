@@ -1,0 +1,57 @@
+"""`kiosk run` at a front desk: desks on the LAN reach the hub inside the running kiosk."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.hub.client import HubClient
+from kiosk.store.database import open_database, writing
+from kiosk.store.devices import DeviceRole
+from kiosk.store.people import add_staff
+from kiosk.store.settings import load_settings, save_setting
+from tests.test_network import free_port
+
+
+def test_a_desk_pairs_with_the_hub_inside_a_running_kiosk(qtbot: QtBot, tmp_path: Path) -> None:
+    home = tmp_path / "kiosk-home"
+    port = free_port()
+    settings_file = home / "settings.toml"
+    load_settings(settings_file)
+    save_setting(settings_file, "hub", "port", port)
+    save_setting(settings_file, "hub", "listen", "127.0.0.1")
+    db = open_database(home / "kiosk.db")
+    with writing(db):
+        add_staff(db, "Priya Raman")
+    db.close()
+    env = {**os.environ, "KIOSK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    kiosk = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run", "--windowed"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        code = ""
+        for _ in range(50):  # the hub starts just after the kiosk's first frame
+            paired = subprocess.run(
+                [sys.executable, "-m", "kiosk", "pair"],
+                env=env, capture_output=True, text=True, timeout=60,
+            )  # fmt: skip
+            code = paired.stdout.split()[2] if paired.returncode == 0 else ""
+            if code:
+                break
+        tokens: list[str] = []
+        desk = HubClient(f"ws://127.0.0.1:{port}", pairing=(code, "Front desk", DeviceRole.DESK))
+        desk.paired.connect(tokens.append)
+        qtbot.waitUntil(lambda: desk.connected, timeout=20000)
+        assert len(tokens) == 1
+        desk.close()
+    finally:
+        kiosk.terminate()
+        _, err = kiosk.communicate(timeout=30)
+    assert kiosk.returncode == 0, err
+    assert "Traceback" not in err
