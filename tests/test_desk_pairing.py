@@ -1,0 +1,60 @@
+"""A new desk's first run: find the hub (in a worker thread), enter the code, keep the token."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.hub.discovery import FoundHub
+from kiosk.store.settings import Settings, load_settings
+from kiosk.viewmodels.desk_launch import open_desk
+from kiosk.viewmodels.desk_pairing import hub_url_from
+from tests.desk_helpers import DeskDriver, stop_desk  # prepares Qt on import
+from tests.test_network import HubProcess, office  # noqa: F401  (the fixture)
+
+
+def test_addresses_as_people_type_them() -> None:
+    assert hub_url_from("192.168.1.20") == "ws://192.168.1.20:8765"
+    assert hub_url_from(" hub.local:9000 ") == "ws://hub.local:9000"
+    assert hub_url_from("ws://10.0.0.5:8765/") == "ws://10.0.0.5:8765"
+    assert hub_url_from("") == ""
+
+
+def test_pairing_a_new_desk_finds_the_hub_and_keeps_the_token(
+    qtbot: QtBot,
+    office: dict,
+    tmp_path: Path,  # noqa: F811
+) -> None:
+    hub = HubProcess(office["home"])
+    hub.start()
+    settings_file = tmp_path / "desk" / "settings.toml"
+    load_settings(settings_file)  # the documented default file
+    console = open_desk(
+        None,
+        Settings(),
+        settings_file=settings_file,
+        finder=lambda timeout_s: FoundHub("Harbour Works", hub.url),
+        speech_engine="mock",
+        quit_app=lambda: None,
+    )
+    desk = DeskDriver(qtbot, console)
+    try:
+        qtbot.waitUntil(lambda: console.pairing.property("address") == hub.url, timeout=5000)
+        assert "Found Harbour Works" in desk.text_in(desk.window.contentItem(), "pairingStatus")
+        desk.screenshot("desk_pairing")
+        desk.item("pairingCode").setProperty("text", "000000")
+        desk.click("pairButton")
+        qtbot.waitUntil(lambda: "not valid" in console.pairing.property("status"), timeout=10000)
+        desk.item("pairingCode").setProperty("text", hub.pairing_code)
+        desk.click("pairButton")
+        qtbot.waitUntil(lambda: console.view_model.property("screen") == "who", timeout=10000)
+        saved = load_settings(settings_file)
+        assert saved.hub_url == hub.url and len(saved.device_token) > 20
+        desk.item("receptionist_0")
+        desk.click("receptionist_1")  # Sam Jones, after Priya Raman
+        qtbot.waitUntil(lambda: console.view_model.property("screen") == "console")
+        assert "receptionist_id = " in settings_file.read_text()
+    finally:
+        stop_desk(desk)
+        hub.stop()
