@@ -230,3 +230,7 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    sys.stdout.flush()
+    # PySide6 6.12 can crash while the interpreter tears its objects down (a reference-count
+    # error on True/None); the figures are printed, so leave without that teardown.
+    os._exit(0)
