@@ -22,7 +22,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
-from kiosk.hub.client import LocalHub
+from kiosk.hub.local import LocalHub
 from kiosk.store.settings import Settings
 from tests.qt_helpers import (
     KioskDriver,

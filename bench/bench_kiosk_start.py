@@ -1,7 +1,9 @@
 """Start to first frame of the kiosk's Welcome screen, against a bare Qt Quick window.
 
 Each run is a fresh process started the same way; the figure is the time from the process's
-first line to the window's first swapped frame. Prints figures; asserts nothing.
+first line to the window's first swapped frame. The kiosk side runs `start_kiosk`, the code
+behind `kiosk run` (its hub starts after that frame, so it is not counted, as a visitor would not
+wait for it). Prints figures; asserts nothing.
 
     uv run python bench/bench_kiosk_start.py [runs]
 """
@@ -34,16 +36,19 @@ if kind == "bare":
     window = engine.rootObjects()[0]
     keep.append(engine)
 else:
+    # The real `kiosk run` path: the window first, the hub inside it just after the first frame.
+    import socket
     from kiosk.app.site_settings import SiteSettings
-    from kiosk.hub.client import LocalHub
+    from kiosk.launch.kiosk_screen import start_kiosk
     from kiosk.store.settings import Settings
-    from kiosk.launch.kiosk_screen import open_kiosk
-    settings = Settings(site_name="Harbour Works")
-    hub = LocalHub(Path(sys.argv[2]) / "kiosk.db", settings)
-    screen = open_kiosk(hub.client(), SiteSettings(None, settings), lockdown=False,
-                        speech_engine="mock", cache=Path(sys.argv[2]) / "qm")
-    window = screen.window
-    keep += [hub, screen]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings = Settings(site_name="Harbour Works", hub_port=port, hub_listen="127.0.0.1")
+    running = start_kiosk(SiteSettings(None, settings), Path(sys.argv[2]) / "kiosk.db",
+                          lockdown=False, speech_engine="mock", cache=Path(sys.argv[2]) / "qm")
+    window = running.screen.window
+    keep.append(running)
 def first_frame():
     print(f"{(time.perf_counter() - t0) * 1000:.1f}", flush=True)
     import os
@@ -82,7 +87,7 @@ def main() -> None:
     k, b = statistics.median(kiosk), statistics.median(bare)
     print(
         f"start to first frame, median of {runs}: kiosk Welcome {k:.0f} ms "
-        f"(hub thread included), bare Qt Quick window {b:.0f} ms, ratio {k / b:.2f}x "
+        f"(the hub starts just after), bare Qt Quick window {b:.0f} ms, ratio {k / b:.2f}x "
         f"(target at most 2x)"
     )
 

@@ -21,7 +21,8 @@ from pytestqt.qtbot import QtBot
 from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.app.site_settings import SiteSettings
 from kiosk.core.people import Role
-from kiosk.hub.client import HubClient, LocalHub
+from kiosk.hub.client import HubClient
+from kiosk.hub.local import LocalHub
 from kiosk.launch.kiosk_screen import KioskScreen, open_kiosk
 from kiosk.store.database import open_database, writing
 from kiosk.store.devices import DeviceRole

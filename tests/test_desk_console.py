@@ -9,7 +9,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.policies import Policies, Targets
-from kiosk.hub.client import HubClient, LocalHub
+from kiosk.hub.client import HubClient
+from kiosk.hub.local import LocalHub
 from kiosk.hub.service import HubService
 from kiosk.store.database import open_database, writing
 from kiosk.store.devices import DeviceRole, add_device

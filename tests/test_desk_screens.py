@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import QMetaObject
 from pytestqt.qtbot import QtBot
 
-from kiosk.hub.client import HubClient, LocalHub
+from kiosk.hub.client import HubClient
+from kiosk.hub.local import LocalHub
 from kiosk.store.devices import DeviceRole
 from kiosk.store.settings import Settings
 from tests.desk_helpers import (  # prepares Qt on import

@@ -6,7 +6,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.people import Role
-from kiosk.hub.client import HubClient, LocalHub
+from kiosk.hub.client import HubClient
+from kiosk.hub.local import LocalHub
 from kiosk.store.database import open_database, writing
 from kiosk.store.people import add_staff
 from kiosk.store.settings import Settings

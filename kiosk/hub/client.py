@@ -1,7 +1,8 @@
 """The hub as a Qt client sees it: requests out, replies and events in, kept until answered.
 
 `HubClient` talks to a hub over a WebSocket, whether the hub is across the LAN or, as
-`LocalHub`, in a worker thread of this very process (then over loopback): one code path.
+`kiosk.hub.local.LocalHub`, in a worker thread of this very process (then over loopback): one
+code path. This module imports nothing of the hub's own storage, so a kiosk starts quickly.
 It reconnects for ever with a growing pause, says hello with the last event number it saw so the
 hub replays what it missed, and resends every request that has not been answered.
 """
@@ -11,19 +12,12 @@ from __future__ import annotations
 import itertools
 import json
 import logging
-import secrets
-import threading
 import uuid
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     Property,
-    QCoreApplication,
-    QMetaObject,
     QObject,
-    Qt,
-    QThread,
     QTimer,
     QUrl,
     Signal,
@@ -32,12 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtWebSockets import QWebSocket
 
 from kiosk.hub import protocol
-from kiosk.hub.handler import UNAUTHORISED, UNAVAILABLE, CommandHandler
-from kiosk.hub.server import HubServer, ServerError
-from kiosk.hub.service import HubService
-from kiosk.store.database import open_database
 from kiosk.store.devices import DeviceRole
-from kiosk.store.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -45,108 +34,6 @@ TICK_MS = 1000
 RECONNECT_MS = (100, 250, 500, 1000, 2000, 5000)
 RETRY_MS = (250, 500, 1000, 2000, 4000)
 HELLO_ID = 0
-
-
-class HubHost(QObject):
-    """Lives in the hub thread: the database, the service, the server and the clock duties."""
-
-    def __init__(
-        self,
-        database: Path,
-        settings: Settings,
-        address: str,
-        port: int,
-        local_tokens: dict[str, DeviceRole] | None = None,
-    ) -> None:
-        super().__init__()
-        self._database = database
-        self._settings = settings
-        self._address = address
-        self._port = port
-        self.local_tokens = local_tokens or {secrets.token_urlsafe(24): r for r in DeviceRole}
-        self.port = 0
-        self.error = ""
-        self.ready = threading.Event()
-        self._db = None
-        self._server: HubServer | None = None
-        self._timer: QTimer | None = None
-
-    @Slot()
-    def start(self) -> None:
-        try:
-            self._db = open_database(self._database)
-            service = HubService(self._db, self._settings.policies)
-            handler = CommandHandler(service, self._db, self.local_tokens)
-            self._server = HubServer(handler, self)
-            self.port = self._server.listen(self._address, self._port)
-            service.subscribe(self._server.publish)
-            self._timer = QTimer(self)
-            self._timer.timeout.connect(service.tick)
-            self._timer.start(TICK_MS)
-            service.tick()
-        except (ServerError, OSError) as error:
-            self.error = str(error)
-        except Exception as error:  # the caller must hear why the hub did not start
-            log.exception("The hub could not start")
-            self.error = f"The hub could not start: {error}"
-        finally:
-            self.ready.set()
-
-    @Slot()
-    def stop(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        if self._server is not None:
-            self._server.close()
-        if self._db is not None:
-            self._db.close()
-            self._db = None
-        # Hand this object (and its timer and sockets) back to the main thread, where Python
-        # will eventually destroy it; Qt forbids destroying timers from another thread.
-        self.moveToThread(QCoreApplication.instance().thread())
-
-    def token_for(self, role: DeviceRole) -> str:
-        return next(token for token, r in self.local_tokens.items() if r is role)
-
-
-class LocalHub:
-    """The hub running in a worker thread of this process, listening on `address`:`port`."""
-
-    def __init__(
-        self,
-        database: Path,
-        settings: Settings,
-        *,
-        address: str = "127.0.0.1",
-        port: int = 0,
-        local_tokens: dict[str, DeviceRole] | None = None,
-    ) -> None:
-        """`local_tokens` let clients of this process in without pairing; by default one is
-        made for each role (see `client`)."""
-        self._thread = QThread()
-        self._thread.setObjectName("hub")
-        self.host = HubHost(database, settings, address, port, local_tokens)
-        self.host.moveToThread(self._thread)
-        self._thread.started.connect(self.host.start)
-        self._thread.start()
-        self.host.ready.wait(30)
-        if self.host.error:
-            self.stop()
-            raise ServerError(self.host.error)
-
-    @property
-    def port(self) -> int:
-        return self.host.port
-
-    def client(self, role: DeviceRole = DeviceRole.KIOSK) -> HubClient:
-        url = f"ws://127.0.0.1:{self.port}"
-        return HubClient(url, self.host.token_for(role))
-
-    def stop(self) -> None:
-        if self._thread.isRunning():
-            QMetaObject.invokeMethod(self.host, "stop", Qt.ConnectionType.BlockingQueuedConnection)
-        self._thread.quit()
-        self._thread.wait()
 
 
 class HubClient(QObject):
@@ -167,9 +54,11 @@ class HubClient(QObject):
         parent: QObject | None = None,
         *,
         pairing: tuple[str, str, DeviceRole] | None = None,
+        connect: bool = True,
     ) -> None:
         """Connect with a device `token`, or, the first time, with `pairing`: the code the hub
-        shows, a name for this device, and its role."""
+        shows, a name for this device, and its role. With `connect=False`, nothing happens on
+        the network until `open()`: requests wait until then."""
         super().__init__(parent)
         self._url = QUrl(url)
         self._token = token
@@ -182,6 +71,16 @@ class HubClient(QObject):
         self._closing = False
         self._reconnects = 0
         self.last_seq: int | None = None
+        self._socket: QWebSocket | None = None
+        if connect:
+            self.open()
+
+    def open(self) -> None:
+        """Start connecting (and reconnecting for ever, until `close`)."""
+        if self._socket is not None:
+            return
+        # Made here, not in __init__: the first socket sets up Qt's network stack, a tenth of a
+        # second the kiosk spends after its first frame rather than before.
         self._socket = QWebSocket(parent=self)
         self._socket.connected.connect(self._say_hello)
         self._socket.disconnected.connect(self._lost)
@@ -207,7 +106,8 @@ class HubClient(QObject):
     def close(self) -> None:
         """Stop for good: no more reconnecting."""
         self._closing = True
-        self._socket.close()
+        if self._socket is not None:
+            self._socket.close()
 
     def _send(self, raw: bytes) -> None:
         self._socket.sendTextMessage(raw.decode())
@@ -271,7 +171,7 @@ class HubClient(QObject):
             self._send(raw)
 
     def _answered(self, request_id: int, kind: str, message: dict[str, Any]) -> None:
-        if kind == "error" and message.get("code") == UNAVAILABLE:
+        if kind == "error" and message.get("code") == protocol.UNAVAILABLE:
             self._set_connected(False)
             self._retry(request_id)
             return
@@ -280,7 +180,7 @@ class HubClient(QObject):
         self._attempts.pop(request_id, None)
         if kind == "reply":
             self.replied.emit(request_id, message["result"])
-        elif message.get("code") == UNAUTHORISED:
+        elif message.get("code") == protocol.UNAUTHORISED:
             self.unauthorised.emit(message["message"])
         else:
             self.refused.emit(request_id, message["message"])

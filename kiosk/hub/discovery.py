@@ -19,7 +19,11 @@ class FoundHub:
 
 
 class Announcement:
-    """Announces a hub listening on `port` for as long as it is open."""
+    """Announces a hub listening on `port` for as long as it is open.
+
+    Registering probes the LAN for a second or two, so it happens in a background thread: the
+    kiosk's screen must not freeze while it does.
+    """
 
     def __init__(self, site_name: str, port: int, *, interfaces: list[str] | None = None) -> None:
         self._zeroconf = Zeroconf(interfaces=interfaces or ["0.0.0.0"], ip_version=IPVersion.V4Only)
@@ -32,9 +36,17 @@ class Announcement:
             addresses=addresses,
             properties={"protocol": "1", "site": site_name},
         )
-        self._zeroconf.register_service(self._info, allow_name_change=True)
+        self._registering = threading.Thread(
+            target=self._zeroconf.register_service,
+            args=(self._info,),
+            kwargs={"allow_name_change": True},
+            name="zeroconf announcement",
+            daemon=True,
+        )
+        self._registering.start()
 
     def close(self) -> None:
+        self._registering.join()
         self._zeroconf.unregister_service(self._info)
         self._zeroconf.close()
 

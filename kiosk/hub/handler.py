@@ -26,8 +26,6 @@ from kiosk.store.devices import DeviceRole
 
 log = logging.getLogger(__name__)
 
-UNAVAILABLE = "unavailable"
-UNAUTHORISED = "unauthorised"
 
 _KIOSK_COMMANDS = (
     p.FindHosts,
@@ -100,13 +98,13 @@ class CommandHandler:
                 return p.refusal(
                     command.id,
                     "This device is not paired with the hub. Pair it with the code the hub shows.",
-                    code=UNAUTHORISED,
+                    code=p.UNAUTHORISED,
                 )
             if not isinstance(command, ALLOWED[session.role]):
                 return p.refusal(
                     command.id,
                     f"A {session.role} can't send '{command.__struct_config__.tag}'.",
-                    code=UNAUTHORISED,
+                    code=p.UNAUTHORISED,
                 )
             return p.reply(command.id, self._carry_out(command))
         except (CommandRefused, IllegalTransition, InvalidName) as error:
@@ -115,7 +113,7 @@ class CommandHandler:
             # Busy or full disk: nothing was written; the client keeps the request and retries.
             log.warning("The database could not take %s: %s", type(command).__name__, error)
             return p.refusal(
-                command.id, "The front desk system is busy. Trying again…", code=UNAVAILABLE
+                command.id, "The front desk system is busy. Trying again…", code=p.UNAVAILABLE
             )
 
     # --- who is there ---------------------------------------------------------------------------

@@ -17,6 +17,13 @@ from kiosk.core.names import MAX_NAME_LENGTH
 PROTOCOL_VERSION = 1
 MAX_MESSAGE_BYTES = 16_384
 
+# Error codes (see docs/protocol.md).
+INVALID = "invalid"
+REFUSED = "refused"
+UNAUTHORISED = "unauthorised"
+UNAVAILABLE = "unavailable"
+SLOW_DOWN = "slow_down"
+
 RequestId = Annotated[int, Meta(ge=0, le=2**53)]
 Id = Annotated[int, Meta(ge=1, le=2**53)]
 # Names are checked again by core.names; this only stops absurd input early. Control characters

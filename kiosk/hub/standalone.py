@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 
-from kiosk.hub.client import LocalHub
 from kiosk.hub.discovery import Announcement
+from kiosk.hub.local import LocalHub
+from kiosk.hub.process import stop_on_signals
 from kiosk.hub.service import wall_clock_ms
 from kiosk.store.database import open_database, writing
 from kiosk.store.devices import new_pairing_code
@@ -23,17 +23,6 @@ def issue_pairing_code(paths: Paths) -> str:
             return new_pairing_code(db, wall_clock_ms())
     finally:
         db.close()
-
-
-def stop_on_signals(app: QCoreApplication) -> None:
-    """Quit the event loop cleanly on Ctrl+C or a service manager's SIGTERM."""
-    for number in (signal.SIGINT, signal.SIGTERM):
-        # exit(), not quit(): in Qt 6 quit() asks every window first, and a locked kiosk says no.
-        signal.signal(number, lambda *_: app.exit(0))
-    # Qt's event loop holds the interpreter; a short timer lets Python's signal handlers run.
-    wake = QTimer(app)
-    wake.timeout.connect(lambda: None)
-    wake.start(200)
 
 
 def run_hub(paths: Paths, settings: Settings, *, address: str, port: int) -> int:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.app.site_settings import SiteSettings
 from kiosk.core.people import Role
-from kiosk.hub.client import LocalHub
+from kiosk.hub.local import LocalHub
 from kiosk.hub.service import wall_clock_ms
 from kiosk.launch.kiosk_screen import open_kiosk
 from kiosk.store.database import open_database

@@ -7,9 +7,10 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
@@ -17,11 +18,8 @@ from kiosk.app.kiosk_window import KioskWindow
 from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.app.site_settings import SiteSettings
 from kiosk.app.speech import Speech
-from kiosk.hub.client import HubClient, LocalHub
-from kiosk.hub.discovery import Announcement
-from kiosk.hub.server import ServerError
-from kiosk.hub.standalone import stop_on_signals
-from kiosk.store.devices import DeviceRole
+from kiosk.hub.client import HubClient
+from kiosk.hub.process import stop_on_signals
 from kiosk.store.settings import Settings
 from kiosk.viewmodels.kiosk import Hub, KioskViewModel
 
@@ -79,8 +77,8 @@ class RunningKiosk:
 
     screen: KioskScreen
     client: HubClient
-    hub: LocalHub | None = None
-    announcement: Announcement | None = None
+    hub: Any = None  # a LocalHub, once started
+    announcement: Any = None
 
     def close(self) -> None:
         self.screen.close()
@@ -109,18 +107,17 @@ def start_kiosk(
     remote = bool(settings.hub_url and settings.device_token)
     token = settings.device_token if remote else secrets.token_urlsafe(24)
     url = settings.hub_url if remote else f"ws://127.0.0.1:{settings.hub_port}"
-    client = HubClient(url, token)
+    client = HubClient(url, token, connect=False)
     screen = open_kiosk(client, site, lockdown=lockdown, speech_engine=speech_engine, cache=cache)
     running = RunningKiosk(screen, client)
-    if not remote:
-        starter = _HubStarter(running, database, settings, token)
-        screen.window.frameSwapped.connect(starter.start, Qt.ConnectionType.SingleShotConnection)
+    starter = _HubStarter(running, None if remote else database, settings, token)
+    screen.window.frameSwapped.connect(starter.start_soon, Qt.ConnectionType.SingleShotConnection)
     return running
 
 
 class _HubStarter(QObject):
     def __init__(
-        self, running: RunningKiosk, database: Path, settings: Settings, token: str
+        self, running: RunningKiosk, database: Path | None, settings: Settings, token: str
     ) -> None:
         super().__init__(running.screen.window)
         self._running, self._database, self._settings, self._token = (
@@ -131,11 +128,27 @@ class _HubStarter(QObject):
         )
 
     @Slot()
+    def start_soon(self) -> None:
+        # One turn of the event loop later, so that the frame is out before the hub loads.
+        QTimer.singleShot(0, self, self.start)
+
+    @Slot()
     def start(self) -> None:
+        if self._database is not None:
+            self._start_hub(self._database)
+        self._running.client.open()
+
+    def _start_hub(self, database: Path) -> None:
+        # Imported here, after the first frame: the hub's storage code takes a while to load.
+        from kiosk.hub.discovery import Announcement
+        from kiosk.hub.local import LocalHub
+        from kiosk.hub.server import ServerError
+        from kiosk.store.devices import DeviceRole
+
         settings = self._settings
         try:
             hub = LocalHub(
-                self._database,
+                database,
                 settings,
                 address=settings.hub_listen,
                 port=settings.hub_port,

@@ -6,8 +6,10 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:  # a kiosk imports DeviceRole at start-up; sqlite-utils is slow to load
+    from sqlite_utils import Database
 
 PAIRING_CODE_DIGITS = 6
 PAIRING_CODE_LIFETIME_MS = 10 * 60 * 1000

@@ -1,0 +1,124 @@
+"""The hub running in a worker thread of this process: the kiosk's own hub, and `kiosk hub`."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThread, QTimer, Slot
+
+from kiosk.hub.client import HubClient
+from kiosk.hub.handler import CommandHandler
+from kiosk.hub.server import HubServer, ServerError
+from kiosk.hub.service import HubService
+from kiosk.store.database import open_database
+from kiosk.store.devices import DeviceRole
+from kiosk.store.settings import Settings
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 1000
+
+
+class HubHost(QObject):
+    """Lives in the hub thread: the database, the service, the server and the clock duties."""
+
+    def __init__(
+        self,
+        database: Path,
+        settings: Settings,
+        address: str,
+        port: int,
+        local_tokens: dict[str, DeviceRole] | None = None,
+    ) -> None:
+        super().__init__()
+        self._database = database
+        self._settings = settings
+        self._address = address
+        self._port = port
+        self.local_tokens = local_tokens or {secrets.token_urlsafe(24): r for r in DeviceRole}
+        self.port = 0
+        self.error = ""
+        self.ready = threading.Event()
+        self._db = None
+        self._server: HubServer | None = None
+        self._timer: QTimer | None = None
+
+    @Slot()
+    def start(self) -> None:
+        try:
+            self._db = open_database(self._database)
+            service = HubService(self._db, self._settings.policies)
+            handler = CommandHandler(service, self._db, self.local_tokens)
+            self._server = HubServer(handler, self)
+            self.port = self._server.listen(self._address, self._port)
+            service.subscribe(self._server.publish)
+            self._timer = QTimer(self)
+            self._timer.timeout.connect(service.tick)
+            self._timer.start(TICK_MS)
+            service.tick()
+        except (ServerError, OSError) as error:
+            self.error = str(error)
+        except Exception as error:  # the caller must hear why the hub did not start
+            log.exception("The hub could not start")
+            self.error = f"The hub could not start: {error}"
+        finally:
+            self.ready.set()
+
+    @Slot()
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if self._server is not None:
+            self._server.close()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        # Hand this object (and its timer and sockets) back to the main thread, where Python
+        # will eventually destroy it; Qt forbids destroying timers from another thread.
+        self.moveToThread(QCoreApplication.instance().thread())
+
+    def token_for(self, role: DeviceRole) -> str:
+        return next(token for token, r in self.local_tokens.items() if r is role)
+
+
+class LocalHub:
+    """The hub running in a worker thread of this process, listening on `address`:`port`."""
+
+    def __init__(
+        self,
+        database: Path,
+        settings: Settings,
+        *,
+        address: str = "127.0.0.1",
+        port: int = 0,
+        local_tokens: dict[str, DeviceRole] | None = None,
+    ) -> None:
+        """`local_tokens` let clients of this process in without pairing; by default one is
+        made for each role (see `client`)."""
+        self._thread = QThread()
+        self._thread.setObjectName("hub")
+        self.host = HubHost(database, settings, address, port, local_tokens)
+        self.host.moveToThread(self._thread)
+        self._thread.started.connect(self.host.start)
+        self._thread.start()
+        self.host.ready.wait(30)
+        if self.host.error:
+            self.stop()
+            raise ServerError(self.host.error)
+
+    @property
+    def port(self) -> int:
+        return self.host.port
+
+    def client(self, role: DeviceRole = DeviceRole.KIOSK) -> HubClient:
+        url = f"ws://127.0.0.1:{self.port}"
+        return HubClient(url, self.host.token_for(role))
+
+    def stop(self) -> None:
+        if self._thread.isRunning():
+            QMetaObject.invokeMethod(self.host, "stop", Qt.ConnectionType.BlockingQueuedConnection)
+        self._thread.quit()
+        self._thread.wait()
