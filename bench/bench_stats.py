@@ -20,7 +20,7 @@ from bench_export import NOW_MS, seeded_database
 from sqlite_utils import Database
 
 from kiosk.core.policies import Targets
-from kiosk.store.stats import HISTOGRAM_INDEXES, WaitStatistics, wait_statistics
+from kiosk.store.stats import WaitStatistics, wait_statistics
 
 WEEK_MS = 7 * 86_400_000
 
@@ -63,24 +63,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
     _, db = seeded_database(args.visits)
-    present = {
-        name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
-    }
-    missing = [ddl for name, ddl in HISTOGRAM_INDEXES.items() if name not in present]
     print(f"wait_statistics, {args.runs} runs each")
-    print(f" schema as it is (histogram indexes {'missing' if missing else 'present'}):")
     result = measure(db, args.runs)
-    if missing:
-        db.conn.execute("BEGIN")
-        started = time.perf_counter()
-        for ddl in missing:
-            db.conn.execute(ddl)
-        print(
-            f" with the proposed histogram indexes (built in "
-            f"{time.perf_counter() - started:.1f} s, rolled back afterwards):"
-        )
-        measure(db, args.runs)
-        db.conn.execute("ROLLBACK")
     print(
         f" whole history: wait median {result.wait.median:.0f} s, p90 {result.wait.p90:.0f} s, "
         f"{result.wait.within_target:.1%} welcomed within target; "
