@@ -21,7 +21,7 @@ from tests.desk_helpers import (  # prepares Qt on import
     start_desk,
     stop_desk,
 )
-from tests.test_network import HubProcess
+from tests.hub_process import HubProcess
 
 SETTINGS = Settings(site_name="Harbour Works")
 

@@ -11,7 +11,7 @@ from kiosk.store.settings import Settings, load_settings
 from kiosk.viewmodels.desk_launch import open_desk
 from kiosk.viewmodels.desk_pairing import hub_url_from
 from tests.desk_helpers import DeskDriver, stop_desk  # prepares Qt on import
-from tests.test_network import HubProcess, office  # noqa: F401  (the fixture)
+from tests.hub_process import HubProcess
 
 
 def test_addresses_as_people_type_them() -> None:
@@ -24,7 +24,7 @@ def test_addresses_as_people_type_them() -> None:
 def test_pairing_a_new_desk_finds_the_hub_and_keeps_the_token(
     qtbot: QtBot,
     office: dict,
-    tmp_path: Path,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     hub = HubProcess(office["home"])
     hub.start()

@@ -12,7 +12,7 @@ from kiosk.store.database import open_database, writing
 from kiosk.store.devices import DeviceRole
 from kiosk.store.people import add_staff
 from kiosk.store.settings import load_settings, save_setting
-from tests.test_network import free_port
+from tests.hub_process import free_port
 
 
 def test_a_desk_pairs_with_the_hub_inside_a_running_kiosk(qtbot: QtBot, tmp_path: Path) -> None:
