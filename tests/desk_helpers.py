@@ -16,7 +16,6 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app.desk_options import DeskOptions
 from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.core.people import Role
 from kiosk.core.policies import Policies
@@ -24,7 +23,7 @@ from kiosk.hub.client import HubClient
 from kiosk.hub.service import HubService
 from kiosk.store.database import open_database, writing
 from kiosk.store.people import add_staff
-from kiosk.store.settings import Settings
+from kiosk.store.settings import DeskOptions, Settings
 from kiosk.viewmodels.desk_launch import DeskConsole, open_desk
 
 prepare_kiosk_environment(offscreen=True)

@@ -23,6 +23,7 @@ def test_a_documented_default_is_written_on_first_start(tmp_path: Path) -> None:
     assert settings.policies.targets.acknowledge_s == 60
     assert settings.policies.closing_time == time(20, 0)
     assert settings.speech is True and settings.idle_timeout_s == 45
+    assert "chime_repeat_seconds = 20" in text and settings.desk.chime_repeat_seconds == 20
 
 
 def test_edits_are_read(tmp_path: Path) -> None:
@@ -52,6 +53,8 @@ def test_edits_are_read(tmp_path: Path) -> None:
         ('language = "en"', 'language = "fr"', '"en" or "es"'),
         ("retention_days = 90", "retention_days = 0", "at least one day"),
         ("[site]", "[site", "is not valid TOML"),
+        ("chime_volume_percent = 70", "chime_volume_percent = 170", "percentages, from 0 to 100"),
+        ("notifications = true", 'notifications = "yes"', "should be true or false"),
     ],
 )
 def test_bad_settings_name_the_file_and_the_fix(

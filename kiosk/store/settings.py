@@ -7,7 +7,7 @@ import hmac
 import os
 import secrets
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import time
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,25 @@ class Paths:
 
 
 @dataclass(frozen=True)
+class DeskOptions:
+    """Sound and identity of one desk console. Volumes are percentages, as a person sets them."""
+
+    chime_volume_percent: int = 70
+    alarm_volume_percent: int = 100
+    chime_repeat_seconds: int = 20
+    alarm_repeat_seconds: int = 6
+    notifications: bool = True
+    receptionist_id: int = 0  # 0: not chosen yet; the console asks "Who is at this desk?"
+
+    def __post_init__(self) -> None:
+        for volume in (self.chime_volume_percent, self.alarm_volume_percent):
+            if not 0 <= volume <= 100:
+                raise ValueError("Volumes are percentages, from 0 to 100.")
+        if min(self.chime_repeat_seconds, self.alarm_repeat_seconds) < 1:
+            raise ValueError("Sounds repeat at least a second apart.")
+
+
+@dataclass(frozen=True)
 class Settings:
     site_name: str = "Front Desk"
     policies: Policies = field(default_factory=Policies)
@@ -58,6 +77,7 @@ class Settings:
     hub_url: str = ""
     device_token: str = ""
     admin_pin_hash: str = ""
+    desk: DeskOptions = field(default_factory=DeskOptions)
 
 
 DEFAULT_FILE = """\
@@ -106,6 +126,19 @@ listen = "0.0.0.0"
 # the hub on the LAN by itself; the token is written here when the device is paired.
 hub_url = ""
 token = ""
+
+[desk]
+# For a receptionist's desk console (`kiosk desk`).
+# Volume of the arrival chime and of the louder alarm when a visitor waits past a target (0-100).
+chime_volume_percent = 70
+alarm_volume_percent = 100
+# Seconds between repeats of the chime, and of the alarm, until someone answers.
+chime_repeat_seconds = 20
+alarm_repeat_seconds = 6
+# Desktop notifications on arrival.
+notifications = true
+# Who sits at this desk (a staff number); the console asks and remembers. 0: not chosen yet.
+receptionist_id = 0
 
 [admin]
 # Salted hash of the admin PIN; set it with `kiosk pin`, never by hand.
@@ -157,6 +190,23 @@ def _settings_from(doc: dict[str, Any], path: Path) -> Settings:
     language = get("kiosk", "language", str, defaults.language)
     if language not in ("en", "es"):
         raise SettingsError(f'In {path}, [kiosk] language should be "en" or "es".')
+    desk_defaults = DeskOptions()
+    try:
+        desk = DeskOptions(
+            **{
+                f.name: get(
+                    "desk",
+                    f.name,
+                    type(getattr(desk_defaults, f.name)),
+                    getattr(desk_defaults, f.name),
+                )
+                for f in fields(DeskOptions)
+            }
+        )
+    except SettingsError:
+        raise
+    except ValueError as error:
+        raise SettingsError(f"In {path}, [desk]: {error}") from error
     port = get("hub", "port", int, defaults.hub_port)
     if not 1 <= port <= 65535:
         raise SettingsError(f"In {path}, [hub] port should be between 1 and 65535.")
@@ -173,6 +223,7 @@ def _settings_from(doc: dict[str, Any], path: Path) -> Settings:
         hub_url=get("connection", "hub_url", str, ""),
         device_token=get("connection", "token", str, ""),
         admin_pin_hash=get("admin", "pin_hash", str, ""),
+        desk=desk,
     )
 
 

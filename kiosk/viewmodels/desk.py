@@ -46,7 +46,7 @@ class Voice(Protocol):
 
 
 class Memory(Protocol):
-    """kiosk.app.desk_options.DeskSettingsFile: what the desk writes back to its settings."""
+    """kiosk.app.desk_settings_file.DeskSettingsFile: what the desk writes back to its settings."""
 
     def save_receptionist(self, staff_id: int) -> None: ...
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app.desk_options import DeskOptions, DeskSettingsFile, read_desk_options
+from kiosk.app.desk_settings_file import DeskSettingsFile
 from kiosk.app.desk_sounds import DeskSounds
 from kiosk.app.desk_tray import DeskTray
 from kiosk.app.desk_window import DeskWindow
@@ -26,7 +26,7 @@ from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.app.speech import Speech
 from kiosk.hub.client import HubClient
 from kiosk.hub.discovery import FoundHub, find_hub
-from kiosk.store.settings import Paths, Settings
+from kiosk.store.settings import DeskOptions, Paths, Settings
 from kiosk.viewmodels.desk import DeskViewModel
 from kiosk.viewmodels.desk_pairing import PairingViewModel
 
@@ -78,7 +78,7 @@ def open_desk(
     """Build (and show) the console. With `hub` it talks to that client (the demo passes a
     LocalHub's); without, it connects with the paired token in `settings`, or asks to pair.
     A QApplication (not QGuiApplication: the tray needs widgets) must already exist."""
-    options = options or read_desk_options(settings_file)
+    options = options or settings.desk
     memory = DeskSettingsFile(settings_file)
     holder = _Holder(QCoreApplication.instance())
     sounds = DeskSounds(

@@ -22,7 +22,7 @@ _CODE = re.compile(r"^\d{6}$")
 
 
 class Memory(Protocol):
-    """kiosk.app.desk_options.DeskSettingsFile"""
+    """kiosk.app.desk_settings_file.DeskSettingsFile"""
 
     def save_connection(self, hub_url: str, token: str) -> None: ...
 
