@@ -222,3 +222,20 @@ def test_the_console_says_when_the_hub_is_unreachable_and_catches_up(
         kiosk.close()
         stop_desk(desk)
         hub.stop()
+
+
+def test_the_desk_times_cards_by_the_hubs_targets_not_its_own(
+    qtbot: QtBot, office: tuple[Path, dict[str, int]]
+) -> None:
+    hub_targets = Targets(acknowledge_s=30, welcome_s=120, escalation_repeat_s=30)
+    hub = LocalHub(office[0], Settings(policies=Policies(targets=hub_targets)))
+    try:
+        driver = start_desk(
+            qtbot, hub.client(DeviceRole.DESK), Settings(), receptionist_id=office[1]["sam"]
+        )
+        view_model = driver.console.view_model
+        qtbot.waitUntil(lambda: view_model.acknowledgeTarget == 30, timeout=10000)
+        assert view_model.welcomeTarget == 120
+        stop_desk(driver)
+    finally:
+        hub.stop()

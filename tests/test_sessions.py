@@ -106,3 +106,11 @@ def test_your_day_counts_this_receptionists_welcomes(handler, hub, clock, staff)
     desk = Session(role=DeviceRole.DESK)
     day = send(handler, desk, type="your_day", staff_id=staff["sam"])["result"]
     assert day == {"welcomed": 2, "median_wait_s": 60.0}
+
+
+def test_the_desk_learns_the_hubs_targets_and_its_receptionists(handler, hub, staff) -> None:
+    desk = Session(role=DeviceRole.DESK)
+    result = send(handler, desk, type="queue")["result"]
+    assert result["targets"] == {"acknowledge_s": 60, "welcome_s": 180, "escalation_repeat_s": 60}
+    names = [s["name"] for s in send(handler, desk, type="receptionists")["result"]["staff"]]
+    assert names == ["Sam Jones"]  # hosts are not offered as "I am" at the desk

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from kiosk.core.lifecycle import Event, EventType, IllegalTransition, Visit
 from kiosk.core.metrics import VisitTimes, WaitSummary
 from kiosk.core.names import InvalidName, first_name
-from kiosk.core.people import Staff, mask_contact
+from kiosk.core.people import Role, Staff, mask_contact
 from kiosk.hub import protocol as p
 from kiosk.hub.service import CommandRefused, HubService
 from kiosk.store import devices, people
@@ -204,11 +204,23 @@ class CommandHandler:
                     service.note_alerted(visit_id, "desk")
                 return {}
             case p.Queue():
-                return {"visits": [self.desk_card(v) for v in service.waiting_now()]}
+                targets = service.policies.targets
+                return {
+                    "visits": [self.desk_card(v) for v in service.waiting_now()],
+                    # The hub's targets are the ones that escalate; desks time cards by them.
+                    "targets": {
+                        "acknowledge_s": targets.acknowledge_s,
+                        "welcome_s": targets.welcome_s,
+                        "escalation_repeat_s": targets.escalation_repeat_s,
+                    },
+                }
             case p.YourDay(staff_id=staff_id):
                 return self._your_day(staff_id)
             case p.Receptionists():
-                return {"staff": [_host(s) for s in people.all_staff(db) if s.active]}
+                active = [s for s in people.all_staff(db) if s.active]
+                at_desk = [s for s in active if s.role is Role.RECEPTIONIST]
+                # A small office may list nobody as receptionist: then anyone may answer.
+                return {"staff": [_host(s) for s in at_desk or active]}
         raise AssertionError(f"unhandled command {command!r}")  # pragma: no cover
 
     def _answering(self, staff_id: int) -> str:

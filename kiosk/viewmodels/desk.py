@@ -66,6 +66,7 @@ class DeskViewModel(QObject):
     yourDayChanged = Signal()
     messageChanged = Signal()
     bringForward = Signal()  # an escalation: the window must come to the front
+    targetsChanged = Signal()
 
     def __init__(
         self,
@@ -210,6 +211,10 @@ class DeskViewModel(QObject):
 
     def _reconcile(self, result: dict[str, Any]) -> None:
         """The hub's queue is the truth: drop what has gone, add what was missed."""
+        if "targets" in result:
+            self._targets = Targets(**result["targets"])
+            self._queue.use_targets(self._targets)
+            self.targetsChanged.emit()
         cards = [c for c in result.get("visits", []) if c.get("state") in OPEN_STATES]
         present = {c["visit_id"] for c in cards}
         for visit_id in self._queue.ids() - present:
@@ -448,5 +453,5 @@ class DeskViewModel(QObject):
     message = Property(str, _get_message, notify=messageChanged)
     siteName = Property(str, _get_site_name, constant=True)
     hideToTray = Property(bool, _get_hide_to_tray, constant=True)
-    acknowledgeTarget = Property(int, _get_ack_target, constant=True)
-    welcomeTarget = Property(int, _get_welcome_target, constant=True)
+    acknowledgeTarget = Property(int, _get_ack_target, notify=targetsChanged)
+    welcomeTarget = Property(int, _get_welcome_target, notify=targetsChanged)

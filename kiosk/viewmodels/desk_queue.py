@@ -88,6 +88,10 @@ class DeskQueue(QAbstractListModel):
         self._rows: list[dict[str, Any]] = []
         self._now_ms = 0
 
+    def use_targets(self, targets: Targets) -> None:
+        """Time the cards against the hub's targets from now on."""
+        self._targets = targets
+
     # --- Qt model -------------------------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's API)
