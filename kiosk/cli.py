@@ -93,7 +93,7 @@ def run(ctx: Context, windowed: bool) -> None:
 @pass_context
 def desk(ctx: Context) -> None:
     """Open the receptionist's desk console: alerts, the waiting queue and the tray icon."""
-    from kiosk.viewmodels.desk_launch import run_desk
+    from kiosk.launch.desk_console import run_desk
 
     sys.exit(run_desk(ctx.paths, ctx.settings()))
 

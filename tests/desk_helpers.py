@@ -21,10 +21,10 @@ from kiosk.core.people import Role
 from kiosk.core.policies import Policies
 from kiosk.hub.client import HubClient
 from kiosk.hub.service import HubService
+from kiosk.launch.desk_console import DeskConsole, open_desk
 from kiosk.store.database import open_database, writing
 from kiosk.store.people import add_staff
 from kiosk.store.settings import DeskOptions, Settings
-from kiosk.viewmodels.desk_launch import DeskConsole, open_desk
 
 prepare_kiosk_environment(offscreen=True)
 

@@ -1,6 +1,6 @@
 """The desk console's window: its own QML engine, loaded with the Desk module around a view model.
 
-The pieces are put together in `kiosk.viewmodels.desk_launch` (`open_desk`, `run_desk`): the view
+The pieces are put together in `kiosk.launch.desk_console` (`open_desk`, `run_desk`): the view
 model layer sits above this one, so the window never imports it.
 """
 

@@ -14,13 +14,15 @@ _QUIET_CATEGORIES = (
 )
 
 
-def prepare_kiosk_environment(*, offscreen: bool = False) -> None:
-    """Select the in-scene virtual keyboard (and, for tests and benchmarks, no real screen).
+def prepare_kiosk_environment(*, offscreen: bool = False, keyboard: bool = True) -> None:
+    """Select the in-scene virtual keyboard (a desk has a real one: `keyboard=False`), and for
+    tests and benchmarks no real screen; quiet Qt's own noise.
 
     Must run before QGuiApplication is created: Qt reads these once, at start-up.
     """
-    os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
-    os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
+    if keyboard:
+        os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
+        os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
     if offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     rules = [r for r in os.environ.get("QT_LOGGING_RULES", "").split(";") if r]

@@ -15,13 +15,13 @@ from kiosk.app.site_settings import SiteSettings
 from kiosk.core.people import Role
 from kiosk.hub.local import LocalHub
 from kiosk.hub.service import wall_clock_ms
+from kiosk.launch.desk_console import open_desk
 from kiosk.launch.kiosk_screen import open_kiosk
 from kiosk.store.database import open_database
 from kiosk.store.devices import DeviceRole
 from kiosk.store.people import all_staff
 from kiosk.store.seed import seed_history
 from kiosk.store.settings import Paths, hash_pin, load_settings, save_setting
-from kiosk.viewmodels.desk_launch import open_desk
 
 DEMO_PIN = "1234"
 DEMO_HISTORY = 3000

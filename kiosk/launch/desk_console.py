@@ -1,13 +1,11 @@
 """Putting the desk console together: hub client, sounds, tray, voice, view models and window.
 
 `run_desk` is `kiosk desk`; `open_desk` builds a console around an existing hub client (the demo,
-the tests, the benchmarks). They live here, not in kiosk.app, because the layers point down only:
-this module may use both the view models and the Qt glue below them.
+the tests, the benchmarks).
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -122,18 +120,9 @@ def open_desk(
     return DeskConsole(view_model, pairing, window, frame, sounds, tray, speech, holder)
 
 
-def prepare_desk_environment(*, offscreen: bool = False) -> None:
-    """The kiosk's Qt environment (its logging rules keep Qt Multimedia from deadlocking QML),
-    without the in-scene virtual keyboard: a desk has a real one."""
-    had_input_method = "QT_IM_MODULE" in os.environ
-    prepare_kiosk_environment(offscreen=offscreen)
-    if not had_input_method:
-        del os.environ["QT_IM_MODULE"]
-
-
 def run_desk(paths: Paths, settings: Settings) -> int:
     """`kiosk desk`: the console in a window and the tray, talking to the paired hub."""
-    prepare_desk_environment()
+    prepare_kiosk_environment(keyboard=False)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setFont(QFont("Noto Sans"))
