@@ -51,8 +51,10 @@ def test_pairing_a_new_desk_finds_the_hub_and_keeps_the_token(
         qtbot.waitUntil(lambda: console.view_model.property("screen") == "who", timeout=10000)
         saved = load_settings(settings_file)
         assert saved.hub_url == hub.url and len(saved.device_token) > 20
+        # Only receptionists are offered: Sam Jones, not the host Priya Raman.
         desk.item("receptionist_0")
-        desk.click("receptionist_1")  # Sam Jones, after Priya Raman
+        assert desk.find("receptionist_1") is None
+        desk.click("receptionist_0")
         qtbot.waitUntil(lambda: console.view_model.property("screen") == "console")
         assert "receptionist_id = " in settings_file.read_text()
     finally:
