@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QGuiApplication
@@ -15,8 +16,8 @@ from kiosk.app.site_settings import SiteSettings
 from kiosk.core.people import Role
 from kiosk.hub.local import LocalHub
 from kiosk.hub.service import wall_clock_ms
-from kiosk.launch.desk_console import open_desk
-from kiosk.launch.kiosk_screen import open_kiosk
+from kiosk.launch.desk_console import DeskConsole, open_desk
+from kiosk.launch.kiosk_screen import KioskScreen, open_kiosk
 from kiosk.store.database import open_database
 from kiosk.store.devices import DeviceRole
 from kiosk.store.people import all_staff
@@ -48,46 +49,65 @@ def make_demo_home(folder: Path) -> Paths:
     return paths
 
 
+@dataclass
+class Demo:
+    """The demo's hub, kiosk and desk, and the throw-away folder they live in."""
+
+    folder: Path
+    paths: Paths
+    hub: LocalHub
+    kiosk: KioskScreen
+    desk: DeskConsole
+
+    def close(self) -> None:
+        self.desk.close()
+        self.kiosk.close()
+        self.hub.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def open_demo(folder: Path, *, speech_engine: str | None = None) -> Demo:
+    """Seed `folder` and open the kiosk beside a signed-in desk; a QApplication must exist."""
+    paths = make_demo_home(folder)
+    settings = load_settings(paths.settings_file)
+    hub = LocalHub(paths.database, settings)
+    kiosk_size, desk_size = _window_sizes()
+    kiosk = open_kiosk(
+        hub.client(DeviceRole.KIOSK),
+        SiteSettings(paths.settings_file, settings),
+        lockdown=False,
+        size=kiosk_size,
+        speech_engine=speech_engine,
+        cache=folder / "translations",
+    )
+    desk = open_desk(
+        hub.client(DeviceRole.DESK),
+        settings,
+        settings_file=paths.settings_file,
+        size=desk_size,
+        speech_engine=speech_engine,
+    )
+    _side_by_side(kiosk.window, desk.window)
+    return Demo(folder, paths, hub, kiosk, desk)
+
+
 def run_demo() -> int:
-    folder = Path(tempfile.mkdtemp(prefix="kiosk-demo-"))
+    """`kiosk demo`."""
+    # The kiosk's in-scene keyboard is the input method; the desk's fields still take typing.
+    prepare_kiosk_environment()
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setFont(QFont("Noto Sans"))
+    demo = open_demo(Path(tempfile.mkdtemp(prefix="kiosk-demo-")))
+    print(
+        "Front Desk Kiosk demo: check in on the kiosk (left); the desk (right) chimes. "
+        f"Press 'On my way', then 'Welcomed'. Admin PIN: {DEMO_PIN}. "
+        "Everything is thrown away when you close the windows.",
+        flush=True,
+    )
     try:
-        paths = make_demo_home(folder)
-        settings = load_settings(paths.settings_file)
-        # The kiosk's in-scene keyboard is the input method; the desk's fields still take typing.
-        prepare_kiosk_environment()
-        app = QApplication.instance() or QApplication(sys.argv)
-        app.setFont(QFont("Noto Sans"))
-        hub = LocalHub(paths.database, settings)
-        try:
-            kiosk_size, desk_size = _window_sizes()
-            kiosk = open_kiosk(
-                hub.client(DeviceRole.KIOSK),
-                SiteSettings(paths.settings_file, settings),
-                lockdown=False,
-                size=kiosk_size,
-                cache=folder / "translations",
-            )
-            desk = open_desk(
-                hub.client(DeviceRole.DESK),
-                settings,
-                settings_file=paths.settings_file,
-                size=desk_size,
-            )
-            _side_by_side(kiosk.window, desk.window)
-            print(
-                "Front Desk Kiosk demo: check in on the kiosk (left); the desk (right) chimes. "
-                f"Press 'On my way', then 'Welcomed'. Admin PIN: {DEMO_PIN}. "
-                "Everything is thrown away when you close the windows.",
-                flush=True,
-            )
-            code = app.exec()
-            desk.close()
-            kiosk.close()
-            return code
-        finally:
-            hub.stop()
+        return app.exec()
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        demo.close()
 
 
 def _window_sizes() -> tuple[tuple[int, int], tuple[int, int]]:

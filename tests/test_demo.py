@@ -1,0 +1,47 @@
+"""`kiosk demo` as a new user meets it: check in, the desk rings, answer, and the wait is kept."""
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.core.people import Role
+from kiosk.launch.demo import DEMO_PIN, open_demo
+from kiosk.store.database import open_database
+from kiosk.store.people import all_staff
+from kiosk.store.settings import load_settings, pin_matches
+from tests.desk_helpers import DeskDriver
+from tests.qt_helpers import KioskDriver
+
+
+def test_a_first_visit_through_the_demo(qtbot: QtBot, tmp_path: Path) -> None:
+    demo = open_demo(tmp_path / "demo", speech_engine="mock")
+    try:
+        db = open_database(demo.paths.database)
+        host = next(s for s in all_staff(db) if s.role is Role.HOST)
+        history = db["visits"].count
+        db.close()
+        assert history >= 1000  # a manager's figures have something to show
+        assert pin_matches(DEMO_PIN, load_settings(demo.paths.settings_file).admin_pin_hash)
+
+        kiosk, desk = KioskDriver(qtbot, demo.kiosk), DeskDriver(qtbot, demo.desk)
+        demo.kiosk.window.requestActivate()  # the visitor's touch goes to the kiosk window
+        qtbot.waitUntil(lambda: demo.kiosk.window.isActive(), timeout=5000)
+        kiosk.check_in_new("Ada Lovelace", host.name.split()[0][:4])
+        card = desk.item("visitorName", timeout=10000)
+        qtbot.waitUntil(lambda: card.property("text") == "Ada Lovelace", timeout=10000)
+        assert demo.desk.sounds.level != "quiet"  # the chime is ringing
+
+        desk.click("onMyWay", desk.item("card_" + str(history + 1)))
+        qtbot.waitUntil(lambda: any("on the way" in text for text in kiosk.texts()), timeout=10000)
+        desk.click("welcomed", desk.item("card_" + str(history + 1)))
+        qtbot.waitUntil(lambda: demo.desk.view_model.property("welcomedToday") == 1, timeout=10000)
+
+        db = open_database(demo.paths.database)
+        state, waited = db.execute(
+            "SELECT state, welcomed_at - checked_in_at FROM visits WHERE id = ?", [history + 1]
+        ).fetchone()
+        db.close()
+        assert state == "welcomed" and waited >= 0
+    finally:
+        demo.close()
+    assert not demo.folder.exists()  # the throw-away data is thrown away
