@@ -36,6 +36,9 @@ Window {
             id: screenLoader
             objectName: "screenLoader"
             anchors.fill: parent
+            // Build the next screen in slices between frames, so no frame waits for a whole
+            // screen to be made.
+            asynchronous: true
             sourceComponent: {
                 switch (root.kiosk.screen) {
                 case "name": return nameScreen
