@@ -170,3 +170,24 @@ def test_spanish_is_chosen_on_welcome_and_used_to_the_end(kiosk: KioskDriver) ->
     assert kiosk.screen.speech.said[-1] == "¡Bienvenido, Lucía!"
     kiosk.tap("doneButton")
     assert kiosk.text_of("checkInStart") == "Check in"  # the next visitor starts in English
+
+
+def test_a_refusal_from_the_hub_reaches_a_spanish_visitor_in_spanish(
+    kiosk: KioskDriver, office
+) -> None:
+    kiosk.tap("languageEs")
+    kiosk.tap("checkInStart")
+    kiosk.item("nameField")
+    kiosk.type("Lucía Pérez")
+    kiosk.tap("nameNext")
+    kiosk.wait_screen("host")
+    kiosk.type("pri")
+    kiosk.tap("host_0")
+    kiosk.wait_screen("pronunciation")
+    db = open_database(office[0])  # meanwhile, Priya leaves the company
+    db.execute("UPDATE staff SET active = 0 WHERE id = ?", [office[1]["priya"]])
+    db.conn.commit()
+    db.close()
+    kiosk.tap("checkInButton")
+    expected = "Esa persona ya no figura en la lista del personal. Elija de nuevo, por favor."
+    kiosk.qtbot.waitUntil(lambda: expected in kiosk.texts(), timeout=5000)

@@ -41,7 +41,7 @@ class HubClient(QObject):
     unreachable or busy: requests wait and are sent again."""
 
     replied = Signal(int, dict)
-    refused = Signal(int, str)
+    refused = Signal(int, str, str)  # request id, sentence, reason code ("" if none)
     connectionChanged = Signal(bool)
     eventReceived = Signal(dict)
     unauthorised = Signal(str)
@@ -183,7 +183,7 @@ class HubClient(QObject):
         elif message.get("code") == protocol.UNAUTHORISED:
             self.unauthorised.emit(message["message"])
         else:
-            self.refused.emit(request_id, message["message"])
+            self.refused.emit(request_id, message["message"], message.get("reason", ""))
 
     def _retry(self, request_id: int) -> None:
         attempt = self._attempts.get(request_id, 0)

@@ -107,8 +107,12 @@ class CommandHandler:
                     code=p.UNAUTHORISED,
                 )
             return p.reply(command.id, self._carry_out(command))
-        except (CommandRefused, IllegalTransition, InvalidName) as error:
-            return p.refusal(command.id, str(error))
+        except CommandRefused as error:
+            return p.refusal(command.id, str(error), reason=error.reason)
+        except IllegalTransition as error:
+            return p.refusal(command.id, str(error), reason="not_now")
+        except InvalidName as error:
+            return p.refusal(command.id, str(error), reason="invalid_name")
         except sqlite3.OperationalError as error:
             # Busy or full disk: nothing was written; the client keeps the request and retries.
             log.warning("The database could not take %s: %s", type(command).__name__, error)
@@ -128,7 +132,8 @@ class CommandHandler:
             if token is None:
                 raise CommandRefused(
                     "That pairing code is not valid. Codes work once, for ten minutes; "
-                    "ask the hub for a new one with `kiosk pair`."
+                    "ask the hub for a new one with `kiosk pair`.",
+                    "bad_pairing_code",
                 )
             session.role, session.device = DeviceRole(command.role), command.name
             return {"token": token, "role": command.role, "last_seq": self._last_seq()}
@@ -139,7 +144,8 @@ class CommandHandler:
             if device is None:
                 session.role = None
                 raise CommandRefused(
-                    "This device's pairing is no longer valid. Pair it again with a new code."
+                    "This device's pairing is no longer valid. Pair it again with a new code.",
+                    "pairing_revoked",
                 )
             with writing(self._db):
                 devices.note_seen(self._db, device.id, now)
@@ -226,7 +232,7 @@ class CommandHandler:
     def _answering(self, staff_id: int) -> str:
         person = people.get_staff(self._db, staff_id)
         if person is None or not person.active:
-            raise CommandRefused("Choose who you are from the staff list first.")
+            raise CommandRefused("Choose who you are from the staff list first.", "choose_staff")
         return staff_actor(staff_id)
 
     def _match(self, visitor: Any) -> dict[str, Any]:

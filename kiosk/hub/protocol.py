@@ -179,10 +179,16 @@ def reply(request_id: int, result: dict[str, Any]) -> bytes:
     return encode({"type": "reply", "id": request_id, "result": result})
 
 
-def refusal(request_id: int | None, message: str, code: str = "refused") -> bytes:
+def refusal(
+    request_id: int | None, message: str, code: str = REFUSED, reason: str | None = None
+) -> bytes:
     """An error reply: `code` is "invalid" for a malformed message, "refused" for one the hub
-    understood but will not carry out; `message` is a sentence for a person."""
-    return encode({"type": "error", "id": request_id, "code": code, "message": message})
+    understood but will not carry out; `message` is a sentence for a person, and `reason` (with
+    "refused") a stable code a client may use to say it in another language."""
+    body = {"type": "error", "id": request_id, "code": code, "message": message}
+    if reason is not None:
+        body["reason"] = reason
+    return encode(body)
 
 
 def event_message(seq: int, body: dict[str, Any]) -> bytes:

@@ -32,7 +32,12 @@ DAY_MS = 86_400_000
 
 
 class CommandRefused(ValueError):
-    """A command the hub will not carry out; the message is a sentence for the person asking."""
+    """A command the hub will not carry out; the message is a sentence for the person asking,
+    and `reason` a stable code a kiosk uses to say it in the visitor's language."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def wall_clock_ms() -> int:
@@ -104,14 +109,17 @@ class HubService:
                 return self._check_in_already_recorded(done)
         purpose = Purpose(purpose)
         if purpose is Purpose.MEETING and host_id is None:
-            raise CommandRefused("Please choose whom you are visiting, or ask at reception.")
+            raise CommandRefused(
+                "Please choose whom you are visiting, or ask at reception.", "choose_host"
+            )
         now = self.now_ms()
         with writing(self._db):
             if host_id is not None:
                 host = people.get_staff(self._db, host_id)
                 if host is None or not host.active:
                     raise CommandRefused(
-                        "That person is not on the staff list any more. Please choose again."
+                        "That person is not on the staff list any more. Please choose again.",
+                        "host_gone",
                     )
             if visitor_id is None:
                 visitor_id = people.add_visitor(
@@ -119,7 +127,9 @@ class HubService:
                 )
             known = people.get_visitor(self._db, visitor_id)
             if known is None or matching_key(known.name) != matching_key(name):
-                raise CommandRefused("We couldn't find your earlier visit. Please check in again.")
+                raise CommandRefused(
+                    "We couldn't find your earlier visit. Please check in again.", "visitor_unknown"
+                )
             people.note_visit(self._db, visitor_id, now, host_id, pronunciation=pronunciation)
             offset = self.local(now).utcoffset()
             payload = {
@@ -141,7 +151,9 @@ class HubService:
         event = visits.check_in_event(self._db, visit.id)
         visitor = people.get_visitor(self._db, visit.visitor_id or 0)
         if visitor is None:
-            raise CommandRefused("We couldn't find your earlier visit. Please check in again.")
+            raise CommandRefused(
+                "We couldn't find your earlier visit. Please check in again.", "visitor_unknown"
+            )
         return CheckIn(event, visit, visitor, returning=visitor.visit_count > 1)
 
     def acknowledge(self, visit_id: int, actor: str) -> Visit:
@@ -164,7 +176,7 @@ class HubService:
     def rate_welcome(self, visit_id: int, rating: int) -> Visit:
         """The visitor's answer to "How was your welcome?", from 1 (bad) to 5 (great)."""
         if not 1 <= rating <= 5:
-            raise CommandRefused("Please choose one of the faces.")
+            raise CommandRefused("Please choose one of the faces.", "choose_face")
         return self._step(EventType.FEEDBACK, visit_id, "visitor", {"rating": rating})
 
     def note_alerted(self, visit_id: int, desk: str) -> Visit:

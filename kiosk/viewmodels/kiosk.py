@@ -228,13 +228,27 @@ class KioskViewModel(QObject):
         on_reply(result)
         self.changed.emit()
 
-    def _refused(self, request_id: int, message: str) -> None:
+    def _refused(self, request_id: int, message: str, reason: str = "") -> None:
         if self._pending.pop(request_id, None) is None:
             return
         if request_id == self._blocking:
             self._blocking = None
-        self._message = message
+        self._message = self._in_visitors_language(reason, message)
         self.changed.emit()
+
+    def _in_visitors_language(self, reason: str, message: str) -> str:
+        """The hub speaks English; what a visitor can meet is said again in their language."""
+        sentences = {
+            "host_gone": self.tr(
+                "That person is not on the staff list any more. Please choose again."
+            ),
+            "visitor_unknown": self.tr(
+                "We couldn't find your earlier visit. Please check in again."
+            ),
+            "choose_host": self.tr("Please choose whom you are visiting, or ask at reception."),
+            "not_now": self.tr("That can't be done now. Please ask at reception."),
+        }
+        return sentences.get(reason, message)
 
     def _connection_changed(self, _connected: bool) -> None:
         self.changed.emit()

@@ -1,34 +1,41 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
     <name>AdminPinScreen</name>
     <message>
-        <location filename="../Kiosk/AdminPinScreen.qml" line="18" />
+        <location filename="../Kiosk/AdminPinScreen.qml" line="18"/>
         <source>Staff only: enter the admin PIN</source>
         <translation>Solo personal: introduzca el PIN de administración</translation>
     </message>
     <message numerus="yes">
-        <location filename="../Kiosk/AdminPinScreen.qml" line="26" />
+        <location filename="../Kiosk/AdminPinScreen.qml" line="26"/>
         <source>%n digits typed</source>
-        <translation><numerusform>%n dígito escrito</numerusform><numerusform>%n dígitos escritos</numerusform></translation>
+        <translation>
+            <numerusform>%n dígito escrito</numerusform>
+            <numerusform>%n dígitos escritos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../Kiosk/AdminPinScreen.qml" line="34" />
+        <location filename="../Kiosk/AdminPinScreen.qml" line="34"/>
         <source>Wrong PIN. Try again in %n second(s).</source>
-        <translation><numerusform>PIN incorrecto. Inténtelo de nuevo en %n segundo.</numerusform><numerusform>PIN incorrecto. Inténtelo de nuevo en %n segundos.</numerusform></translation>
+        <translation>
+            <numerusform>PIN incorrecto. Inténtelo de nuevo en %n segundo.</numerusform>
+            <numerusform>PIN incorrecto. Inténtelo de nuevo en %n segundos.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminPinScreen.qml" line="59" />
+        <location filename="../Kiosk/AdminPinScreen.qml" line="59"/>
         <source>Erase</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminPinScreen.qml" line="73" />
+        <location filename="../Kiosk/AdminPinScreen.qml" line="73"/>
         <source>OK</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminPinScreen.qml" line="81" />
+        <location filename="../Kiosk/AdminPinScreen.qml" line="81"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -36,42 +43,42 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="16" />
+        <location filename="../Kiosk/AdminScreen.qml" line="16"/>
         <source>Kiosk settings</source>
         <translation>Ajustes del quiosco</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="22" />
+        <location filename="../Kiosk/AdminScreen.qml" line="22"/>
         <source>Speak greetings aloud: on</source>
         <translation>Saludo en voz alta: activado</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="23" />
+        <location filename="../Kiosk/AdminScreen.qml" line="23"/>
         <source>Speak greetings aloud: off</source>
         <translation>Saludo en voz alta: desactivado</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="28" />
+        <location filename="../Kiosk/AdminScreen.qml" line="28"/>
         <source>Language after each visitor:</source>
         <translation>Idioma tras cada visitante:</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="35" />
+        <location filename="../Kiosk/AdminScreen.qml" line="35"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="41" />
+        <location filename="../Kiosk/AdminScreen.qml" line="41"/>
         <source>Español</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="49" />
+        <location filename="../Kiosk/AdminScreen.qml" line="49"/>
         <source>Close the kiosk program</source>
         <translation>Cerrar el programa del quiosco</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="56" />
+        <location filename="../Kiosk/AdminScreen.qml" line="56"/>
         <source>Back to the welcome screen</source>
         <translation>Volver a la pantalla de bienvenida</translation>
     </message>
@@ -79,17 +86,17 @@
 <context>
     <name>CheckOutPickScreen</name>
     <message>
-        <location filename="../Kiosk/CheckOutPickScreen.qml" line="17" />
+        <location filename="../Kiosk/CheckOutPickScreen.qml" line="17"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../Kiosk/CheckOutPickScreen.qml" line="22" />
+        <location filename="../Kiosk/CheckOutPickScreen.qml" line="22"/>
         <source>Which visit is yours?</source>
         <translation>¿Cuál es su visita?</translation>
     </message>
     <message>
-        <location filename="../Kiosk/CheckOutPickScreen.qml" line="34" />
+        <location filename="../Kiosk/CheckOutPickScreen.qml" line="34"/>
         <source>%1, visiting %2</source>
         <translation>%1, visita a %2</translation>
     </message>
@@ -97,27 +104,27 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="17" />
+        <location filename="../Kiosk/DoneScreen.qml" line="17"/>
         <source>Welcome, %1!</source>
         <translation>¡Bienvenido, %1!</translation>
     </message>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="28" />
+        <location filename="../Kiosk/DoneScreen.qml" line="28"/>
         <source>%1 is on the way.</source>
         <translation>%1 viene de camino.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="29" />
-        <source>Reception knows you're here and is coming to greet you.</source>
+        <location filename="../Kiosk/DoneScreen.qml" line="29"/>
+        <source>Reception knows you&apos;re here and is coming to greet you.</source>
         <translation>Recepción sabe que ha llegado y viene a recibirle.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="39" />
+        <location filename="../Kiosk/DoneScreen.qml" line="39"/>
         <source>Please take a seat.</source>
         <translation>Tome asiento, por favor.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="44" />
+        <location filename="../Kiosk/DoneScreen.qml" line="44"/>
         <source>Finish</source>
         <translation>Terminar</translation>
     </message>
@@ -125,37 +132,37 @@
 <context>
     <name>FeedbackScreen</name>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="8" />
+        <location filename="../Kiosk/FeedbackScreen.qml" line="8"/>
         <source>Very bad</source>
         <translation>Muy mal</translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="8" />
+        <location filename="../Kiosk/FeedbackScreen.qml" line="8"/>
         <source>Bad</source>
         <translation>Mal</translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="8" />
+        <location filename="../Kiosk/FeedbackScreen.qml" line="8"/>
         <source>All right</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="9" />
+        <location filename="../Kiosk/FeedbackScreen.qml" line="9"/>
         <source>Good</source>
         <translation>Bien</translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="9" />
+        <location filename="../Kiosk/FeedbackScreen.qml" line="9"/>
         <source>Very good</source>
         <translation>Muy bien</translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="20" />
-        <source>You're checked out. How was your welcome?</source>
+        <location filename="../Kiosk/FeedbackScreen.qml" line="20"/>
+        <source>You&apos;re checked out. How was your welcome?</source>
         <translation>Salida registrada. ¿Qué tal le recibimos?</translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="61" />
+        <location filename="../Kiosk/FeedbackScreen.qml" line="61"/>
         <source>Skip</source>
         <translation>Omitir</translation>
     </message>
@@ -163,57 +170,58 @@
 <context>
     <name>HostScreen</name>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="19" />
+        <location filename="../Kiosk/HostScreen.qml" line="28"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="24" />
+        <location filename="../Kiosk/HostScreen.qml" line="33"/>
         <source>Whom are you visiting?</source>
         <translation>¿A quién visita?</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="33" />
+        <location filename="../Kiosk/HostScreen.qml" line="42"/>
         <source>Type two or more letters of their name</source>
         <translation>Escriba dos o más letras de su nombre</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="34" />
+        <location filename="../Kiosk/HostScreen.qml" line="43"/>
         <source>Type their full name</source>
         <translation>Escriba su nombre completo</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="44" />
+        <location filename="../Kiosk/HostScreen.qml" line="53"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="94" />
+        <location filename="../Kiosk/HostScreen.qml" line="118"/>
         <source>Names appear here as you type.</source>
         <translation>Los nombres aparecen aquí mientras escribe.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="95" />
+        <location filename="../Kiosk/HostScreen.qml" line="119"/>
         <source>No one on the staff list matches “%1”.</source>
         <translation>Nadie del personal coincide con «%1».</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="108" />
+        <location filename="../Kiosk/HostScreen.qml" line="76"/>
+        <location filename="../Kiosk/HostScreen.qml" line="131"/>
         <source>Or let reception help:</source>
         <translation>O deje que le ayude recepción:</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="118" />
-        <source>I'm not sure</source>
+        <location filename="../Kiosk/HostScreen.qml" line="146"/>
+        <source>I&apos;m not sure</source>
         <translation>No estoy seguro</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="124" />
+        <location filename="../Kiosk/HostScreen.qml" line="147"/>
         <source>Delivery</source>
         <translation>Entrega</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="130" />
+        <location filename="../Kiosk/HostScreen.qml" line="148"/>
         <source>Interview</source>
         <translation>Entrevista</translation>
     </message>
@@ -221,52 +229,72 @@
 <context>
     <name>KioskViewModel</name>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="248" />
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="243"/>
+        <source>That person is not on the staff list any more. Please choose again.</source>
+        <translation>Esa persona ya no figura en la lista del personal. Elija de nuevo, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="246"/>
+        <source>We couldn&apos;t find your earlier visit. Please check in again.</source>
+        <translation>No encontramos su visita anterior. Registre su entrada de nuevo, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="248"/>
+        <source>Please choose whom you are visiting, or ask at reception.</source>
+        <translation>Elija a quién visita o pregunte en recepción, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="249"/>
+        <source>That can&apos;t be done now. Please ask at reception.</source>
+        <translation>Eso no se puede hacer ahora. Pregunte en recepción, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="262"/>
         <source>Someone from reception</source>
         <translation>Alguien de recepción</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="287" />
-        <source>Names can't contain control characters. Please type your name again.</source>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="301"/>
+        <source>Names can&apos;t contain control characters. Please type your name again.</source>
         <translation>El nombre no puede contener caracteres de control. Vuelva a escribirlo, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="289" />
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="303"/>
         <source>That name is too long. Please keep it under %1 characters.</source>
         <translation>Ese nombre es demasiado largo. Use menos de %1 caracteres, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="293" />
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="307"/>
         <source>Please type your name.</source>
         <translation>Escriba su nombre, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="391" />
-        <source>We couldn't find anyone with that name. Check the spelling, or choose “I'm not sure”.</source>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="405"/>
+        <source>We couldn&apos;t find anyone with that name. Check the spelling, or choose “I&apos;m not sure”.</source>
         <translation>No encontramos a nadie con ese nombre. Revise cómo lo ha escrito o elija «No estoy seguro».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="400" />
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="414"/>
         <source>Please type the full name of the person you are visiting.</source>
         <translation>Escriba el nombre completo de la persona a la que visita, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="467" />
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="481"/>
         <source>Welcome, %1!</source>
         <translation>¡Bienvenido, %1!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="489" />
-        <source>We couldn't find a visit under that name today. Check the spelling, or ask at reception.</source>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="503"/>
+        <source>We couldn&apos;t find a visit under that name today. Check the spelling, or ask at reception.</source>
         <translation>No encontramos ninguna visita hoy con ese nombre. Revise cómo lo ha escrito o pregunte en recepción.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="539" />
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="553"/>
         <source>No admin PIN is set. Set one with “kiosk pin” on this computer.</source>
         <translation>No hay PIN de administración. Configúrelo con «kiosk pin» en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="564" />
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="578"/>
         <source>That PIN is not right.</source>
         <translation>Ese PIN no es correcto.</translation>
     </message>
@@ -274,17 +302,17 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="12" />
+        <location filename="../Main.qml" line="20"/>
         <source>Front desk check-in</source>
         <translation>Registro en recepción</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="58" />
-        <source>We can't reach reception's system right now. Trying again…</source>
+        <location filename="../Main.qml" line="76"/>
+        <source>We can&apos;t reach reception&apos;s system right now. Trying again…</source>
         <translation>Ahora no podemos conectar con el sistema de recepción. Reintentando…</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="77" />
+        <location filename="../Main.qml" line="95"/>
         <source>Staff settings</source>
         <translation>Ajustes del personal</translation>
     </message>
@@ -292,27 +320,27 @@
 <context>
     <name>NameScreen</name>
     <message>
-        <location filename="../Kiosk/NameScreen.qml" line="18" />
+        <location filename="../Kiosk/NameScreen.qml" line="18"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../Kiosk/NameScreen.qml" line="24" />
+        <location filename="../Kiosk/NameScreen.qml" line="24"/>
         <source>Checking out? Type your name.</source>
         <translation>¿Se marcha? Escriba su nombre.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/NameScreen.qml" line="25" />
+        <location filename="../Kiosk/NameScreen.qml" line="25"/>
         <source>What is your name?</source>
         <translation>¿Cómo se llama?</translation>
     </message>
     <message>
-        <location filename="../Kiosk/NameScreen.qml" line="34" />
+        <location filename="../Kiosk/NameScreen.qml" line="34"/>
         <source>First and last name</source>
         <translation>Nombre y apellidos</translation>
     </message>
     <message>
-        <location filename="../Kiosk/NameScreen.qml" line="44" />
+        <location filename="../Kiosk/NameScreen.qml" line="44"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
@@ -320,47 +348,47 @@
 <context>
     <name>PronunciationScreen</name>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="17" />
+        <location filename="../Kiosk/PronunciationScreen.qml" line="17"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="22" />
+        <location filename="../Kiosk/PronunciationScreen.qml" line="22"/>
         <source>How should we say your name?</source>
         <translation>¿Cómo se pronuncia su nombre?</translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="30" />
-        <source>You're visiting %1.</source>
+        <location filename="../Kiosk/PronunciationScreen.qml" line="30"/>
+        <source>You&apos;re visiting %1.</source>
         <translation>Visita a %1.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="31" />
+        <location filename="../Kiosk/PronunciationScreen.qml" line="31"/>
         <source>Reception will help you.</source>
         <translation>Recepción le atenderá.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="32" />
+        <location filename="../Kiosk/PronunciationScreen.qml" line="32"/>
         <source>Optional: spell your name the way it sounds, for example “shi-VAWN”.</source>
         <translation>Opcional: escriba su nombre como suena, por ejemplo «shi-VAWN».</translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="40" />
+        <location filename="../Kiosk/PronunciationScreen.qml" line="40"/>
         <source>How your name sounds (optional)</source>
         <translation>Cómo suena su nombre (opcional)</translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="47" />
+        <location filename="../Kiosk/PronunciationScreen.qml" line="47"/>
         <source>Hear it</source>
         <translation>Escucharlo</translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="57" />
+        <location filename="../Kiosk/PronunciationScreen.qml" line="57"/>
         <source>Checking you in…</source>
         <translation>Registrando su llegada…</translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="57" />
+        <location filename="../Kiosk/PronunciationScreen.qml" line="57"/>
         <source>Check in</source>
         <translation>Registrar entrada</translation>
     </message>
@@ -368,55 +396,55 @@
 <context>
     <name>ReturningScreen</name>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="15" />
+        <location filename="../Kiosk/ReturningScreen.qml" line="15"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="21" />
+        <location filename="../Kiosk/ReturningScreen.qml" line="21"/>
         <source>Welcome back, %1!</source>
         <translation>¡Bienvenido de nuevo, %1!</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="30" />
+        <location filename="../Kiosk/ReturningScreen.qml" line="30"/>
         <source>Last time you visited %1.</source>
         <translation>La última vez visitó a %1.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="38" />
-        <source>I'm visiting %1 again</source>
+        <location filename="../Kiosk/ReturningScreen.qml" line="38"/>
+        <source>I&apos;m visiting %1 again</source>
         <translation>Vengo a ver a %1 otra vez</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="46" />
-        <source>I'm visiting someone else</source>
+        <location filename="../Kiosk/ReturningScreen.qml" line="46"/>
+        <source>I&apos;m visiting someone else</source>
         <translation>Vengo a ver a otra persona</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="47" />
+        <location filename="../Kiosk/ReturningScreen.qml" line="47"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="54" />
-        <source>That's not me</source>
+        <location filename="../Kiosk/ReturningScreen.qml" line="54"/>
+        <source>That&apos;s not me</source>
         <translation>No soy yo</translation>
     </message>
 </context>
 <context>
     <name>ThanksScreen</name>
     <message>
-        <location filename="../Kiosk/ThanksScreen.qml" line="16" />
+        <location filename="../Kiosk/ThanksScreen.qml" line="16"/>
         <source>Thank you for visiting!</source>
         <translation>¡Gracias por su visita!</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ThanksScreen.qml" line="27" />
+        <location filename="../Kiosk/ThanksScreen.qml" line="27"/>
         <source>Have a good day.</source>
         <translation>Que tenga un buen día.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ThanksScreen.qml" line="32" />
+        <location filename="../Kiosk/ThanksScreen.qml" line="32"/>
         <source>Finish</source>
         <translation>Terminar</translation>
     </message>
@@ -424,33 +452,33 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="21" />
+        <location filename="../Kiosk/WelcomeScreen.qml" line="29"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="35" />
-        <source>Welcome! Please check in so we can let your host know you're here.</source>
+        <location filename="../Kiosk/WelcomeScreen.qml" line="43"/>
+        <source>Welcome! Please check in so we can let your host know you&apos;re here.</source>
         <translation>¡Bienvenido! Registre su llegada y avisaremos a la persona que visita.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="46" />
+        <location filename="../Kiosk/WelcomeScreen.qml" line="59"/>
         <source>Check in</source>
         <translation>Registrar entrada</translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="53" />
+        <location filename="../Kiosk/WelcomeScreen.qml" line="66"/>
         <source>Check out</source>
         <translation>Registrar salida</translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="62" />
-        <location filename="../Kiosk/WelcomeScreen.qml" line="64" />
+        <location filename="../Kiosk/WelcomeScreen.qml" line="75"/>
+        <location filename="../Kiosk/WelcomeScreen.qml" line="77"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="69" />
+        <location filename="../Kiosk/WelcomeScreen.qml" line="82"/>
         <source>Español</source>
         <translation>Español</translation>
     </message>
@@ -458,22 +486,22 @@
 <context>
     <name>WhichVisitorScreen</name>
     <message>
-        <location filename="../Kiosk/WhichVisitorScreen.qml" line="17" />
+        <location filename="../Kiosk/WhichVisitorScreen.qml" line="17"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../Kiosk/WhichVisitorScreen.qml" line="22" />
+        <location filename="../Kiosk/WhichVisitorScreen.qml" line="22"/>
         <source>Is this you?</source>
         <translation>¿Es usted?</translation>
     </message>
     <message>
-        <location filename="../Kiosk/WhichVisitorScreen.qml" line="27" />
+        <location filename="../Kiosk/WhichVisitorScreen.qml" line="27"/>
         <source>We know more than one visitor with this name. Choose your email or phone number:</source>
         <translation>Conocemos a más de un visitante con este nombre. Elija su correo o su teléfono:</translation>
     </message>
     <message>
-        <location filename="../Kiosk/WhichVisitorScreen.qml" line="45" />
+        <location filename="../Kiosk/WhichVisitorScreen.qml" line="45"/>
         <source>None of these</source>
         <translation>Ninguno de estos</translation>
     </message>
