@@ -1,7 +1,5 @@
 // The kiosk window: the screen the visitor is on, the in-scene keyboard, and the staff corner.
 import QtQuick
-import QtQuick.VirtualKeyboard
-import QtQuick.VirtualKeyboard.Settings
 import Kiosk
 
 Window {
@@ -14,6 +12,9 @@ Window {
     readonly property real fit: Math.min(width / (portrait ? 1080 : 1920),
                                          height / (portrait ? 1920 : 1080))
     readonly property real bannerHeight: banner.visible ? banner.height * fit : 0
+    readonly property bool keyboardUp: keyboard.item !== null && keyboard.item.active
+
+    onFrameSwapped: keyboard.active = true
 
     visible: true
     color: Theme.background
@@ -30,7 +31,7 @@ Window {
         scale: root.fit
         y: root.bannerHeight
         width: root.width / root.fit
-        height: ((keyboard.active ? keyboard.y : root.height) - root.bannerHeight) / root.fit
+        height: ((root.keyboardUp ? keyboard.y : root.height) - root.bannerHeight) / root.fit
 
         Loader {
             id: screenLoader
@@ -90,32 +91,22 @@ Window {
         width: 96 * root.fit
         height: 96 * root.fit
         z: 60
-        enabled: !keyboard.active
+        enabled: !root.keyboardUp
         Accessible.role: Accessible.Button
         Accessible.name: qsTr("Staff settings")
         onClicked: root.kiosk.cornerTapped()
     }
 
-    // The keyboard follows the visitor's language (Spanish adds ñ); the globe key offers both.
-    Binding {
-        target: VirtualKeyboardSettings
-        property: "activeLocales"
-        value: root.kiosk.language === "es" ? ["es_ES", "en_GB"] : ["en_GB", "es_ES"]
-    }
-    Binding {
-        target: VirtualKeyboardSettings
-        property: "locale"
-        value: root.kiosk.language === "es" ? "es_ES" : "en_GB"
-    }
-
-    InputPanel {
+    Loader {
         id: keyboard
-        objectName: "keyboard"
+        objectName: "keyboardLoader"
         z: 99
+        active: false  // until the first frame is out: Welcome must not wait for the keyboard
+        asynchronous: true
         width: Math.min(root.width, root.height * 1.3)
         anchors.horizontalCenter: parent.horizontalCenter
-        y: active ? root.height - height : root.height
-        visible: active
+        y: root.keyboardUp ? root.height - height : root.height
+        sourceComponent: Keyboard { language: root.kiosk.language }
     }
 
     Component { id: welcomeScreen; WelcomeScreen { kiosk: root.kiosk } }

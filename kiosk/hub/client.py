@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWebSockets import QWebSocket
 
-from kiosk.hub import protocol
+from kiosk.hub import wire
 from kiosk.store.devices import DeviceRole
 
 log = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ class HubClient(QObject):
         request_id = next(self._ids)
         if command == "check_in":
             fields.setdefault("key", uuid.uuid4().hex)
-        raw = protocol.encode({"type": command, "id": request_id, **fields})
+        raw = wire.encode({"type": command, "id": request_id, **fields})
         self._pending[request_id] = raw
         if self._ready:
             self._send(raw)
@@ -117,12 +117,12 @@ class HubClient(QObject):
         if not self._token and self._pairing:
             code, name, role = self._pairing
             pair = {"type": "pair", "id": HELLO_ID, "code": code, "name": name, "role": str(role)}
-            self._send(protocol.encode(pair))
+            self._send(wire.encode(pair))
             return
         hello = {"type": "hello", "id": HELLO_ID, "token": self._token}
         if self.last_seq is not None:
             hello["after_seq"] = self.last_seq
-        self._send(protocol.encode(hello))
+        self._send(wire.encode(hello))
 
     @Slot()
     def _lost(self) -> None:
@@ -171,7 +171,7 @@ class HubClient(QObject):
             self._send(raw)
 
     def _answered(self, request_id: int, kind: str, message: dict[str, Any]) -> None:
-        if kind == "error" and message.get("code") == protocol.UNAVAILABLE:
+        if kind == "error" and message.get("code") == wire.UNAVAILABLE:
             self._set_connected(False)
             self._retry(request_id)
             return
@@ -180,7 +180,7 @@ class HubClient(QObject):
         self._attempts.pop(request_id, None)
         if kind == "reply":
             self.replied.emit(request_id, message["result"])
-        elif message.get("code") == protocol.UNAUTHORISED:
+        elif message.get("code") == wire.UNAUTHORISED:
             self.unauthorised.emit(message["message"])
         else:
             self.refused.emit(request_id, message["message"], message.get("reason", ""))

@@ -19,6 +19,7 @@ from kiosk.core.metrics import VisitTimes, WaitSummary
 from kiosk.core.names import InvalidName, first_name
 from kiosk.core.people import Role, Staff, mask_contact
 from kiosk.hub import protocol as p
+from kiosk.hub import wire
 from kiosk.hub.service import CommandRefused, HubService
 from kiosk.store import devices, people
 from kiosk.store.database import writing
@@ -90,7 +91,7 @@ class CommandHandler:
         try:
             command = p.decode_command(raw)
         except p.ProtocolError as error:
-            return p.refusal(error.request_id, str(error), code="invalid")
+            return p.refusal(error.request_id, str(error), code=wire.INVALID)
         try:
             if isinstance(command, p.Hello | p.Pair):
                 return p.reply(command.id, self._introduce(command, session))
@@ -98,13 +99,13 @@ class CommandHandler:
                 return p.refusal(
                     command.id,
                     "This device is not paired with the hub. Pair it with the code the hub shows.",
-                    code=p.UNAUTHORISED,
+                    code=wire.UNAUTHORISED,
                 )
             if not isinstance(command, ALLOWED[session.role]):
                 return p.refusal(
                     command.id,
                     f"A {session.role} can't send '{command.__struct_config__.tag}'.",
-                    code=p.UNAUTHORISED,
+                    code=wire.UNAUTHORISED,
                 )
             return p.reply(command.id, self._carry_out(command))
         except CommandRefused as error:
@@ -117,7 +118,7 @@ class CommandHandler:
             # Busy or full disk: nothing was written; the client keeps the request and retries.
             log.warning("The database could not take %s: %s", type(command).__name__, error)
             return p.refusal(
-                command.id, "The front desk system is busy. Trying again…", code=p.UNAVAILABLE
+                command.id, "The front desk system is busy. Trying again…", code=wire.UNAVAILABLE
             )
 
     # --- who is there ---------------------------------------------------------------------------

@@ -13,16 +13,9 @@ import msgspec
 from msgspec import Meta
 
 from kiosk.core.names import MAX_NAME_LENGTH
+from kiosk.hub.wire import PROTOCOL_VERSION, REFUSED, encode
 
-PROTOCOL_VERSION = 1
 MAX_MESSAGE_BYTES = 16_384
-
-# Error codes (see docs/protocol.md).
-INVALID = "invalid"
-REFUSED = "refused"
-UNAUTHORISED = "unauthorised"
-UNAVAILABLE = "unavailable"
-SLOW_DOWN = "slow_down"
 
 RequestId = Annotated[int, Meta(ge=0, le=2**53)]
 Id = Annotated[int, Meta(ge=1, le=2**53)]
@@ -132,7 +125,6 @@ AnyCommand |= RateWelcome | Cancel | Hello | Pair | Acknowledge | Welcome | Mark
 AnyCommand |= Shown | Queue | YourDay | Receptionists
 
 _decoder = msgspec.json.Decoder(AnyCommand)
-_encoder = msgspec.json.Encoder()
 
 
 class ProtocolError(ValueError):
@@ -169,10 +161,6 @@ def _request_id_of(raw: bytes | str) -> int | None:
         return None
     request_id = value.get("id") if isinstance(value, dict) else None
     return request_id if isinstance(request_id, int) and not isinstance(request_id, bool) else None
-
-
-def encode(message: dict[str, Any]) -> bytes:
-    return _encoder.encode({"v": PROTOCOL_VERSION, **message})
 
 
 def reply(request_id: int, result: dict[str, Any]) -> bytes:

@@ -11,7 +11,7 @@ from PySide6.QtNetwork import QHostAddress
 from PySide6.QtWebSockets import QWebSocket, QWebSocketServer
 
 from kiosk.core.lifecycle import Event
-from kiosk.hub import protocol
+from kiosk.hub import protocol, wire
 from kiosk.hub.handler import CommandHandler, Session
 from kiosk.store.devices import DeviceRole
 
@@ -88,7 +88,7 @@ class HubServer(QObject):
         socket.deleteLater()
 
     def _binary(self, socket: QWebSocket) -> None:
-        self._send(socket, protocol.refusal(None, "Send JSON text messages.", code="invalid"))
+        self._send(socket, protocol.refusal(None, "Send JSON text messages.", code=wire.INVALID))
 
     def _receive(self, socket: QWebSocket, text: str) -> None:
         connection = self._connections.get(socket)
@@ -97,7 +97,7 @@ class HubServer(QObject):
         if not connection.take():
             self._send(
                 socket,
-                protocol.refusal(None, "Too many messages; slow down.", code="slow_down"),
+                protocol.refusal(None, "Too many messages; slow down.", code=wire.SLOW_DOWN),
             )
             return
         session = connection.session

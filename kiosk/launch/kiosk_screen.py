@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtQuick import QQuickWindow
@@ -42,6 +41,8 @@ class KioskScreen:
 
 
 def translations_cache() -> Path:
+    import platformdirs  # slow to load; the first frame must not wait for it
+
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations"
 
 

@@ -12,8 +12,6 @@ from datetime import time
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from kiosk.core.policies import Policies, Targets
 
 APP_NAME = "front-desk-kiosk"
@@ -39,6 +37,8 @@ class Paths:
         if home:
             folder = Path(home).expanduser().resolve()
             return cls(folder / "settings.toml", folder / "kiosk.db")
+        import platformdirs  # only when no folder was given; it is slow to load at start-up
+
         config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
         data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
         return cls(config / "settings.toml", data / "kiosk.db")

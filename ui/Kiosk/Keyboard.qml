@@ -1,0 +1,24 @@
+// The in-scene keyboard, following the visitor's language (Spanish adds ñ; the globe key offers
+// both). Main.qml loads it just after the first frame, so Welcome appears without waiting for it.
+import QtQuick
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
+
+InputPanel {
+    id: panel
+    required property string language
+
+    objectName: "keyboard"
+    visible: active
+
+    Binding {
+        target: VirtualKeyboardSettings
+        property: "activeLocales"
+        value: panel.language === "es" ? ["es_ES", "en_GB"] : ["en_GB", "es_ES"]
+    }
+    Binding {
+        target: VirtualKeyboardSettings
+        property: "locale"
+        value: panel.language === "es" ? "es_ES" : "en_GB"
+    }
+}
