@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject
 
+from kiosk.hub.local import LocalHub
 from kiosk.store.database import open_database
 from kiosk.store.settings import Settings, hash_pin
 from tests.qt_helpers import *  # noqa: F403 (the kiosk fixtures)
-from tests.qt_helpers import ADMIN_PIN, KioskDriver
+from tests.qt_helpers import ADMIN_PIN, KioskDriver, desk_client
 
 
 def property_texts(view_model: QObject) -> list[str]:
@@ -150,7 +151,9 @@ def test_closing_the_window_is_refused(kiosk: KioskDriver) -> None:
     assert kiosk.window.isVisible()
 
 
-def test_five_taps_in_the_corner_and_the_pin_open_the_admin_panel(kiosk: KioskDriver) -> None:
+def test_five_taps_in_the_corner_and_the_pin_open_the_admin_panel(
+    kiosk: KioskDriver, local_hub: LocalHub
+) -> None:
     for _ in range(4):
         kiosk.tap("adminCorner")
     assert kiosk.kiosk.property("screen") == "welcome"
@@ -173,6 +176,20 @@ def test_five_taps_in_the_corner_and_the_pin_open_the_admin_panel(kiosk: KioskDr
     kiosk.wait_screen("admin")
     kiosk.tap("speechToggle")
     assert kiosk.kiosk.property("speechOn") is False
+    assert kiosk.text_of("acknowledgeTargetValue") == "1:00"
+    kiosk.tap("acknowledgeTargetMore")
+    kiosk.qtbot.waitUntil(lambda: kiosk.text_of("acknowledgeTargetValue") == "1:15")
+    kiosk.tap("welcomeTargetLess")
+    kiosk.qtbot.waitUntil(lambda: kiosk.text_of("welcomeTargetValue") == "2:45")
+    # The hub escalates by the new targets at once: a desk asking for the queue hears them.
+    desk = desk_client(local_hub)
+    answers: list[dict] = []
+    desk.replied.connect(lambda _id, result: answers.append(result))
+    desk.request("queue")
+    kiosk.qtbot.waitUntil(lambda: bool(answers), timeout=5000)
+    assert answers[0]["targets"]["acknowledge_s"] == 75
+    assert answers[0]["targets"]["welcome_s"] == 165
+    desk.close()
     kiosk.tap("exitKiosk")
     assert kiosk.kiosk.property("exitAllowed") is True
 

@@ -114,3 +114,16 @@ def test_the_desk_learns_the_hubs_targets_and_its_receptionists(handler, hub, st
     assert result["targets"] == {"acknowledge_s": 60, "welcome_s": 180, "escalation_repeat_s": 60}
     names = [s["name"] for s in send(handler, desk, type="receptionists")["result"]["staff"]]
     assert names == ["Sam Jones"]  # hosts are not offered as "I am" at the desk
+
+
+def test_a_kiosk_admin_sets_the_targets_the_hub_escalates_by(handler, hub, staff) -> None:
+    kiosk, desk = Session(role=DeviceRole.KIOSK), Session(role=DeviceRole.DESK)
+    answer = send(handler, kiosk, type="set_targets", acknowledge_s=90, welcome_s=240)
+    assert answer["result"] == {"acknowledge_s": 90, "welcome_s": 240}
+    assert hub.policies.targets.acknowledge_s == 90
+    assert send(handler, desk, type="queue")["result"]["targets"]["welcome_s"] == 240
+    refused = send(handler, kiosk, type="set_targets", acknowledge_s=300, welcome_s=120)
+    assert "can't be shorter" in refused["message"] and refused["reason"] == "bad_targets"
+    assert send(handler, desk, type="set_targets", acknowledge_s=30, welcome_s=60)["code"] == (
+        "unauthorised"
+    )

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.app.site_settings import SiteSettings
 from kiosk.store.settings import (
     Paths,
     SettingsError,
@@ -100,3 +101,12 @@ def test_platform_folders_are_used_otherwise(monkeypatch, tmp_path: Path) -> Non
     paths = Paths.resolve()
     assert paths.database == tmp_path / "data" / "front-desk-kiosk" / "kiosk.db"
     assert paths.settings_file == tmp_path / "config" / "front-desk-kiosk" / "settings.toml"
+
+
+def test_targets_set_on_the_kiosk_are_kept_in_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    site = SiteSettings(path)
+    site.save_targets(75, 240)
+    assert site.current.policies.targets.acknowledge_s == 75
+    reread = load_settings(path).policies.targets
+    assert (reread.acknowledge_s, reread.welcome_s) == (75, 240)

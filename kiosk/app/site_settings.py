@@ -29,13 +29,23 @@ class SiteSettings:
         return self.has_pin and pin_matches(pin, self.current.admin_pin_hash)
 
     def save_speech(self, on: bool) -> None:
-        self._save("speech", on)
+        self._save("kiosk", "speech", on)
         self.current = replace(self.current, speech=on)
 
     def save_language(self, language: str) -> None:
-        self._save("language", language)
+        self._save("kiosk", "language", language)
         self.current = replace(self.current, language=language)
 
-    def _save(self, key: str, value: object) -> None:
+    def save_targets(self, acknowledge_s: int, welcome_s: int) -> None:
+        self._save("targets", "acknowledge_seconds", acknowledge_s)
+        self._save("targets", "welcome_seconds", welcome_s)
+        targets = replace(
+            self.current.policies.targets, acknowledge_s=acknowledge_s, welcome_s=welcome_s
+        )
+        self.current = replace(
+            self.current, policies=replace(self.current.policies, targets=targets)
+        )
+
+    def _save(self, section: str, key: str, value: object) -> None:
         if self.file is not None:  # settings given in code (tests, demo) are not written back
-            save_setting(self.file, "kiosk", key, value)
+            save_setting(self.file, section, key, value)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlite_utils import Database
@@ -37,6 +37,7 @@ _KIOSK_COMMANDS = (
     p.CheckOut,
     p.RateWelcome,
     p.Cancel,
+    p.SetTargets,
 )
 _DESK_COMMANDS = (
     p.Acknowledge,
@@ -198,6 +199,14 @@ class CommandHandler:
             case p.Cancel(visit_id=visit_id):
                 service.cancel(visit_id, "visitor")
                 return {}
+            case p.SetTargets(acknowledge_s=acknowledge_s, welcome_s=welcome_s):
+                current = service.policies.targets
+                try:
+                    targets = replace(current, acknowledge_s=acknowledge_s, welcome_s=welcome_s)
+                except ValueError as error:
+                    raise CommandRefused(str(error), "bad_targets") from error
+                service.policies = replace(service.policies, targets=targets)
+                return {"acknowledge_s": acknowledge_s, "welcome_s": welcome_s}
             case p.Acknowledge(visit_id=visit_id, staff_id=staff_id):
                 return self.desk_card(service.acknowledge(visit_id, self._answering(staff_id)))
             case p.Welcome(visit_id=visit_id, staff_id=staff_id):

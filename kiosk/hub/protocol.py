@@ -72,6 +72,13 @@ class Cancel(Command, tag="cancel"):
     visit_id: Id
 
 
+class SetTargets(Command, tag="set_targets"):
+    """From a kiosk's admin panel (behind its PIN): the site's new targets, in seconds."""
+
+    acknowledge_s: Annotated[int, Meta(ge=10, le=3600)]
+    welcome_s: Annotated[int, Meta(ge=10, le=7200)]
+
+
 class Hello(Command, tag="hello"):
     """The first message on a connection: the device token, and the last event number seen."""
 
@@ -121,8 +128,8 @@ class Receptionists(Command, tag="receptionists"):
 
 
 AnyCommand = FindHosts | FindHostByFullName | LookUpVisitor | CheckIn | FindMyVisit | CheckOut
-AnyCommand |= RateWelcome | Cancel | Hello | Pair | Acknowledge | Welcome | MarkLeftUnseen
-AnyCommand |= Shown | Queue | YourDay | Receptionists
+AnyCommand |= RateWelcome | Cancel | SetTargets | Hello | Pair | Acknowledge | Welcome
+AnyCommand |= MarkLeftUnseen | Shown | Queue | YourDay | Receptionists
 
 _decoder = msgspec.json.Decoder(AnyCommand)
 

@@ -32,6 +32,10 @@ _BRIEF_SCREENS = {DONE, THANKS}  # these go back to Welcome after done_timeout_s
 KIOSK_NAME = "lobby"
 
 
+# The admin panel moves targets in steps a front desk thinks in.
+TARGET_STEP_S = 15
+
+
 class Hub(Protocol):
     """What the view model needs of the hub client (kiosk.hub.client.HubClient)."""
 
@@ -74,6 +78,8 @@ class SiteOptions(Protocol):
     def save_speech(self, on: bool) -> None: ...
 
     def save_language(self, language: str) -> None: ...
+
+    def save_targets(self, acknowledge_s: int, welcome_s: int) -> None: ...
 
 
 class KioskViewModel(QObject):
@@ -600,6 +606,27 @@ class KioskViewModel(QObject):
             self._site.save_language(language)
             self.setLanguage(language)
 
+    @Slot(str, int)
+    def adjustTarget(self, which: str, step_s: int) -> None:
+        """Move the acknowledge or welcome target by `step_s`; the hub applies it at once."""
+        targets = self._site.current.policies.targets
+        acknowledge_s, welcome_s = targets.acknowledge_s, targets.welcome_s
+        if which == "acknowledge":
+            acknowledge_s = min(max(acknowledge_s + step_s, TARGET_STEP_S), 3600)
+            welcome_s = max(welcome_s, acknowledge_s)
+        else:
+            welcome_s = min(max(welcome_s + step_s, acknowledge_s), 7200)
+        if self._screen != ADMIN or (acknowledge_s, welcome_s) == (
+            targets.acknowledge_s,
+            targets.welcome_s,
+        ):
+            return
+
+        def applied(result: dict[str, Any]) -> None:
+            self._site.save_targets(result["acknowledge_s"], result["welcome_s"])
+
+        self._ask("set_targets", applied, acknowledge_s=acknowledge_s, welcome_s=welcome_s)
+
     @Slot()
     def exitKiosk(self) -> None:
         if self._screen == ADMIN:
@@ -640,6 +667,12 @@ class KioskViewModel(QObject):
         int, lambda self: math.ceil(self._lock.seconds_to_wait()), notify=changed
     )
     speechOn = Property(bool, lambda self: bool(self._voice.enabled), notify=changed)
+    acknowledgeTarget = Property(
+        int, lambda self: self._site.current.policies.targets.acknowledge_s, notify=changed
+    )
+    welcomeTarget = Property(
+        int, lambda self: self._site.current.policies.targets.welcome_s, notify=changed
+    )
     exitAllowed = Property(bool, lambda self: self._exit_allowed, notify=changed)
 
     def visitor_texts(self) -> list[str]:

@@ -1,4 +1,4 @@
-// The small admin panel: speech, the default language, and leaving the kiosk.
+// The small admin panel: speech, the default language, the targets, and leaving the kiosk.
 import QtQuick
 import QtQuick.Layouts
 
@@ -41,6 +41,27 @@ Item {
                 text: qsTr("Español")
                 onClicked: screen.kiosk.setDefaultLanguage("es")
             }
+        }
+        TargetStepper {
+            Layout.fillWidth: true
+            name: "acknowledgeTarget"
+            label: qsTr("Answer a visitor within")
+            seconds: screen.kiosk.acknowledgeTarget
+            onStepped: step => screen.kiosk.adjustTarget("acknowledge", step)
+        }
+        TargetStepper {
+            Layout.fillWidth: true
+            name: "welcomeTarget"
+            label: qsTr("Welcome a visitor within")
+            seconds: screen.kiosk.welcomeTarget
+            onStepped: step => screen.kiosk.adjustTarget("welcome", step)
+        }
+        BodyText {
+            objectName: "adminMessage"
+            Layout.fillWidth: true
+            visible: text !== ""
+            color: Theme.error
+            text: screen.kiosk.message
         }
         KioskButton {
             objectName: "exitKiosk"

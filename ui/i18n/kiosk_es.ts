@@ -73,12 +73,22 @@
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="49"/>
+        <location filename="../Kiosk/AdminScreen.qml" line="48"/>
+        <source>Answer a visitor within</source>
+        <translation>Atender a un visitante en</translation>
+    </message>
+    <message>
+        <location filename="../Kiosk/AdminScreen.qml" line="55"/>
+        <source>Welcome a visitor within</source>
+        <translation>Recibir a un visitante en</translation>
+    </message>
+    <message>
+        <location filename="../Kiosk/AdminScreen.qml" line="70"/>
         <source>Close the kiosk program</source>
         <translation>Cerrar el programa del quiosco</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="56"/>
+        <location filename="../Kiosk/AdminScreen.qml" line="77"/>
         <source>Back to the welcome screen</source>
         <translation>Volver a la pantalla de bienvenida</translation>
     </message>
@@ -229,72 +239,72 @@
 <context>
     <name>KioskViewModel</name>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="243"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="249"/>
         <source>That person is not on the staff list any more. Please choose again.</source>
         <translation>Esa persona ya no figura en la lista del personal. Elija de nuevo, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="246"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="252"/>
         <source>We couldn&apos;t find your earlier visit. Please check in again.</source>
         <translation>No encontramos su visita anterior. Registre su entrada de nuevo, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="248"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="254"/>
         <source>Please choose whom you are visiting, or ask at reception.</source>
         <translation>Elija a quién visita o pregunte en recepción, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="249"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="255"/>
         <source>That can&apos;t be done now. Please ask at reception.</source>
         <translation>Eso no se puede hacer ahora. Pregunte en recepción, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="262"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="268"/>
         <source>Someone from reception</source>
         <translation>Alguien de recepción</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="301"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="307"/>
         <source>Names can&apos;t contain control characters. Please type your name again.</source>
         <translation>El nombre no puede contener caracteres de control. Vuelva a escribirlo, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="303"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="309"/>
         <source>That name is too long. Please keep it under %1 characters.</source>
         <translation>Ese nombre es demasiado largo. Use menos de %1 caracteres, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="307"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="313"/>
         <source>Please type your name.</source>
         <translation>Escriba su nombre, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="405"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="411"/>
         <source>We couldn&apos;t find anyone with that name. Check the spelling, or choose “I&apos;m not sure”.</source>
         <translation>No encontramos a nadie con ese nombre. Revise cómo lo ha escrito o elija «No estoy seguro».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="414"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="420"/>
         <source>Please type the full name of the person you are visiting.</source>
         <translation>Escriba el nombre completo de la persona a la que visita, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="481"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="487"/>
         <source>Welcome, %1!</source>
         <translation>¡Bienvenido, %1!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="503"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="509"/>
         <source>We couldn&apos;t find a visit under that name today. Check the spelling, or ask at reception.</source>
         <translation>No encontramos ninguna visita hoy con ese nombre. Revise cómo lo ha escrito o pregunte en recepción.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="553"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="559"/>
         <source>No admin PIN is set. Set one with “kiosk pin” on this computer.</source>
         <translation>No hay PIN de administración. Configúrelo con «kiosk pin» en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="578"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="584"/>
         <source>That PIN is not right.</source>
         <translation>Ese PIN no es correcto.</translation>
     </message>
@@ -302,17 +312,17 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="20"/>
+        <location filename="../Main.qml" line="21"/>
         <source>Front desk check-in</source>
         <translation>Registro en recepción</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="76"/>
+        <location filename="../Main.qml" line="77"/>
         <source>We can&apos;t reach reception&apos;s system right now. Trying again…</source>
         <translation>Ahora no podemos conectar con el sistema de recepción. Reintentando…</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="95"/>
+        <location filename="../Main.qml" line="96"/>
         <source>Staff settings</source>
         <translation>Ajustes del personal</translation>
     </message>
@@ -429,6 +439,19 @@
         <location filename="../Kiosk/ReturningScreen.qml" line="54"/>
         <source>That&apos;s not me</source>
         <translation>No soy yo</translation>
+    </message>
+</context>
+<context>
+    <name>TargetStepper</name>
+    <message>
+        <location filename="../Kiosk/TargetStepper.qml" line="22"/>
+        <source>Shorter: %1</source>
+        <translation>Menos: %1</translation>
+    </message>
+    <message>
+        <location filename="../Kiosk/TargetStepper.qml" line="38"/>
+        <source>Longer: %1</source>
+        <translation>Más: %1</translation>
     </message>
 </context>
 <context>
