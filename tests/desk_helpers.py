@@ -7,13 +7,10 @@ the application, so every desk test module imports it first.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtQuick import QQuickItem, QQuickWindow
-from PySide6.QtTest import QTest
+from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.qt_environment import prepare_kiosk_environment
@@ -25,10 +22,10 @@ from kiosk.launch.desk_console import DeskConsole, open_desk
 from kiosk.store.database import open_database, writing
 from kiosk.store.people import add_staff
 from kiosk.store.settings import DeskOptions, Settings
+from tests.scene_driver import SceneDriver
 
 prepare_kiosk_environment(offscreen=True)
 
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 MINUTE_MS = 60_000
 DAY_MS = 86_400_000
 
@@ -57,32 +54,13 @@ def make_office(path: Path) -> dict[str, int]:
     return ids
 
 
-class DeskDriver:
-    """Finds items by objectName, clicks them and reads what the console shows."""
+class DeskDriver(SceneDriver):
+    """Clicks the console's buttons and reads what it shows, as a receptionist would."""
 
     def __init__(self, qtbot: QtBot, console: DeskConsole) -> None:
-        self.qtbot = qtbot
+        super().__init__(qtbot, console.window)
         self.console = console
-        self.window: QQuickWindow = console.window
         self.desk = console.view_model
-
-    def visible_items(self, root: QQuickItem | None = None) -> Iterator[QQuickItem]:
-        stack = [root or self.window.contentItem()]
-        while stack:
-            item = stack.pop()
-            if not item.isVisible():
-                continue
-            yield item
-            stack.extend(reversed(item.childItems()))
-
-    def find(self, name: str, root: QQuickItem | None = None) -> QQuickItem | None:
-        return next((i for i in self.visible_items(root) if i.objectName() == name), None)
-
-    def item(self, name: str, root: QQuickItem | None = None, timeout: int = 5000) -> QQuickItem:
-        self.qtbot.waitUntil(lambda: self.find(name, root) is not None, timeout=timeout)
-        found = self.find(name, root)
-        assert found is not None
-        return found
 
     def card(self, visit_id: int, timeout: int = 5000) -> QQuickItem:
         return self.item(f"card_{visit_id}", timeout=timeout)
@@ -93,32 +71,8 @@ class DeskDriver:
     def text_in(self, root: QQuickItem, name: str) -> str:
         return str(self.item(name, root).property("text"))
 
-    def texts(self, root: QQuickItem | None = None) -> list[str]:
-        return [
-            v
-            for item in self.visible_items(root)
-            if isinstance(v := item.property("text"), str) and v.strip()
-        ]
-
     def click(self, name: str, root: QQuickItem | None = None) -> None:
-        item = self.item(name, root)
-        self.qtbot.waitUntil(lambda: bool(item.isEnabled()), timeout=3000)
-        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
-        QTest.mouseClick(
-            self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
-        )
-
-    def settle(self) -> None:
-        for _ in range(3):
-            QGuiApplication.processEvents()
-        self.qtbot.wait(30)
-
-    def screenshot(self, name: str) -> Path:
-        self.settle()
-        SCREENSHOTS.mkdir(exist_ok=True)
-        path = SCREENSHOTS / f"{name}.png"
-        assert self.window.grabWindow().save(str(path))
-        return path
+        self.press(self.item(name, root))
 
 
 def start_desk(

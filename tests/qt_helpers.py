@@ -12,9 +12,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QInputMethodEvent, QKeyEvent
-from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -28,70 +28,32 @@ from kiosk.store.database import open_database, writing
 from kiosk.store.devices import DeviceRole
 from kiosk.store.people import add_staff, add_visitor, note_visit
 from kiosk.store.settings import Settings, hash_pin
+from tests.scene_driver import SceneDriver
 
 prepare_kiosk_environment(offscreen=True)
 
 # What `from tests.qt_helpers import *` brings into a test module: the fixtures.
 __all__ = ["kiosk", "kiosk_settings", "kiosk_size", "local_hub", "office", "qm_cache"]
 
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 LANDSCAPE = (1920, 1080)
 PORTRAIT = (1080, 1920)
 ADMIN_PIN = "2468"
 DAY_MS = 86_400_000
 
 
-class KioskDriver:
-    """Finds items by objectName, taps them, types into the focused field, reads the screen,
-    and counts every tap and key press (the benchmarks print the counts per path)."""
+class KioskDriver(SceneDriver):
+    """Taps the kiosk, types into the focused field and reads the screen, counting every tap and
+    key press (the benchmarks print the counts per path)."""
 
     def __init__(self, qtbot: QtBot, screen: KioskScreen) -> None:
-        self.qtbot = qtbot
+        super().__init__(qtbot, screen.window)
         self.screen = screen
-        self.window: QQuickWindow = screen.window
         self.kiosk = screen.view_model
         self.taps = 0
         self.keys = 0
 
-    # --- finding --------------------------------------------------------------------------------
-
-    def items(self, root: QQuickItem | None = None) -> Iterator[QQuickItem]:
-        stack = [root or self.window.contentItem()]
-        while stack:
-            item = stack.pop()
-            yield item
-            stack.extend(reversed(item.childItems()))
-
-    def visible_items(self, root: QQuickItem | None = None) -> Iterator[QQuickItem]:
-        stack = [root or self.window.contentItem()]
-        while stack:
-            item = stack.pop()
-            if not item.isVisible():
-                continue
-            yield item
-            stack.extend(reversed(item.childItems()))
-
-    def find(self, name: str) -> QQuickItem | None:
-        return next((i for i in self.visible_items() if i.objectName() == name), None)
-
-    def item(self, name: str, timeout: int = 3000) -> QQuickItem:
-        self.qtbot.waitUntil(lambda: self.find(name) is not None, timeout=timeout)
-        found = self.find(name)
-        assert found is not None
-        return found
-
     def text_of(self, name: str) -> str:
         return str(self.item(name).property("text"))
-
-    def texts(self) -> list[str]:
-        """Every text the screen shows now (visible items only), in tree order."""
-        found = []
-        for item in self.visible_items():
-            for prop in ("text", "placeholderText"):
-                value = item.property(prop)
-                if isinstance(value, str) and value.strip():
-                    found.append(value)
-        return found
 
     def all_texts(self) -> list[str]:
         """Every text held anywhere in the scene, shown or not."""
@@ -105,15 +67,10 @@ class KioskDriver:
     # --- acting ---------------------------------------------------------------------------------
 
     def tap(self, name: str) -> None:
-        item = self.item(name)
-        self.qtbot.waitUntil(lambda: bool(item.isEnabled()), timeout=3000)
-        self.tap_item(item)
+        self.tap_item(self.item(name))
 
     def tap_item(self, item: QQuickItem) -> None:
-        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
-        QTest.mouseClick(
-            self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
-        )
+        self.press(item)
         self.taps += 1
 
     def type(self, text: str) -> None:
@@ -143,19 +100,6 @@ class KioskDriver:
     def wait_screen(self, screen: str, timeout: int = 5000) -> None:
         self.qtbot.waitUntil(lambda: self.kiosk.property("screen") == screen, timeout=timeout)
         self.settle()
-
-    def settle(self) -> None:
-        """Let bindings, layouts and a frame catch up."""
-        for _ in range(3):
-            QGuiApplication.processEvents()
-        self.qtbot.wait(30)
-
-    def screenshot(self, name: str) -> Path:
-        self.settle()
-        SCREENSHOTS.mkdir(exist_ok=True)
-        path = SCREENSHOTS / f"{name}.png"
-        assert self.window.grabWindow().save(str(path))
-        return path
 
     # --- paths ----------------------------------------------------------------------------------
 
