@@ -1,4 +1,12 @@
-"""The kiosk's languages: compiling the .ts sources and switching language while it runs."""
+"""The kiosk's languages: finding the compiled .qm files and switching language while it runs.
+
+Finding a language's file follows one rule. A `kiosk_<lang>.qm` beside the `.ts` sources in
+`ui/i18n/` is used as it is, unless a newer `.ts` sits beside it; otherwise the `.ts` is compiled
+into the cache folder with `pyside6-lrelease` (again only when the source is newer). A frozen
+build takes the first branch: `kiosk.spec` compiles the sources at build time and ships only
+the .qm files, since a bundle has no pyside6-lrelease. Running from source takes the second:
+.qm files are build products and not kept in the repository.
+"""
 
 from __future__ import annotations
 
@@ -29,25 +37,37 @@ def _lrelease() -> str:
     return found
 
 
-def compiled_translations(cache: Path) -> dict[str, Path]:
-    """Compile each `kiosk_<lang>.ts` into `cache` when the source is newer; return the .qm files.
+def _older_than(target: Path, source: Path) -> bool:
+    return source.exists() and target.stat().st_mtime < source.stat().st_mtime
 
-    .qm files are build products and not kept in the repository.
-    """
-    cache.mkdir(parents=True, exist_ok=True)
+
+def release(source: Path, target: Path) -> None:
+    """Compile one .ts source into a .qm file (used at run time from source, and by kiosk.spec)."""
+    if not source.exists():
+        raise TranslationError(f"Neither {target.name} nor its source {source} was found.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        [_lrelease(), "-silent", str(source), "-qm", str(target)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise TranslationError(f"Could not compile {source.name}: {done.stderr.strip()}")
+
+
+def compiled_translations(cache: Path, *, sources: Path = SOURCES) -> dict[str, Path]:
+    """The .qm file of each language, found by the rule in the module docstring."""
     compiled = {}
     for language in LANGUAGES:
-        source = SOURCES / f"kiosk_{language}.ts"
-        target = cache / f"kiosk_{language}.qm"
-        if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
-            done = subprocess.run(
-                [_lrelease(), "-silent", str(source), "-qm", str(target)],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if done.returncode != 0:
-                raise TranslationError(f"Could not compile {source.name}: {done.stderr.strip()}")
+        source = sources / f"kiosk_{language}.ts"
+        prebuilt = source.with_suffix(".qm")
+        if prebuilt.exists() and not _older_than(prebuilt, source):
+            compiled[language] = prebuilt
+            continue
+        target = cache / prebuilt.name
+        if not target.exists() or _older_than(target, source):
+            release(source, target)
         compiled[language] = target
     return compiled
 
