@@ -52,6 +52,10 @@ def test_a_desk_pairs_with_the_hub_inside_a_running_kiosk(qtbot: QtBot, tmp_path
         desk.close()
     finally:
         kiosk.terminate()
-        _, err = kiosk.communicate(timeout=30)
+        try:
+            _, err = kiosk.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            kiosk.kill()  # never leave a kiosk behind, even when it ignores SIGTERM
+            _, err = kiosk.communicate()
     assert kiosk.returncode == 0, err
     assert "Traceback" not in err
