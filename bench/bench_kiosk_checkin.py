@@ -112,11 +112,7 @@ def main() -> None:
         kiosk.item("screenLoader").loaded.connect(lambda: built.append(time.perf_counter()))
 
         def timed_check_in(i: int, beat: Heartbeat) -> float:
-            kiosk.tap("checkInStart")
-            kiosk.item("nameField")
-            kiosk.type(f"Visitor {i:04d}")
-            kiosk.tap("nameNext")
-            kiosk.wait_screen("host")
+            kiosk.start_check_in(f"Visitor {i:04d}", then="host")
             kiosk.type("pri")
             kiosk.tap("host_0")
             kiosk.wait_screen("pronunciation")
@@ -176,11 +172,7 @@ def count_paths(kiosk: KioskDriver) -> dict[str, tuple[int, int]]:
         kiosk.check_in_new("Maya Lin", "pri")
 
     def returning() -> None:
-        kiosk.tap("checkInStart")
-        kiosk.item("nameField")
-        kiosk.type("Maria Garcia")
-        kiosk.tap("nameNext")
-        kiosk.wait_screen("returning")
+        kiosk.start_check_in("Maria Garcia", then="returning")
         kiosk.tap("sameHost")
         kiosk.wait_screen("pronunciation")
         kiosk.tap("checkInButton")

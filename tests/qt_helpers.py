@@ -103,12 +103,16 @@ class KioskDriver(SceneDriver):
 
     # --- paths ----------------------------------------------------------------------------------
 
-    def check_in_new(self, name: str, host_letters: str, host_row: int = 0) -> None:
+    def start_check_in(self, name: str, *, then: str) -> None:
+        """From Welcome: "Check in", type the name, "Next", and wait for the screen `then`."""
         self.tap("checkInStart")
         self.item("nameField")
         self.type(name)
         self.tap("nameNext")
-        self.wait_screen("host")
+        self.wait_screen(then)
+
+    def check_in_new(self, name: str, host_letters: str, host_row: int = 0) -> None:
+        self.start_check_in(name, then="host")
         self.type(host_letters)
         self.item(f"host_{host_row}")
         self.tap(f"host_{host_row}")

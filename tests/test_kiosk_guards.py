@@ -31,11 +31,7 @@ def property_texts(view_model: QObject) -> list[str]:
 @pytest.mark.parametrize("kiosk_settings", [Settings(site_name="Harbour Works", idle_timeout_s=1)])
 def test_idle_reset_forgets_the_visitor_everywhere(kiosk: KioskDriver) -> None:
     kiosk.tap("languageEs")
-    kiosk.tap("checkInStart")
-    kiosk.item("nameField")
-    kiosk.type("Zuzanna Wójcik")
-    kiosk.tap("nameNext")
-    kiosk.wait_screen("host")
+    kiosk.start_check_in("Zuzanna Wójcik", then="host")
     kiosk.type("pri")
     kiosk.item("host_0")
     assert "Zuzanna Wójcik" in property_texts(kiosk.kiosk)
@@ -116,11 +112,7 @@ def test_bad_input_message_in_spanish(kiosk: KioskDriver) -> None:
 def test_an_unreachable_hub_keeps_what_was_typed_and_tries_again(
     kiosk: KioskDriver, office: tuple[Path, dict[str, int]]
 ) -> None:
-    kiosk.tap("checkInStart")
-    kiosk.item("nameField")
-    kiosk.type("Maya Lin")
-    kiosk.tap("nameNext")
-    kiosk.wait_screen("host")
+    kiosk.start_check_in("Maya Lin", then="host")
     kiosk.type("pri")
     kiosk.tap("host_0")
     kiosk.wait_screen("pronunciation")
@@ -212,11 +204,7 @@ def test_without_a_pin_the_admin_panel_stays_shut(kiosk: KioskDriver) -> None:
 def test_a_site_that_hides_the_staff_list_asks_for_the_full_name(
     kiosk: KioskDriver, office: tuple[Path, dict[str, int]]
 ) -> None:
-    kiosk.tap("checkInStart")
-    kiosk.item("nameField")
-    kiosk.type("Maya Lin")
-    kiosk.tap("nameNext")
-    kiosk.wait_screen("host")
+    kiosk.start_check_in("Maya Lin", then="host")
     kiosk.type("pri")
     kiosk.settle()
     assert kiosk.find("host_0") is None

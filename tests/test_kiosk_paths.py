@@ -21,11 +21,7 @@ def visits_in(path: Path) -> list[dict]:
 def test_a_new_visitor_checks_in_and_is_greeted_by_name(
     kiosk: KioskDriver, office: tuple[Path, dict[str, int]]
 ) -> None:
-    kiosk.tap("checkInStart")
-    kiosk.item("nameField")
-    kiosk.type("Siobhan O'Neill")
-    kiosk.tap("nameNext")
-    kiosk.wait_screen("host")
+    kiosk.start_check_in("Siobhan O'Neill", then="host")
     kiosk.type("pri")
     kiosk.item("host_0")
     assert "Priya Raman" in kiosk.texts()
@@ -52,11 +48,7 @@ def events_in(path: Path, kind: str) -> list[dict]:
 def test_a_returning_visitor_is_welcomed_back_and_offered_last_times_host(
     kiosk: KioskDriver, office: tuple[Path, dict[str, int]]
 ) -> None:
-    kiosk.tap("checkInStart")
-    kiosk.item("nameField")
-    kiosk.type("maria  GARCIA")
-    kiosk.tap("nameNext")
-    kiosk.wait_screen("returning")
+    kiosk.start_check_in("maria  GARCIA", then="returning")
     assert kiosk.text_of("welcomeBack") == "Welcome back, Maria!"
     assert kiosk.text_of("sameHost") == "I'm visiting Priya Raman again"
     kiosk.tap("sameHost")
@@ -74,11 +66,7 @@ def test_a_returning_visitor_is_welcomed_back_and_offered_last_times_host(
 def test_two_visitors_with_one_name_see_only_masked_contacts(
     kiosk: KioskDriver, office: tuple[Path, dict[str, int]]
 ) -> None:
-    kiosk.tap("checkInStart")
-    kiosk.item("nameField")
-    kiosk.type("Alex Kim")
-    kiosk.tap("nameNext")
-    kiosk.wait_screen("which_visitor")
+    kiosk.start_check_in("Alex Kim", then="which_visitor")
     assert kiosk.text_of("match_0") == "a•••@example.com"
     assert kiosk.text_of("match_1") == "•••23"
     assert not any("alex@" in t or "7700" in t for t in kiosk.all_texts())
@@ -99,11 +87,7 @@ def test_two_visitors_with_one_name_see_only_masked_contacts(
 def test_none_of_these_checks_in_a_new_visitor_for_reception(
     kiosk: KioskDriver, office: tuple[Path, dict[str, int]]
 ) -> None:
-    kiosk.tap("checkInStart")
-    kiosk.item("nameField")
-    kiosk.type("Alex Kim")
-    kiosk.tap("nameNext")
-    kiosk.wait_screen("which_visitor")
+    kiosk.start_check_in("Alex Kim", then="which_visitor")
     kiosk.tap("noneOfThese")
     kiosk.wait_screen("host")
     kiosk.tap("purposeDelivery")
@@ -176,11 +160,7 @@ def test_a_refusal_from_the_hub_reaches_a_spanish_visitor_in_spanish(
     kiosk: KioskDriver, office
 ) -> None:
     kiosk.tap("languageEs")
-    kiosk.tap("checkInStart")
-    kiosk.item("nameField")
-    kiosk.type("Lucía Pérez")
-    kiosk.tap("nameNext")
-    kiosk.wait_screen("host")
+    kiosk.start_check_in("Lucía Pérez", then="host")
     kiosk.type("pri")
     kiosk.tap("host_0")
     kiosk.wait_screen("pronunciation")

@@ -142,11 +142,7 @@ def test_every_screen(kiosk: KioskDriver, local_hub, office, language: str, kios
 
     # A returning visitor.
     start(kiosk, language)
-    kiosk.tap("checkInStart")
-    kiosk.item("nameField")
-    kiosk.type("maria garcia")
-    kiosk.tap("nameNext")
-    kiosk.wait_screen("returning")
+    kiosk.start_check_in("maria garcia", then="returning")
     visit(kiosk, tag, seen)
     kiosk.tap("backButton")
     kiosk.wait_screen("name")
@@ -160,11 +156,7 @@ def test_every_screen(kiosk: KioskDriver, local_hub, office, language: str, kios
     for row in (0, 1):
         if row:
             start(kiosk, language)
-            kiosk.tap("checkInStart")
-            kiosk.item("nameField")
-            kiosk.type("Alex Kim")
-            kiosk.tap("nameNext")
-            kiosk.wait_screen("which_visitor")
+            kiosk.start_check_in("Alex Kim", then="which_visitor")
         kiosk.tap(f"match_{row}")
         kiosk.wait_screen("returning")
         kiosk.tap("sameHost")
