@@ -105,8 +105,10 @@ def test_every_screen(kiosk: KioskDriver, local_hub, office, language: str, kios
     kiosk.type("Siobhan O'Neill")
     kiosk.settle()
     keyboard = kiosk.item("keyboard")
+    assert keyboard.property("active")  # up, not parked below the window
     field, next_button = kiosk.item("nameField"), kiosk.item("nameNext")
     top_of_keyboard = keyboard.mapToScene(keyboard.boundingRect().topLeft()).y()
+    assert top_of_keyboard < kiosk.window.height() - keyboard.height() / 2
     for item in (field, next_button):
         assert item.mapToScene(item.boundingRect().bottomLeft()).y() <= top_of_keyboard
     visit(kiosk, tag, seen)

@@ -9,7 +9,9 @@ InputPanel {
     required property string language
 
     objectName: "keyboard"
-    visible: active
+    // Always visible, parked below the window when not in use (Main.qml moves it): showing it
+    // then costs no layout of its keys, which would hold up a frame.
+    visible: true
 
     Binding {
         target: VirtualKeyboardSettings
