@@ -138,7 +138,7 @@ class CommandHandler:
                     "bad_pairing_code",
                 )
             session.role, session.device = DeviceRole(command.role), command.name
-            return {"token": token, "role": command.role, "last_seq": self._last_seq()}
+            return {"token": token, "role": command.role, "last_seq": self._service.last_seq()}
         if command.token in self._local_tokens:
             session.role, session.device = self._local_tokens[command.token], "this computer"
         else:
@@ -153,10 +153,11 @@ class CommandHandler:
                 devices.note_seen(self._db, device.id, now)
             session.role, session.device, session.device_id = device.role, device.name, device.id
         session.replay_after = command.after_seq
-        return {"role": str(session.role), "device": session.device, "last_seq": self._last_seq()}
-
-    def _last_seq(self) -> int:
-        return self._service.last_seq()
+        return {
+            "role": str(session.role),
+            "device": session.device,
+            "last_seq": self._service.last_seq(),
+        }
 
     def events_after(self, seq: int, limit: int) -> list[Event]:
         return self._service.events_after(seq, limit)
