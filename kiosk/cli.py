@@ -264,16 +264,97 @@ def hub(ctx: Context, port: int | None, listen: str | None) -> None:
 
 
 @cli.command()
+@click.option(
+    "--role",
+    required=True,
+    type=click.Choice([str(r) for r in devices.DeviceRole]),
+    help="What the new device will be: a kiosk, a receptionist's desk, a manager's dashboard "
+    "(sees names) or a wall dashboard (figures only).",
+)
 @pass_context
-def pair(ctx: Context) -> None:
-    """Print a one-time code that pairs a new desk or kiosk with this hub."""
-    from kiosk.hub.standalone import issue_pairing_code
+def pair(ctx: Context, role: str) -> None:
+    """Print a one-time code that pairs one new device with this hub (it voids any older code)."""
+    from kiosk.core import pairing
+    from kiosk.hub.certificate import CertificateError, load_identity, shown_fingerprint
+    from kiosk.store import audit
 
+    now = wall_clock_ms()
     try:
-        code = issue_pairing_code(ctx.paths)
-    except DatabaseError as error:
+        identity = load_identity(ctx.paths.database.parent)
+    except CertificateError as error:
         raise click.ClickException(str(error)) from error
-    click.echo(f"Pairing code: {code}  (enter it on the desk or kiosk within ten minutes)")
+    with ctx.database(create=True) as db:
+        voided = audit.last(db, "pairing_code_voided")
+        issued = audit.last(db, "pairing_code_issued")
+        with writing(db):
+            code = devices.issue_pairing_code(db, devices.DeviceRole(role), now)
+    if (
+        voided
+        and voided.detail.get("why") == "wrong_tries"
+        and (not issued or voided.id > issued.id)
+    ):
+        click.echo(
+            f"The last code was voided at {_when(voided.at_ms)} after "
+            f"{voided.detail.get('tries')} wrong tries: someone may have been guessing. "
+            "`kiosk audit` shows where from."
+        )
+    click.echo(f"Pairing code for a {role}: {pairing.shown(code)}")
+    click.echo("Type it on the new device within ten minutes. It works once.")
+    click.echo(f"The hub's certificate fingerprint: {shown_fingerprint(identity.fingerprint)}")
+
+
+@cli.command()
+@click.option(
+    "--renew", is_flag=True, help="Make a new key and certificate; every device pairs again."
+)
+@pass_context
+def certificate(ctx: Context, renew: bool) -> None:
+    """Show the fingerprint of the hub's certificate, or make a new one."""
+    from kiosk.hub.certificate import (
+        CertificateError,
+        load_identity,
+        renew_identity,
+        shown_fingerprint,
+    )
+    from kiosk.store import audit
+
+    folder = ctx.paths.database.parent
+    try:
+        identity = renew_identity(folder) if renew else load_identity(folder)
+    except CertificateError as error:
+        raise click.ClickException(str(error)) from error
+    if renew:
+        now = wall_clock_ms()
+        with ctx.database(create=True) as db, writing(db):
+            voided = [d.id for d in devices.all_devices(db) if d.revoked_at is None]
+            for device_id in voided:
+                devices.revoke_device(db, device_id, now)
+            audit.record(db, now, "certificate_renewed", devices=len(voided))
+        click.echo(
+            f"Made a new certificate. Restart the hub, then pair the {len(voided)} paired "
+            "device(s) again with `kiosk pair --role ROLE`. Back up the key files with the "
+            "database."
+        )
+    click.echo(f"Fingerprint: {shown_fingerprint(identity.fingerprint)}")
+    click.echo(f"Key and certificate: {folder}")
+
+
+@cli.command("audit")
+@click.option("--last", "limit", default=50, show_default=True, type=click.IntRange(1, 100_000),
+              help="How many of the newest records to show.")  # fmt: skip
+@pass_context
+def audit_command(ctx: Context, limit: int) -> None:
+    """Show the hub's audit log: pairings, wrong pairing codes, revocations, settings changed."""
+    from kiosk.store import audit
+
+    with ctx.database() as db:
+        entries = audit.entries(db, limit=limit)
+    if not entries:
+        click.echo("The audit log is empty.")
+    for entry in entries:
+        device = f" device {entry.device_id}" if entry.device_id is not None else ""
+        detail = ", ".join(f"{k}={v}" for k, v in entry.detail.items())
+        click.echo(f"{_when(entry.at_ms)}  {entry.action}{device}{'  ' + detail if detail else ''}")
 
 
 @cli.command("devices")
@@ -291,7 +372,7 @@ def devices_command(ctx: Context, revoke: int | None) -> None:
             return
         paired = devices.all_devices(db)
     if not paired:
-        click.echo("No devices are paired yet. Run `kiosk pair` for a code.")
+        click.echo("No devices are paired yet. Run `kiosk pair --role desk` for a code.")
     for device in paired:
         seen = _when(device.last_seen_at) if device.last_seen_at else "never"
         status = f"revoked {_when(device.revoked_at)}" if device.revoked_at else f"last seen {seen}"

@@ -29,15 +29,30 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def kiosk_command(home: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run `kiosk ARGS` as a person would on the hub's computer."""
+    env = {**os.environ, "KIOSK_HOME": str(home)}
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args], env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def pairing_code(home: Path, role: str) -> str:
+    """A fresh code from `kiosk pair --role ROLE`, as the person pairing would type it."""
+    printed = kiosk_command(home, "pair", "--role", role)
+    assert printed.returncode == 0, printed.stderr
+    return re.search(r"code for an? \w+: ([0-9A-Z-]{14})", printed.stdout).group(1)
+
+
 class HubProcess:
     """`kiosk hub` in a child process, on a fixed loopback port so it can be restarted."""
 
     def __init__(self, home: Path) -> None:
         self.home = home
         self.port = free_port()
-        self.url = f"ws://127.0.0.1:{self.port}"
+        self.url = f"wss://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
-        self.pairing_code = ""
+        self.fingerprint = ""
 
     def start(self) -> None:
         env = {**os.environ, "KIOSK_HOME": str(self.home)}
@@ -51,7 +66,11 @@ class HubProcess:
         )  # fmt: skip
         listening = self.process.stdout.readline()
         assert "is listening on 127.0.0.1" in listening, self.process.stderr.read()
-        self.pairing_code = re.search(r"code (\d{6})", self.process.stdout.readline()).group(1)
+        printed = re.search(r"fingerprint is ([0-9A-F:]{95})", self.process.stdout.readline())
+        self.fingerprint = printed.group(1).replace(":", "").lower()
+
+    def pairing_code(self, role: str = "desk") -> str:
+        return pairing_code(self.home, role)
 
     def kill(self) -> None:
         self.process.send_signal(signal.SIGKILL)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWebSockets import QWebSocket
 from pytestqt.qtbot import QtBot
 
+from kiosk.core.pairing import typed
 from kiosk.hub.client import HubClient
 from kiosk.store.database import open_database, writing
 from kiosk.store.devices import DeviceRole
@@ -34,7 +35,7 @@ class Recorder:
 
 
 def connect(hub: HubProcess, token: str) -> Recorder:
-    return Recorder(HubClient(hub.url, token))
+    return Recorder(HubClient(hub.url, token, hub.fingerprint))
 
 
 def test_a_check_in_reaches_both_desks_and_one_answer_reaches_all(
@@ -66,13 +67,13 @@ def test_a_check_in_reaches_both_desks_and_one_answer_reaches_all(
 def test_pairing_a_new_desk_with_the_code_the_hub_printed(
     qtbot: QtBot, hub_process: HubProcess
 ) -> None:
-    tokens: list[str] = []
-    client = HubClient(
-        hub_process.url, pairing=(hub_process.pairing_code, "Reception laptop", DeviceRole.DESK)
-    )
-    client.paired.connect(tokens.append)
+    pinned: list[tuple[str, str]] = []
+    code = typed(hub_process.pairing_code("desk"))
+    client = HubClient(hub_process.url, pairing=(code, "Reception laptop", DeviceRole.DESK))
+    client.paired.connect(lambda token, fingerprint: pinned.append((token, fingerprint)))
     qtbot.waitUntil(lambda: client.connected, timeout=10000)
-    assert len(tokens) == 1
+    assert len(pinned) == 1
+    assert pinned[0][1] == hub_process.fingerprint  # the certificate the hub printed is pinned
     listed = subprocess.run(
         [sys.executable, "-m", "kiosk", "devices"],
         env={**os.environ, "KIOSK_HOME": str(hub_process.home)},
@@ -130,8 +131,10 @@ def test_a_desk_dropped_a_hundred_times_misses_nothing(
 
 
 def raw_socket(qtbot: QtBot, url: str) -> tuple[QWebSocket, list[dict]]:
+    """A socket that takes whatever certificate it is shown, as an attacker's would."""
     received: list[dict] = []
     sock = QWebSocket()
+    sock.sslErrors.connect(lambda _errors: sock.ignoreSslErrors())
     sock.textMessageReceived.connect(lambda text: received.append(json.loads(text)))
     with qtbot.waitSignal(sock.connected, timeout=10000):
         sock.open(QUrl(url))
@@ -140,13 +143,21 @@ def raw_socket(qtbot: QtBot, url: str) -> tuple[QWebSocket, list[dict]]:
 
 HOSTILE = [
     ("not json at all", "invalid"),
-    ('{"v": 1, "id": 1, "type": "queue"}', "unauthorised"),
-    ('{"v": 1, "id": 2, "type": "hello", "token": "' + "A" * 43 + '"}', "refused"),
-    ('{"v": 1, "id": 3, "type": "hello", "token": 12345}', "invalid"),
-    ('{"v": 1, "id": 4, "type": "drop_tables"}', "invalid"),
-    ('{"v": 1, "id": 5, "type": "find_hosts", "text": "' + "x" * 100_000 + '"}', "invalid"),
-    ('{"v": 1, "id": 6, "type": "pair", "code": "12345", "name": "x", "role": "desk"}', "invalid"),
-    ('{"v": 1, "id": 7, "type": "pair", "code": "000000", "name": "x", "role": "god"}', "invalid"),
+    ('{"v": 2, "id": 1, "type": "queue"}', "unauthorised"),
+    ('{"v": 2, "id": 3, "type": "hello", "token": 12345}', "invalid"),
+    ('{"v": 2, "id": 4, "type": "drop_tables"}', "invalid"),
+    ('{"v": 2, "id": 5, "type": "find_hosts", "text": "' + "x" * 15_000 + '"}', "invalid"),
+    ('{"v": 2, "id": 6, "type": "pair", "code": "12345", "name": "x", "role": "desk"}', "invalid"),
+    ('{"v": 2, "id": 7, "type": "pair", "proof": "00", "name": "x", "role": "god"}', "invalid"),
+    (
+        '{"v": 2, "id": 8, "type": "pair", "proof": "'
+        + "0" * 64
+        + '", "name": "x", "role": "desk"}',
+        "refused",
+    ),
+    ('{"v": 1, "id": 9, "type": "queue"}', "invalid"),
+    ('{"v": 2, "id": 10, "type": "queue", "x": ' + "[" * 5000 + "]" * 5000 + "}", "invalid"),
+    ('{"v": 2, "id": 2, "type": "hello", "token": "' + "A" * 43 + '"}', "unauthorised"),
 ]
 
 
@@ -164,11 +175,13 @@ def test_hostile_messages_get_errors_and_the_hub_keeps_serving(
     with writing(db):
         db.execute("UPDATE devices SET revoked_at = 1 WHERE name = 'Back office'")
     db.close()
-    sock.sendTextMessage(
-        json.dumps({"v": 1, "id": 9, "type": "hello", "token": office["tokens"]["desk-2"]})
+    sock2, received2 = raw_socket(qtbot, hub_process.url)
+    sock2.sendTextMessage(
+        json.dumps({"v": 2, "id": 9, "type": "hello", "token": office["tokens"]["desk-2"]})
     )
-    qtbot.waitUntil(lambda: len(received) == len(HOSTILE) + 1, timeout=10000)
-    assert "no longer valid" in received[-1]["message"]
+    qtbot.waitUntil(lambda: len(received2) == 1, timeout=10000)
+    assert "no longer valid" in received2[-1]["message"]
+    sock2.close()
     kiosk = connect(hub_process, office["tokens"]["kiosk"])
     asked = kiosk.client.request("find_hosts", text="pri")
     qtbot.waitUntil(lambda: asked in kiosk.replies, timeout=10000)
@@ -189,10 +202,10 @@ def test_a_flooding_client_does_not_stall_the_others(
     qtbot: QtBot, office: dict, hub_process: HubProcess
 ) -> None:
     flood, received = raw_socket(qtbot, hub_process.url)
-    hello = {"v": 1, "id": 0, "type": "hello", "token": office["tokens"]["kiosk"]}
+    hello = {"v": 2, "id": 0, "type": "hello", "token": office["tokens"]["kiosk"]}
     flood.sendTextMessage(json.dumps(hello))
     for n in range(3000):
-        flood.sendTextMessage(json.dumps({"v": 1, "id": n + 1, "type": "find_hosts", "text": "pr"}))
+        flood.sendTextMessage(json.dumps({"v": 2, "id": n + 1, "type": "find_hosts", "text": "pr"}))
     kiosk = connect(hub_process, office["tokens"]["kiosk"])
     asked = kiosk.client.request("find_hosts", text="sam")
     qtbot.waitUntil(lambda: asked in kiosk.replies, timeout=20000)

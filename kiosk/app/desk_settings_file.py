@@ -10,7 +10,8 @@ SECTION = "desk"
 
 
 class DeskSettingsFile:
-    """Writes back what the desk learns: its pairing token and hub address, and who sits here.
+    """Writes back what the desk learns: its pairing (token, hub address and the hub certificate's
+    fingerprint), and who sits here.
     Without a file (the demo, the tests) nothing is written."""
 
     def __init__(self, settings_file: Path | None) -> None:
@@ -20,7 +21,8 @@ class DeskSettingsFile:
         if self.file is not None:
             save_setting(self.file, SECTION, "receptionist_id", staff_id)
 
-    def save_connection(self, hub_url: str, token: str) -> None:
+    def save_connection(self, hub_url: str, token: str, fingerprint: str) -> None:
         if self.file is not None:
             save_setting(self.file, "connection", "hub_url", hub_url)
             save_setting(self.file, "connection", "token", token)
+            save_setting(self.file, "connection", "fingerprint", fingerprint)

@@ -1,10 +1,15 @@
 """The hub as a Qt client sees it: requests out, replies and events in, kept until answered.
 
-`HubClient` talks to a hub over a WebSocket, whether the hub is across the LAN or, as
+`HubClient` talks to a hub over a TLS WebSocket, whether the hub is across the LAN or, as
 `kiosk.hub.local.LocalHub`, in a worker thread of this very process (then over loopback): one
 code path. This module imports nothing of the hub's own storage, so a kiosk starts quickly.
 It reconnects for ever with a growing pause, says hello with the last event number it saw so the
 hub replays what it missed, and resends every request that has not been answered.
+
+The hub's certificate is self-made, so no authority vouches for it: the client compares its
+SHA-256 with the fingerprint pinned at pairing before it sends a thing. Pairing proves the code
+to the hub, and the hub's answer proves it back, both bound to the certificate this connection
+was shown (kiosk.core.pairing); only then is that certificate pinned.
 """
 
 from __future__ import annotations
@@ -17,14 +22,17 @@ from typing import Any
 
 from PySide6.QtCore import (
     Property,
+    QCryptographicHash,
     QObject,
     QTimer,
     QUrl,
     Signal,
     Slot,
 )
+from PySide6.QtNetwork import QSslCertificate
 from PySide6.QtWebSockets import QWebSocket
 
+from kiosk.core import pairing as proofs
 from kiosk.hub import wire
 from kiosk.store.devices import DeviceRole
 
@@ -33,7 +41,26 @@ log = logging.getLogger(__name__)
 TICK_MS = 1000
 RECONNECT_MS = (100, 250, 500, 1000, 2000, 5000)
 RETRY_MS = (250, 500, 1000, 2000, 4000)
-HELLO_ID = 0
+HELLO_ID = 0  # hello, and the pairing exchange, one message after the other
+
+CERTIFICATE_CHANGED = (
+    "The hub at this address shows a different certificate from the one this device was paired "
+    "with. If the hub's certificate was renewed, pair this device again with a new code; if not, "
+    "something on the network may be pretending to be the hub: tell whoever looks after it."
+)
+HUB_NOT_PROVEN = (
+    "The hub could not prove it knows the pairing code, so this device did not pair with it. "
+    "Something on the network may be pretending to be the hub: tell whoever looks after it."
+)
+PLAIN_PAIRING = (
+    "This device was paired with an older hub that did not encrypt its connections. Pair it "
+    "again with a new code from `kiosk pair` on the hub's computer."
+)
+
+
+def fingerprint_of(certificate: QSslCertificate) -> str:
+    """The SHA-256 of a certificate, lower-case hex, as the hub computes it of its own."""
+    return bytes(certificate.digest(QCryptographicHash.Algorithm.Sha256).toHex()).decode()
 
 
 class HubClient(QObject):
@@ -45,26 +72,32 @@ class HubClient(QObject):
     connectionChanged = Signal(bool)
     eventReceived = Signal(dict)
     unauthorised = Signal(str)
-    paired = Signal(str)  # the new device token, to be kept in the settings
+    paired = Signal(str, str)  # the new device token and the hub's fingerprint, to be kept
 
     def __init__(
         self,
         url: str,
         token: str = "",
+        fingerprint: str = "",
         parent: QObject | None = None,
         *,
         pairing: tuple[str, str, DeviceRole] | None = None,
         connect: bool = True,
     ) -> None:
-        """Connect with a device `token`, or, the first time, with `pairing`: the code the hub
-        shows, a name for this device, and its role. With `connect=False`, nothing happens on
-        the network until `open()`: requests wait until then."""
+        """Connect with a device `token` to the hub whose certificate has this `fingerprint`,
+        or, the first time, with `pairing`: the code the hub shows (as kiosk.core.pairing.typed
+        returns it), a name for this device, and its role. With `connect=False`, nothing happens
+        on the network until `open()`: requests wait until then."""
         super().__init__(parent)
         self._url = QUrl(url)
         self._token = token
+        self._fingerprint = fingerprint
         self._pairing = pairing
+        self._seen = ""  # the fingerprint of the certificate this connection was shown
+        self._nonce = self._hub_nonce = ""
         self._ids = itertools.count(1)
         self._pending: dict[int, bytes] = {}
+        self._kinds: dict[int, str] = {}
         self._attempts: dict[int, int] = {}
         self._ready = False  # the socket is open and the hub has accepted our hello
         self._connected = False  # the hub is answering: what the visitor is told
@@ -75,6 +108,10 @@ class HubClient(QObject):
         if connect:
             self.open()
 
+    def pin(self, fingerprint: str) -> None:
+        """The hub's fingerprint, when it is known only after this client was made."""
+        self._fingerprint = fingerprint
+
     def open(self) -> None:
         """Start connecting (and reconnecting for ever, until `close`)."""
         if self._socket is not None:
@@ -82,6 +119,11 @@ class HubClient(QObject):
         # Made here, not in __init__: the first socket sets up Qt's network stack, a tenth of a
         # second the kiosk spends after its first frame rather than before.
         self._socket = QWebSocket(parent=self)
+        if self._url.scheme() != "wss":
+            # Told on the next turn of the event loop, once the caller has connected to us.
+            QTimer.singleShot(0, self, lambda: self._refuse_hub(PLAIN_PAIRING))
+            return
+        self._socket.sslErrors.connect(self._judge_certificate)
         self._socket.connected.connect(self._say_hello)
         self._socket.disconnected.connect(self._lost)
         self._socket.textMessageReceived.connect(self._incoming)
@@ -99,6 +141,7 @@ class HubClient(QObject):
             fields.setdefault("key", uuid.uuid4().hex)
         raw = wire.encode({"type": command, "id": request_id, **fields})
         self._pending[request_id] = raw
+        self._kinds[request_id] = command
         if self._ready:
             self._send(raw)
         return request_id
@@ -112,17 +155,53 @@ class HubClient(QObject):
     def _send(self, raw: bytes) -> None:
         self._socket.sendTextMessage(raw.decode())
 
+    @Slot(list)
+    def _judge_certificate(self, errors: list) -> None:
+        """A self-made certificate is never trusted by an authority: accept it only if it is the
+        pinned one, or, while pairing, for this connection alone (the proofs decide)."""
+        seen = fingerprint_of(self._socket.sslConfiguration().peerCertificate())
+        pairing_now = self._pairing is not None and not self._token
+        if pairing_now or (self._fingerprint and seen == self._fingerprint):
+            self._socket.ignoreSslErrors()
+        else:
+            self._refuse_hub(CERTIFICATE_CHANGED)
+
     @Slot()
     def _say_hello(self) -> None:
+        # Compared again here: no token, proof or request leaves before this check.
+        self._seen = fingerprint_of(self._socket.sslConfiguration().peerCertificate())
+        if self._url.scheme() != "wss":
+            self._refuse_hub(
+                PLAIN_PAIRING.format(role=self._pairing[2] if self._pairing else "desk")
+            )
+            return
         if not self._token and self._pairing:
-            code, name, role = self._pairing
-            pair = {"type": "pair", "id": HELLO_ID, "code": code, "name": name, "role": str(role)}
-            self._send(wire.encode(pair))
+            self._nonce, self._hub_nonce = proofs.new_nonce(), ""
+            begin = {"type": "pair_begin", "id": HELLO_ID, "nonce": self._nonce}
+            self._send(wire.encode(begin))
+            return
+        if self._seen != self._fingerprint:
+            self._refuse_hub(CERTIFICATE_CHANGED)
             return
         hello = {"type": "hello", "id": HELLO_ID, "token": self._token}
         if self.last_seq is not None:
             hello["after_seq"] = self.last_seq
         self._send(wire.encode(hello))
+
+    def _refuse_hub(self, sentence: str) -> None:
+        self._closing = True  # retrying will not make this hub the right one
+        self.unauthorised.emit(sentence)
+        self._socket.abort()
+
+    def _send_proof(self, message: dict[str, Any]) -> None:
+        if message.get("type") != "reply":
+            self._welcomed(message)  # refused: say why and stop
+            return
+        code, name, role = self._pairing
+        self._hub_nonce = str(message.get("result", {}).get("nonce", "")) or "-"
+        proof = proofs.device_proof(code, self._seen, self._nonce, self._hub_nonce)
+        pair = {"type": "pair", "id": HELLO_ID, "proof": proof, "name": name, "role": str(role)}
+        self._send(wire.encode(pair))
 
     @Slot()
     def _lost(self) -> None:
@@ -147,6 +226,8 @@ class HubClient(QObject):
                 return  # already seen before a reconnect
             self.last_seq = message["seq"]
             self.eventReceived.emit(message)
+        elif request_id == HELLO_ID and self._nonce and not self._hub_nonce:
+            self._send_proof(message)
         elif request_id == HELLO_ID:
             self._welcomed(message)
         elif request_id in self._pending:
@@ -160,9 +241,14 @@ class HubClient(QObject):
             return
         result = message["result"]
         if "token" in result:
-            self._token = result["token"]
-            self.paired.emit(self._token)
-        if self.last_seq is None:
+            code, _name, _role = self._pairing
+            expected = proofs.hub_proof(code, self._seen, self._nonce, self._hub_nonce)
+            if not proofs.proofs_match(expected, str(result.get("proof", ""))):
+                self._refuse_hub(HUB_NOT_PROVEN)
+                return
+            self._token, self._fingerprint = result["token"], self._seen
+            self.paired.emit(self._token, self._fingerprint)
+        if self.last_seq is None or result.get("snapshot"):
             self.last_seq = result["last_seq"]
         self._reconnects = 0
         self._ready = True
@@ -176,7 +262,11 @@ class HubClient(QObject):
             self._retry(request_id)
             return
         self._set_connected(True)
+        if kind == "error" and message.get("code") == wire.SLOW_DOWN:
+            self._later(request_id, int(message.get("retry_after_ms", 1000)))
+            return
         self._pending.pop(request_id)
+        self._kinds.pop(request_id, None)
         self._attempts.pop(request_id, None)
         if kind == "reply":
             self.replied.emit(request_id, message["result"])
@@ -190,6 +280,17 @@ class HubClient(QObject):
         self._attempts[request_id] = attempt + 1
         delay = RETRY_MS[min(attempt, len(RETRY_MS) - 1)]
         QTimer.singleShot(delay, self, lambda: self._resend(request_id))
+
+    def _later(self, request_id: int, delay_ms: int) -> None:
+        """The hub asked us to slow down: send this again after the pause it named, unless a
+        newer search for hosts has made it pointless."""
+        if self._kinds.get(request_id) == "find_hosts" and any(
+            other > request_id and kind == "find_hosts" for other, kind in self._kinds.items()
+        ):
+            self._pending.pop(request_id, None)
+            self._kinds.pop(request_id, None)
+            return
+        QTimer.singleShot(max(delay_ms, 50), self, lambda: self._resend(request_id))
 
     def _resend(self, request_id: int) -> None:
         raw = self._pending.get(request_id)

@@ -16,16 +16,25 @@ SERVICE_TYPE = "_frontdesk-kiosk._tcp.local."
 class FoundHub:
     name: str
     url: str
+    fingerprint: str  # as announced; a paired device still checks the certificate itself
 
 
 class Announcement:
-    """Announces a hub listening on `port` for as long as it is open.
+    """Announces a hub listening on `port` for as long as it is open, with the fingerprint of
+    its certificate, so a paired device follows its own hub to a new address and ignores others.
 
     Registering probes the LAN for a second or two, so it happens in a background thread: the
     kiosk's screen must not freeze while it does.
     """
 
-    def __init__(self, site_name: str, port: int, *, interfaces: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        site_name: str,
+        port: int,
+        fingerprint: str,
+        *,
+        interfaces: list[str] | None = None,
+    ) -> None:
         self._zeroconf = Zeroconf(interfaces=interfaces or ["0.0.0.0"], ip_version=IPVersion.V4Only)
         addresses = [socket.inet_aton(a) for a in (interfaces or _own_addresses())]
         label = f"{site_name} hub on {socket.gethostname()}"[:60]
@@ -34,7 +43,7 @@ class Announcement:
             f"{label}.{SERVICE_TYPE}",
             port=port,
             addresses=addresses,
-            properties={"protocol": "1", "site": site_name},
+            properties={"protocol": "2", "site": site_name, "fingerprint": fingerprint},
         )
         self._registering = threading.Thread(
             target=self._zeroconf.register_service,
@@ -51,8 +60,11 @@ class Announcement:
         self._zeroconf.close()
 
 
-def find_hub(timeout_s: float = 5.0, *, interfaces: list[str] | None = None) -> FoundHub | None:
-    """Wait up to `timeout_s` for a hub to answer on the LAN; None if none did."""
+def find_hub(
+    timeout_s: float = 5.0, fingerprint: str = "", *, interfaces: list[str] | None = None
+) -> FoundHub | None:
+    """Wait up to `timeout_s` for a hub to answer on the LAN (the one whose certificate has this
+    `fingerprint`, if one is given); None if none did."""
     found: list[FoundHub] = []
     done = threading.Event()
     zc = Zeroconf(interfaces=interfaces or ["0.0.0.0"], ip_version=IPVersion.V4Only)
@@ -60,12 +72,16 @@ def find_hub(timeout_s: float = 5.0, *, interfaces: list[str] | None = None) -> 
     class Listener(ServiceListener):
         def add_service(self, zc: Zeroconf, type_: str, name: str) -> None:
             info = zc.get_service_info(type_, name, timeout=2000)
-            if info and info.parsed_addresses() and info.port:
-                site = (info.properties or {}).get(b"site", b"").decode(errors="replace")
-                found.append(
-                    FoundHub(site or name, f"ws://{info.parsed_addresses()[0]}:{info.port}")
-                )
-                done.set()
+            if not (info and info.parsed_addresses() and info.port):
+                return
+            properties = info.properties or {}
+            site = (properties.get(b"site") or b"").decode(errors="replace")
+            announced = (properties.get(b"fingerprint") or b"").decode(errors="replace")
+            if fingerprint and announced != fingerprint:
+                return  # another site's hub, or one this device is not paired with
+            url = f"wss://{info.parsed_addresses()[0]}:{info.port}"
+            found.append(FoundHub(site or name, url, announced))
+            done.set()
 
         def update_service(self, zc: Zeroconf, type_: str, name: str) -> None:
             pass

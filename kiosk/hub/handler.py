@@ -1,19 +1,23 @@
 """Carrying out decoded protocol commands on the hub service, and shaping events for clients.
 
 Whatever arrives, the answer is a reply or an error message; nothing a client sends can raise out
-of here. A connection is a `Session`: it must say hello with a device token (or pair with a code)
-before anything else, and its role decides which commands it may send and which events it hears.
+of here. A connection is a `Session`: it must say hello with a device token (or pair by proving
+it knows the live code) before anything else, and its role decides which commands it may send
+and which events it hears.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-from dataclasses import dataclass, field, replace
+import time
+from collections import deque
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlite_utils import Database
 
+from kiosk.core import pairing
 from kiosk.core.lifecycle import Event, EventType, IllegalTransition, Visit
 from kiosk.core.metrics import VisitTimes, WaitSummary
 from kiosk.core.names import InvalidName, first_name
@@ -51,11 +55,27 @@ _DESK_COMMANDS = (
 ALLOWED = {
     DeviceRole.KIOSK: _KIOSK_COMMANDS,
     DeviceRole.DESK: _DESK_COMMANDS,
+    DeviceRole.MANAGER: _DESK_COMMANDS,
     DeviceRole.DASHBOARD: (p.Queue,),
 }
+# A client this many events behind, or whose last event is from before today, is sent the open
+# visits instead of the whole story: replaying a year of a busy lobby would help nobody.
+REPLAY_LIMIT = 1000
+# Pairing tries from one address in a minute; the live code itself dies after ten wrong proofs
+# from anywhere.
+PAIR_TRIES_PER_ADDRESS = 10
+PAIR_WINDOW_S = 60.0
 # What each role hears of the log.
 _KIOSK_EVENTS = {EventType.ACKNOWLEDGED, EventType.WELCOMED}
 _DESK_EVENTS = set(EventType) - {EventType.ALERTED, EventType.FEEDBACK}
+
+
+class SlowDown(Exception):
+    """The client must wait before sending this again; the message says so to a person."""
+
+    def __init__(self, message: str, retry_after_ms: int) -> None:
+        super().__init__(message)
+        self.retry_after_ms = retry_after_ms
 
 
 def staff_actor(staff_id: int) -> str:
@@ -65,13 +85,55 @@ def staff_actor(staff_id: int) -> str:
 
 @dataclass
 class Session:
-    """One client connection: who it is once it has said hello, and what it has been sent."""
+    """One client connection: where it comes from, who it is once it has said hello or paired,
+    and from which event number the server must replay the log to it."""
 
+    address: str = ""
     role: DeviceRole | None = None
     device: str = ""
     device_id: int | None = None
+    introduced: bool = False
     replay_after: int | None = None
-    sent: list[bytes] = field(default_factory=list)
+    nonces: tuple[str, str] | None = None  # the device's and the hub's, during pairing
+
+
+class LogBudget:
+    """At most `per_minute` log lines of one kind: a flood must not fill the disk."""
+
+    def __init__(self, per_minute: int = 10) -> None:
+        self._per_minute = per_minute
+        self._times: deque[float] = deque()
+        self.dropped = 0
+
+    def allow(self) -> bool:
+        now = time.monotonic()
+        while self._times and now - self._times[0] > 60:
+            self._times.popleft()
+        if len(self._times) >= self._per_minute:
+            self.dropped += 1
+            return False
+        self._times.append(now)
+        return True
+
+
+class _PairingTries:
+    """Pairing tries per address over the last minute."""
+
+    def __init__(self) -> None:
+        self._times: dict[str, deque[float]] = {}
+
+    def retry_after_ms(self, address: str) -> int:
+        """0 if this address may try now, else how long until it may."""
+        now = time.monotonic()
+        times = self._times.setdefault(address, deque())
+        while times and now - times[0] > PAIR_WINDOW_S:
+            times.popleft()
+        if len(times) >= PAIR_TRIES_PER_ADDRESS:
+            return int((PAIR_WINDOW_S - (now - times[0])) * 1000) + 1
+        times.append(now)
+        if len(self._times) > 4096:  # forget quiet addresses
+            self._times = {a: t for a, t in self._times.items() if t}
+        return 0
 
 
 class CommandHandler:
@@ -79,12 +141,18 @@ class CommandHandler:
         self,
         service: HubService,
         db: Database,
+        fingerprint: str,
         local_tokens: dict[str, DeviceRole] | None = None,
     ) -> None:
         self._service = service
         self._db = db
+        # The SHA-256 of the hub's certificate, which pairing proofs are bound to.
+        self._fingerprint = fingerprint
         # Tokens for clients inside this process, made afresh at every start and never stored.
         self._local_tokens = dict(local_tokens or {})
+        self._pairing_tries = _PairingTries()
+        self._errors = LogBudget()
+        self._data_version: int | None = None
 
     def handle(self, raw: bytes | str, session: Session) -> bytes:
         """Answer one message from a client. After a successful hello, `session.replay_after`
@@ -94,8 +162,18 @@ class CommandHandler:
         except p.ProtocolError as error:
             return p.refusal(error.request_id, str(error), code=wire.INVALID)
         try:
-            if isinstance(command, p.Hello | p.Pair):
-                return p.reply(command.id, self._introduce(command, session))
+            return self._answer(command, session)
+        except Exception as error:  # a bug must cost one reply, never the connection or the hub
+            if self._errors.allow():
+                log.error("Could not answer %s: %s", type(command).__name__, type(error).__name__)
+            return p.refusal(
+                command.id, "The hub could not do that. Try again.", code=wire.UNAVAILABLE
+            )
+
+    def _answer(self, command: p.Command, session: Session) -> bytes:
+        try:
+            if isinstance(command, p.Hello | p.PairBegin | p.Pair):
+                return self._introduce(command, session)
             if session.role is None:
                 return p.refusal(
                     command.id,
@@ -109,6 +187,8 @@ class CommandHandler:
                     code=wire.UNAUTHORISED,
                 )
             return p.reply(command.id, self._carry_out(command))
+        except SlowDown as error:
+            return p.slow_down(command.id, error.retry_after_ms, str(error))
         except CommandRefused as error:
             return p.refusal(command.id, str(error), reason=error.reason)
         except IllegalTransition as error:
@@ -117,47 +197,118 @@ class CommandHandler:
             return p.refusal(command.id, str(error), reason="invalid_name")
         except sqlite3.OperationalError as error:
             # Busy or full disk: nothing was written; the client keeps the request and retries.
-            log.warning("The database could not take %s: %s", type(command).__name__, error)
+            if self._errors.allow():
+                log.warning("The database could not take %s: %s", type(command).__name__, error)
             return p.refusal(
                 command.id, "The front desk system is busy. Trying again…", code=wire.UNAVAILABLE
             )
 
     # --- who is there ---------------------------------------------------------------------------
 
-    def _introduce(self, command: p.Hello | p.Pair, session: Session) -> dict[str, Any]:
-        now = self._service.now_ms()
+    def _introduce(self, command: p.Hello | p.PairBegin | p.Pair, session: Session) -> bytes:
+        if session.introduced:
+            return p.refusal(
+                command.id, "This connection has already introduced itself.", code=wire.INVALID
+            )
+        if isinstance(command, p.PairBegin):
+            session.nonces = (command.nonce, pairing.new_nonce())
+            return p.reply(command.id, {"nonce": session.nonces[1]})
         if isinstance(command, p.Pair):
-            with writing(self._db):
-                token = devices.redeem_pairing_code(
-                    self._db, command.code, command.name, DeviceRole(command.role), now
-                )
-            if token is None:
-                raise CommandRefused(
-                    "That pairing code is not valid. Codes work once, for ten minutes; "
-                    "ask the hub for a new one with `kiosk pair`.",
-                    "bad_pairing_code",
-                )
-            session.role, session.device = DeviceRole(command.role), command.name
-            return {"token": token, "role": command.role, "last_seq": self._service.last_seq()}
+            return p.reply(command.id, self._pair(command, session))
+        session.introduced = True
         if command.token in self._local_tokens:
             session.role, session.device = self._local_tokens[command.token], "this computer"
         else:
             device = devices.device_for_token(self._db, command.token)
             if device is None:
-                session.role = None
-                raise CommandRefused(
+                return p.refusal(
+                    command.id,
                     "This device's pairing is no longer valid. Pair it again with a new code.",
-                    "pairing_revoked",
+                    code=wire.UNAUTHORISED,
+                    reason="pairing_revoked",
                 )
             with writing(self._db):
-                devices.note_seen(self._db, device.id, now)
+                devices.note_seen(self._db, device.id, self._service.now_ms())
             session.role, session.device, session.device_id = device.role, device.name, device.id
-        session.replay_after = command.after_seq
+        last_seq = self._service.last_seq()
+        snapshot = command.after_seq is not None and self._too_far_behind(command.after_seq)
+        session.replay_after = None if snapshot else command.after_seq
+        return p.reply(
+            command.id,
+            {
+                "role": str(session.role),
+                "device": session.device,
+                "last_seq": last_seq,
+                # Too far behind for a replay: start again from the open visits (`queue`).
+                "snapshot": snapshot,
+            },
+        )
+
+    def _too_far_behind(self, after_seq: int) -> bool:
+        last_seq = self._service.last_seq()
+        if last_seq - after_seq > REPLAY_LIMIT:
+            return True
+        seen = self._service.events_after(after_seq - 1, 1) if after_seq > 0 else []
+        return bool(seen) and seen[0].at_ms < self._service.start_of_day_ms()
+
+    def _pair(self, command: p.Pair, session: Session) -> dict[str, Any]:
+        if session.nonces is None:
+            raise CommandRefused("Start pairing with pair_begin first.", "pair_begin_first")
+        device_nonce, hub_nonce = session.nonces
+        session.nonces = None  # one proof per exchange of nonces
+        wait_ms = self._pairing_tries.retry_after_ms(session.address)
+        if wait_ms:
+            raise SlowDown(
+                "Too many pairing tries from this computer. Wait a minute, then try again.",
+                wait_ms,
+            )
+        role, now = DeviceRole(command.role), self._service.now_ms()
+        with writing(self._db):
+            live = devices.live_pairing_code(self._db, now)
+            if live is None:
+                raise CommandRefused(
+                    "No pairing code is waiting. On the hub's computer, run "
+                    f"`kiosk pair --role {role}` and type the code it shows.",
+                    "no_pairing_code",
+                )
+            expected = pairing.device_proof(live.code, self._fingerprint, device_nonce, hub_nonce)
+            if not pairing.proofs_match(expected, command.proof):
+                if devices.note_wrong_proof(self._db, now, session.address):
+                    log.warning(
+                        "The pairing code was voided after %d wrong tries; make a new one with "
+                        "`kiosk pair`.",
+                        pairing.WRONG_TRIES_ALLOWED,
+                    )
+                raise CommandRefused(
+                    "That pairing code is not right. Check it on the hub's computer and type it "
+                    "again; after a few wrong tries the code stops working.",
+                    "bad_pairing_code",
+                )
+            if live.role is not role:
+                raise CommandRefused(
+                    f"That code pairs a {live.role}, not a {role}. Make a code for a {role} with "
+                    f"`kiosk pair --role {role}`.",
+                    "wrong_role",
+                )
+            device_id, token = devices.redeem_pairing_code(self._db, command.name, role, now)
+        log.info("A %s was paired as device %d.", role, device_id)
+        session.introduced = True
+        session.role, session.device, session.device_id = role, command.name, device_id
         return {
-            "role": str(session.role),
-            "device": session.device,
+            "token": token,
+            "role": str(role),
             "last_seq": self._service.last_seq(),
+            "proof": pairing.hub_proof(live.code, self._fingerprint, device_nonce, hub_nonce),
         }
+
+    def revoked_among(self, device_ids: list[int]) -> set[int]:
+        """Which of these connected devices were revoked since the last look; only asks the
+        database when another process has written to it."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        if not device_ids or version == self._data_version:
+            return set()
+        self._data_version = version
+        return devices.revoked_among(self._db, device_ids)
 
     def events_after(self, seq: int, limit: int) -> list[Event]:
         return self._service.events_after(seq, limit)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThread, QTimer, Slot
 
+from kiosk.hub.certificate import CertificateError, HubIdentity, load_identity
 from kiosk.hub.client import HubClient
 from kiosk.hub.handler import CommandHandler
 from kiosk.hub.server import HubServer, ServerError
@@ -29,12 +30,14 @@ class HubHost(QObject):
         self,
         database: Path,
         settings: Settings,
+        identity: HubIdentity,
         address: str,
         port: int,
         local_tokens: dict[str, DeviceRole] | None = None,
     ) -> None:
         super().__init__()
         self._database = database
+        self.identity = identity
         self._settings = settings
         self._address = address
         self._port = port
@@ -51,8 +54,10 @@ class HubHost(QObject):
         try:
             self._db = open_database(self._database)
             service = HubService(self._db, self._settings.policies)
-            handler = CommandHandler(service, self._db, self.local_tokens)
-            self._server = HubServer(handler, self)
+            handler = CommandHandler(
+                service, self._db, self.identity.fingerprint, self.local_tokens
+            )
+            self._server = HubServer(handler, self.identity, self)
             self.port = self._server.listen(self._address, self._port)
             service.subscribe(self._server.publish)
             self._timer = QTimer(self)
@@ -98,9 +103,13 @@ class LocalHub:
     ) -> None:
         """`local_tokens` let clients of this process in without pairing; by default one is
         made for each role (see `client`)."""
+        try:
+            identity = load_identity(database.parent)
+        except CertificateError as error:
+            raise ServerError(str(error)) from error
         self._thread = QThread()
         self._thread.setObjectName("hub")
-        self.host = HubHost(database, settings, address, port, local_tokens)
+        self.host = HubHost(database, settings, identity, address, port, local_tokens)
         self.host.moveToThread(self._thread)
         self._thread.started.connect(self.host.start)
         self._thread.start()
@@ -113,9 +122,16 @@ class LocalHub:
     def port(self) -> int:
         return self.host.port
 
+    @property
+    def fingerprint(self) -> str:
+        return self.host.identity.fingerprint
+
+    @property
+    def url(self) -> str:
+        return f"wss://127.0.0.1:{self.port}"
+
     def client(self, role: DeviceRole = DeviceRole.KIOSK) -> HubClient:
-        url = f"ws://127.0.0.1:{self.port}"
-        return HubClient(url, self.host.token_for(role))
+        return HubClient(self.url, self.host.token_for(role), self.fingerprint)
 
     def stop(self) -> None:
         if self._thread.isRunning():

@@ -13,9 +13,11 @@ import msgspec
 from msgspec import Meta
 
 from kiosk.core.names import MAX_NAME_LENGTH
-from kiosk.hub.wire import PROTOCOL_VERSION, REFUSED, encode
+from kiosk.hub.wire import PROTOCOL_VERSION, REFUSED, SLOW_DOWN, encode
 
 MAX_MESSAGE_BYTES = 16_384
+# No command nests deeper than a few levels; anything deeper is refused before it is decoded.
+MAX_DEPTH = 8
 
 RequestId = Annotated[int, Meta(ge=0, le=2**53)]
 Id = Annotated[int, Meta(ge=1, le=2**53)]
@@ -86,12 +88,22 @@ class Hello(Command, tag="hello"):
     after_seq: Annotated[int, Meta(ge=0)] | None = None
 
 
-class Pair(Command, tag="pair"):
-    """Instead of hello, once: the pairing code shown by the hub, for a new device token."""
+Nonce = Annotated[str, Meta(pattern="^[0-9a-f]{64}$")]
 
-    code: Annotated[str, Meta(pattern="^[0-9]{6}$")]
+
+class PairBegin(Command, tag="pair_begin"):
+    """A new device's first message: its fresh nonce; the hub answers with its own."""
+
+    nonce: Nonce
+
+
+class Pair(Command, tag="pair"):
+    """After pair_begin, once: proof that the device knows the code the hub shows, bound to the
+    certificate it was shown and both nonces (see kiosk.core.pairing). The code never travels."""
+
+    proof: Annotated[str, Meta(pattern="^[0-9a-f]{64}$")]
     name: Annotated[str, Meta(min_length=1, max_length=60)]
-    role: Annotated[str, Meta(pattern="^(kiosk|desk|dashboard)$")]
+    role: Annotated[str, Meta(pattern="^(kiosk|desk|manager|dashboard)$")]
 
 
 class Acknowledge(Command, tag="acknowledge"):
@@ -128,7 +140,7 @@ class Receptionists(Command, tag="receptionists"):
 
 
 AnyCommand = FindHosts | FindHostByFullName | LookUpVisitor | CheckIn | FindMyVisit | CheckOut
-AnyCommand |= RateWelcome | Cancel | SetTargets | Hello | Pair | Acknowledge | Welcome
+AnyCommand |= RateWelcome | Cancel | SetTargets | Hello | PairBegin | Pair | Acknowledge | Welcome
 AnyCommand |= MarkLeftUnseen | Shown | Queue | YourDay | Receptionists
 
 _decoder = msgspec.json.Decoder(AnyCommand)
@@ -144,12 +156,16 @@ class ProtocolError(ValueError):
 
 def decode_command(raw: bytes | str) -> Command:
     """Read one command, or raise ProtocolError saying what is wrong with it."""
+    if isinstance(raw, str):
+        raw = raw.encode()
     if len(raw) > MAX_MESSAGE_BYTES:
         raise ProtocolError(f"Message too large: the limit is {MAX_MESSAGE_BYTES} bytes.")
+    if _nesting(raw) > MAX_DEPTH:
+        raise ProtocolError(f"Invalid message: nested deeper than {MAX_DEPTH} levels.")
     try:
         command = _decoder.decode(raw)
     except msgspec.ValidationError as error:
-        raise ProtocolError(f"Invalid message: {error}.", _request_id_of(raw)) from None
+        raise ProtocolError(f"Invalid message: {error}.", request_id_of(raw)) from None
     except msgspec.DecodeError:
         raise ProtocolError("Invalid message: it is not a JSON object.") from None
     if command.v != PROTOCOL_VERSION:
@@ -161,7 +177,38 @@ def decode_command(raw: bytes | str) -> Command:
     return command
 
 
-def _request_id_of(raw: bytes | str) -> int | None:
+def _nesting(raw: bytes) -> int:
+    """How deep arrays and objects nest in `raw`, counted without decoding it."""
+    if raw.count(b"[") + raw.count(b"{") <= MAX_DEPTH:
+        return 0  # too few brackets to nest too deep: the usual case, at C speed
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                return deepest
+        elif byte in (0x5D, 0x7D):  # ] }
+            depth -= 1
+    return deepest
+
+
+def request_id_of(raw: bytes | str) -> int | None:
+    """The request id of a message, if it has a usable one, without validating the rest."""
+    if isinstance(raw, str):
+        raw = raw.encode()
+    if len(raw) > MAX_MESSAGE_BYTES or _nesting(raw) > MAX_DEPTH:
+        return None
     try:
         value = msgspec.json.decode(raw)
     except msgspec.DecodeError:
@@ -184,6 +231,16 @@ def refusal(
     if reason is not None:
         body["reason"] = reason
     return encode(body)
+
+
+def slow_down(
+    request_id: int | None,
+    retry_after_ms: int,
+    message: str = "Too many requests at once; trying again in a moment.",
+) -> bytes:
+    """Too many messages: the client sends this request again after `retry_after_ms`."""
+    body = {"type": "error", "id": request_id, "code": SLOW_DOWN, "message": message}
+    return encode({**body, "retry_after_ms": retry_after_ms})
 
 
 def event_message(seq: int, body: dict[str, Any]) -> bytes:

@@ -1,4 +1,11 @@
-"""The hub's WebSocket server: one session per connection, replies, replays and live events."""
+"""The hub's TLS WebSocket server: admission, sessions, replies, replays and live events.
+
+Every connection is TLS with the hub's own certificate; there is no plain port. The listener
+takes each TCP connection itself, so that one beyond the limits for unintroduced connections (per
+address and in all) is dropped before any TLS work is spent on it. A connection must say hello or
+pair within a few seconds; a client that does not read what it is sent is dropped before its
+backlog can grow without bound.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +13,22 @@ import logging
 import time
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject
-from PySide6.QtNetwork import QHostAddress
-from PySide6.QtWebSockets import QWebSocket, QWebSocketServer
+from PySide6.QtCore import QByteArray, QObject, QTimer
+from PySide6.QtNetwork import (
+    QHostAddress,
+    QSsl,
+    QSslCertificate,
+    QSslConfiguration,
+    QSslKey,
+    QSslSocket,
+    QTcpServer,
+)
+from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServer
 
 from kiosk.core.lifecycle import Event
 from kiosk.hub import protocol, wire
-from kiosk.hub.handler import CommandHandler, Session
+from kiosk.hub.certificate import HubIdentity
+from kiosk.hub.handler import CommandHandler, LogBudget, Session
 from kiosk.store.devices import DeviceRole
 
 log = logging.getLogger(__name__)
@@ -21,8 +37,20 @@ log = logging.getLogger(__name__)
 # cheaply, so one runaway client can't starve the others.
 BURST = 200
 PER_SECOND = 100
-REPLAY_BATCH = 500
-MAX_INCOMING_BYTES = 1 << 20
+# Events replayed per turn of the event loop, so a long catch-up never stalls the others.
+REPLAY_BATCH = 200
+# Qt refuses a frame larger than this from its header, before reading its body.
+MAX_INCOMING_BYTES = protocol.MAX_MESSAGE_BYTES
+# Seconds a connection may take to finish TLS and say hello (or pair).
+INTRODUCTION_S = 5.0
+# Connections not yet introduced, per address and in all.
+UNINTRODUCED_PER_ADDRESS = 64
+UNINTRODUCED_IN_ALL = 512
+# A client that leaves this much unread is not reading: it is dropped.
+MAX_UNSENT_BYTES = 4 << 20
+# While a replay's backlog is above this, the rest waits until the client has read some.
+REPLAY_PAUSE_BYTES = 256 << 10
+TICK_MS = 500
 
 
 class ServerError(RuntimeError):
@@ -31,9 +59,13 @@ class ServerError(RuntimeError):
 
 @dataclass
 class _Connection:
-    session: Session = field(default_factory=Session)
+    address: str
+    session: Session
+    socket: QWebSocket | None = None
+    accepted: float = field(default_factory=time.monotonic)
     allowance: float = BURST
     checked: float = field(default_factory=time.monotonic)
+    replaying: bool = False
 
     def take(self) -> bool:
         now = time.monotonic()
@@ -45,82 +77,203 @@ class _Connection:
         return True
 
 
+def tls_configuration(identity: HubIdentity) -> QSslConfiguration:
+    """The hub's side of TLS: its own key and certificate, TLS 1.2 at least."""
+    configuration = QSslConfiguration.defaultConfiguration()
+    configuration.setLocalCertificate(
+        QSslCertificate(QByteArray(identity.certificate_pem), QSsl.EncodingFormat.Pem)
+    )
+    configuration.setPrivateKey(
+        QSslKey(QByteArray(identity.key_pem), QSsl.KeyAlgorithm.Ec, QSsl.EncodingFormat.Pem)
+    )
+    configuration.setPeerVerifyMode(QSslSocket.PeerVerifyMode.VerifyNone)
+    configuration.setProtocol(QSsl.SslProtocol.TlsV1_2OrLater)
+    return configuration
+
+
+class _Listener(QTcpServer):
+    """Hands each new TCP connection to the hub server before TLS begins."""
+
+    def __init__(self, server: HubServer) -> None:
+        super().__init__(server)
+        self._server = server
+
+    def incomingConnection(self, handle: int) -> None:
+        socket = QSslSocket(self)
+        if socket.setSocketDescriptor(handle):
+            self._server._admit(socket)
+        else:
+            socket.deleteLater()
+
+
 class HubServer(QObject):
-    def __init__(self, handler: CommandHandler, parent: QObject | None = None) -> None:
+    def __init__(
+        self, handler: CommandHandler, identity: HubIdentity, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._handler = handler
-        self._server = QWebSocketServer(
-            "Front Desk Kiosk hub", QWebSocketServer.NonSecureMode, self
+        self._tls = tls_configuration(identity)
+        self._listener = _Listener(self)
+        # The WebSocket handshake over sockets that are already TLS: it listens on nothing.
+        self._upgrader = QWebSocketServer(
+            "Front Desk Kiosk hub", QWebSocketServer.SslMode.NonSecureMode, self
         )
-        self._server.newConnection.connect(self._accept)
-        self._connections: dict[QWebSocket, _Connection] = {}
+        self._upgrader.newConnection.connect(self._upgraded)
+        # By the TCP socket until the WebSocket exists, then by the WebSocket as well.
+        self._by_tcp: dict[QSslSocket, _Connection] = {}
+        self._by_ws: dict[QWebSocket, _Connection] = {}
+        self._by_peer: dict[tuple[str, int], _Connection] = {}
+        self._errors = LogBudget()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start(TICK_MS)
 
     def listen(self, address: str, port: int) -> int:
         """Start listening and return the port (useful when `port` is 0: any free port)."""
-        if not self._server.listen(QHostAddress(address), port):
+        if not self._listener.listen(QHostAddress(address), port):
             raise ServerError(
-                f"The hub can't listen on {address}:{port} ({self._server.errorString()}). "
+                f"The hub can't listen on {address}:{port} ({self._listener.errorString()}). "
                 "Is another hub running? Choose another port in the settings."
             )
-        return self._server.serverPort()
+        return self._listener.serverPort()
 
     def close(self) -> None:
-        for socket in list(self._connections):
-            socket.close()
-        self._server.close()
+        self._timer.stop()
+        self._listener.close()
+        for connection in list(self._by_tcp.values()):
+            self._abort(connection)
 
     @property
     def connection_count(self) -> int:
-        return len(self._connections)
+        return len(self._by_tcp)
 
-    def _accept(self) -> None:
-        while self._server.hasPendingConnections():
-            socket = self._server.nextPendingConnection()
-            # Qt closes the socket on anything larger; the protocol refuses >16 KiB with a reply.
+    # --- admission ------------------------------------------------------------------------------
+
+    def _admit(self, socket: QSslSocket) -> None:
+        address = socket.peerAddress().toString()
+        waiting = [c for c in self._by_tcp.values() if not c.session.introduced]
+        from_here = sum(1 for c in waiting if c.address == address)
+        if len(waiting) >= UNINTRODUCED_IN_ALL or from_here >= UNINTRODUCED_PER_ADDRESS:
+            socket.abort()
+            socket.deleteLater()
+            return
+        connection = _Connection(address, Session(address=address))
+        self._by_tcp[socket] = connection
+        self._by_peer[(address, socket.peerPort())] = connection
+        socket.disconnected.connect(lambda s=socket: self._forget_tcp(s))
+        socket.encrypted.connect(lambda s=socket: self._upgrader.handleConnection(s))
+        socket.setSslConfiguration(self._tls)
+        socket.startServerEncryption()
+
+    def _upgraded(self) -> None:
+        while self._upgrader.hasPendingConnections():
+            socket = self._upgrader.nextPendingConnection()
+            connection = self._by_peer.get((socket.peerAddress().toString(), socket.peerPort()))
+            if connection is None:  # its TCP connection is gone already
+                socket.abort()
+                socket.deleteLater()
+                continue
+            connection.socket = socket
+            self._by_ws[socket] = connection
+            socket.setMaxAllowedIncomingFrameSize(MAX_INCOMING_BYTES)
             socket.setMaxAllowedIncomingMessageSize(MAX_INCOMING_BYTES)
-            self._connections[socket] = _Connection()
             socket.textMessageReceived.connect(lambda text, s=socket: self._receive(s, text))
-            socket.binaryMessageReceived.connect(lambda data, s=socket: self._binary(s))
-            socket.disconnected.connect(lambda s=socket: self._drop(s))
+            socket.binaryMessageReceived.connect(lambda _data, s=socket: self._binary(s))
+            socket.disconnected.connect(lambda s=socket: self._forget_ws(s))
+            socket.bytesWritten.connect(lambda _n, s=socket: self._drained(s))
 
-    def _drop(self, socket: QWebSocket) -> None:
-        self._connections.pop(socket, None)
-        socket.deleteLater()
+    def _forget_tcp(self, tcp: QSslSocket) -> None:
+        connection = self._by_tcp.pop(tcp, None)
+        if connection is None:
+            return
+        self._by_peer = {k: c for k, c in self._by_peer.items() if c is not connection}
+        if connection.socket is None:
+            tcp.deleteLater()  # never upgraded: nobody else owns it
+
+    def _forget_ws(self, socket: QWebSocket) -> None:
+        if self._by_ws.pop(socket, None) is not None:
+            socket.deleteLater()  # and with it the TLS socket it took over
+
+    def _abort(self, connection: _Connection) -> None:
+        if connection.socket is not None:
+            connection.socket.abort()
+            return
+        tcp = next((t for t, c in self._by_tcp.items() if c is connection), None)
+        if tcp is not None:
+            tcp.abort()
+
+    def _tick(self) -> None:
+        """Close connections that have not introduced themselves in time, and those of devices
+        revoked since (by the CLI too)."""
+        deadline = time.monotonic() - INTRODUCTION_S
+        for connection in list(self._by_tcp.values()):
+            if not connection.session.introduced and connection.accepted < deadline:
+                self._close(connection, "Say hello or pair within five seconds.")
+        paired = {c.session.device_id: c for c in self._by_ws.values() if c.session.device_id}
+        for device_id in self._handler.revoked_among(list(paired)):
+            self._close(paired[device_id], "This device's pairing was revoked.")
+
+    def _close(self, connection: _Connection, reason: str) -> None:
+        """Send the close frame, then drop the connection whether or not the client answers."""
+        socket = connection.socket
+        if socket is None:
+            self._abort(connection)
+            return
+        socket.close(QWebSocketProtocol.CloseCode.CloseCodePolicyViolated, reason)
+        QTimer.singleShot(500, socket, socket.abort)
+
+    # --- messages -------------------------------------------------------------------------------
 
     def _binary(self, socket: QWebSocket) -> None:
         self._send(socket, protocol.refusal(None, "Send JSON text messages.", code=wire.INVALID))
 
     def _receive(self, socket: QWebSocket, text: str) -> None:
-        connection = self._connections.get(socket)
+        connection = self._by_ws.get(socket)
         if connection is None:
             return
         if not connection.take():
-            self._send(
-                socket,
-                protocol.refusal(None, "Too many messages; slow down.", code=wire.SLOW_DOWN),
-            )
+            wait_ms = int(1000 / PER_SECOND) + 1
+            self._send(socket, protocol.slow_down(protocol.request_id_of(text), wait_ms))
             return
         session = connection.session
         self._send(socket, self._handler.handle(text, session))
         if session.replay_after is not None:
-            after, session.replay_after = session.replay_after, None
-            self._replay(socket, session, after)
+            connection.replaying = True
+            self._replay(socket)
 
-    def _replay(self, socket: QWebSocket, session: Session, after: int) -> None:
-        assert session.role is not None
-        while batch := self._handler.events_after(after, REPLAY_BATCH):
-            for event in batch:
-                message = self._handler.event_for(event, session.role)
-                if message is not None:
-                    self._send(socket, message)
-            after = batch[-1].seq
+    def _replay(self, socket: QWebSocket) -> None:
+        """Send the next batch of the events a client missed; live events wait meanwhile, as
+        the replay reaches them anyway."""
+        connection = self._by_ws.get(socket)
+        if connection is None or not connection.replaying:
+            return
+        session = connection.session
+        assert session.role is not None and session.replay_after is not None
+        batch = self._handler.events_after(session.replay_after, REPLAY_BATCH)
+        for event in batch:
+            message = self._handler.event_for(event, session.role)
+            if message is not None:
+                self._send(socket, message)
+        if not batch:
+            session.replay_after, connection.replaying = None, False
+            return
+        session.replay_after = batch[-1].seq
+        if socket.bytesToWrite() < REPLAY_PAUSE_BYTES:
+            QTimer.singleShot(0, socket, lambda: self._replay(socket))
+        # Otherwise `_drained` carries on once the client has read.
+
+    def _drained(self, socket: QWebSocket) -> None:
+        connection = self._by_ws.get(socket)
+        paused = connection is not None and connection.replaying
+        if paused and socket.bytesToWrite() < REPLAY_PAUSE_BYTES:
+            self._replay(socket)
 
     def publish(self, event: Event) -> None:
         """Send a newly recorded event to every client whose role hears of it."""
         by_role: dict[DeviceRole, bytes | None] = {}
-        for socket, connection in list(self._connections.items()):
+        for socket, connection in list(self._by_ws.items()):
             role = connection.session.role
-            if role is None:
+            if role is None or connection.replaying:
                 continue
             if role not in by_role:
                 by_role[role] = self._handler.event_for(event, role)
@@ -128,6 +281,11 @@ class HubServer(QObject):
             if message is not None:
                 self._send(socket, message)
 
-    @staticmethod
-    def _send(socket: QWebSocket, message: bytes) -> None:
+    def _send(self, socket: QWebSocket, message: bytes) -> None:
+        if socket.bytesToWrite() > MAX_UNSENT_BYTES:
+            connection = self._by_ws.get(socket)
+            if connection is not None and self._errors.allow():
+                log.warning("Dropped a client from %s that was not reading.", connection.address)
+            socket.abort()
+            return
         socket.sendTextMessage(message.decode())

@@ -6,23 +6,11 @@ import sys
 
 from PySide6.QtCore import QCoreApplication
 
+from kiosk.hub.certificate import shown_fingerprint
 from kiosk.hub.discovery import Announcement
 from kiosk.hub.local import LocalHub
 from kiosk.hub.process import stop_on_signals
-from kiosk.hub.service import wall_clock_ms
-from kiosk.store.database import open_database, writing
-from kiosk.store.devices import new_pairing_code
 from kiosk.store.settings import Paths, Settings
-
-
-def issue_pairing_code(paths: Paths) -> str:
-    """A one-time code a desk or kiosk types to pair with the hub, valid ten minutes."""
-    db = open_database(paths.database)
-    try:
-        with writing(db):
-            return new_pairing_code(db, wall_clock_ms())
-    finally:
-        db.close()
 
 
 def run_hub(paths: Paths, settings: Settings, *, address: str, port: int) -> int:
@@ -31,11 +19,13 @@ def run_hub(paths: Paths, settings: Settings, *, address: str, port: int) -> int
     hub = LocalHub(paths.database, settings, address=address, port=port)
     # Announce only where we listen: a hub bound to loopback stays invisible to the LAN.
     interfaces = None if address == "0.0.0.0" else [address]
-    announcement = Announcement(settings.site_name, hub.port, interfaces=interfaces)
+    announcement = Announcement(
+        settings.site_name, hub.port, hub.fingerprint, interfaces=interfaces
+    )
     print(f"The hub for {settings.site_name} is listening on {address}:{hub.port}.", flush=True)
     print(
-        f"To pair a desk or kiosk, enter the code {issue_pairing_code(paths)} on it "
-        "within ten minutes (`kiosk pair` gives a new one).",
+        f"Its certificate's fingerprint is {shown_fingerprint(hub.fingerprint)}. To pair a desk, "
+        "run `kiosk pair --role desk` on this computer and type the code on the desk.",
         flush=True,
     )
     stop_on_signals(app)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
 
 # Error codes (see docs/protocol.md).
 INVALID = "invalid"

@@ -22,7 +22,7 @@ from kiosk.app.desk_tray import DeskTray
 from kiosk.app.desk_window import DeskWindow
 from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.app.speech import Speech
-from kiosk.hub.client import HubClient
+from kiosk.hub.client import PLAIN_PAIRING, HubClient
 from kiosk.hub.discovery import FoundHub, find_hub
 from kiosk.store.settings import DeskOptions, Paths, Settings
 from kiosk.viewmodels.desk import DeskViewModel
@@ -69,7 +69,7 @@ def open_desk(
     options: DeskOptions | None = None,
     size: tuple[int, int] = (1280, 800),
     speech_engine: str | None = None,
-    finder: Callable[[float], FoundHub | None] = find_hub,
+    finder: Callable[[float, str], FoundHub | None] = find_hub,
     show: bool = True,
     quit_app: Callable[[], None] | None = None,
 ) -> DeskConsole:
@@ -100,15 +100,24 @@ def open_desk(
         hide_to_tray=tray.available,
         parent=holder,
     )
+    pinned = hub is None and bool(settings.device_token and settings.hub_fingerprint)
     pairing = PairingViewModel(
-        memory, finder=finder, token=settings.device_token if hub is None else "", parent=holder
+        memory,
+        finder=finder,
+        token=settings.device_token if pinned else "",
+        fingerprint=settings.hub_fingerprint if pinned else "",
+        parent=holder,
     )
     pairing.paired.connect(view_model.attach)
     if hub is not None:
         view_model.attach(hub)
     elif settings.device_token and settings.hub_url:
-        view_model.attach(HubClient(settings.hub_url, settings.device_token))
+        # A pairing from before the hub encrypted is refused by the client, with a sentence.
+        url, token, fingerprint = settings.hub_url, settings.device_token, settings.hub_fingerprint
+        view_model.attach(HubClient(url, token, fingerprint))
     else:
+        if settings.device_token and not pinned:
+            pairing.say(PLAIN_PAIRING)
         pairing.search()  # first run, or paired before with no address kept: find the hub
     frame = DeskWindow()
     window = frame.load(view_model, pairing, size=size)

@@ -107,8 +107,9 @@ def start_kiosk(
     settings = site.current
     remote = bool(settings.hub_url and settings.device_token)
     token = settings.device_token if remote else secrets.token_urlsafe(24)
-    url = settings.hub_url if remote else f"ws://127.0.0.1:{settings.hub_port}"
-    client = HubClient(url, token, connect=False)
+    url = settings.hub_url if remote else f"wss://127.0.0.1:{settings.hub_port}"
+    # The hub inside pins its own certificate once it has loaded it (after the first frame).
+    client = HubClient(url, token, settings.hub_fingerprint if remote else "", connect=False)
     screen = open_kiosk(client, site, lockdown=lockdown, speech_engine=speech_engine, cache=cache)
     running = RunningKiosk(screen, client)
     starter = _HubStarter(running, None if remote else database, settings, token)
@@ -160,10 +161,11 @@ class _HubStarter(QObject):
             QCoreApplication.exit(1)
             return
         self._running.hub = hub
+        self._running.client.pin(hub.fingerprint)
         # Announce only where we listen: a hub bound to loopback stays invisible to the LAN.
         interfaces = None if settings.hub_listen == "0.0.0.0" else [settings.hub_listen]
         self._running.announcement = Announcement(
-            settings.site_name, hub.port, interfaces=interfaces
+            settings.site_name, hub.port, hub.fingerprint, interfaces=interfaces
         )
 
 

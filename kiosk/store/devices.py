@@ -8,16 +8,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from kiosk.core import pairing
+from kiosk.store import audit
+
 if TYPE_CHECKING:  # a kiosk imports DeviceRole at start-up; sqlite-utils is slow to load
     from sqlite_utils import Database
-
-PAIRING_CODE_DIGITS = 6
-PAIRING_CODE_LIFETIME_MS = 10 * 60 * 1000
 
 
 class DeviceRole(StrEnum):
     KIOSK = "kiosk"
     DESK = "desk"
+    MANAGER = "manager"
     DASHBOARD = "dashboard"
 
 
@@ -43,29 +44,59 @@ def _device(row: tuple) -> Device:
 _COLUMNS = "id, name, role, paired_at, last_seen_at, revoked_at"
 
 
-def new_pairing_code(db: Database, now_ms: int) -> str:
-    """A fresh six-digit code, good for one pairing within ten minutes; call inside writing()."""
-    db.execute("DELETE FROM pairing_codes WHERE expires_at <= ?", [now_ms])
-    code = f"{secrets.randbelow(10**PAIRING_CODE_DIGITS):0{PAIRING_CODE_DIGITS}d}"
+@dataclass(frozen=True)
+class LiveCode:
+    code: str
+    role: DeviceRole
+    expires_at: int
+    wrong_tries: int
+
+
+def issue_pairing_code(db: Database, role: DeviceRole, now_ms: int) -> str:
+    """A fresh code for one device of `role`, valid ten minutes; it voids any code before it.
+    Call inside writing()."""
+    if live_pairing_code(db, now_ms) is not None:
+        audit.record(db, now_ms, "pairing_code_voided", why="replaced")
+    db.execute("DELETE FROM pairing_code")
+    code = pairing.new_code()
     db.execute(
-        "INSERT OR REPLACE INTO pairing_codes (code, expires_at) VALUES (?, ?)",
-        [code, now_ms + PAIRING_CODE_LIFETIME_MS],
+        "INSERT INTO pairing_code (id, code, role, expires_at, wrong_tries) VALUES (1, ?, ?, ?, 0)",
+        [code, str(role), now_ms + pairing.LIFETIME_MS],
     )
+    audit.record(db, now_ms, "pairing_code_issued", role=str(role))
     return code
 
 
-def redeem_pairing_code(
-    db: Database, code: str, name: str, role: DeviceRole, now_ms: int
-) -> str | None:
-    """Pair a device with a valid code and return its new token, or None if the code is not
-    valid (wrong, used or expired). Call inside writing()."""
+def live_pairing_code(db: Database, now_ms: int) -> LiveCode | None:
     row = db.execute(
-        "SELECT code FROM pairing_codes WHERE code = ? AND expires_at > ?", [code, now_ms]
+        "SELECT code, role, expires_at, wrong_tries FROM pairing_code WHERE expires_at > ?",
+        [now_ms],
     ).fetchone()
-    if row is None:
-        return None
-    db.execute("DELETE FROM pairing_codes WHERE code = ?", [code])
-    return add_device(db, name, role, now_ms)
+    return LiveCode(row[0], DeviceRole(row[1]), row[2], row[3]) if row else None
+
+
+def note_wrong_proof(db: Database, now_ms: int, address: str) -> bool:
+    """Count a wrong proof against the live code, wherever it came from; after the allowed
+    number the code is voided. Returns True if this try voided it. Call inside writing()."""
+    db.execute("UPDATE pairing_code SET wrong_tries = wrong_tries + 1")
+    tries = db.execute("SELECT wrong_tries FROM pairing_code").fetchone()
+    audit.record(db, now_ms, "pairing_wrong_proof", address=address)
+    if tries is None or tries[0] < pairing.WRONG_TRIES_ALLOWED:
+        return False
+    db.execute("DELETE FROM pairing_code")
+    audit.record(db, now_ms, "pairing_code_voided", why="wrong_tries", tries=tries[0])
+    return True
+
+
+def redeem_pairing_code(db: Database, name: str, role: DeviceRole, now_ms: int) -> tuple[int, str]:
+    """Pair a device whose proof checked: void the code, and return the new device's number
+    and token. Call inside writing()."""
+    db.execute("DELETE FROM pairing_code")
+    token = add_device(db, name, role, now_ms)
+    device = device_for_token(db, token)
+    assert device is not None
+    audit.record(db, now_ms, "device_paired", device.id, role=str(role))
+    return device.id, token
 
 
 def add_device(db: Database, name: str, role: DeviceRole, now_ms: int) -> str:
@@ -101,4 +132,16 @@ def revoke_device(db: Database, device_id: int, now_ms: int) -> bool:
         "UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
         [now_ms, device_id],
     )
-    return cursor.rowcount == 1
+    if cursor.rowcount != 1:
+        return False
+    audit.record(db, now_ms, "device_revoked", device_id)
+    return True
+
+
+def revoked_among(db: Database, device_ids: list[int]) -> set[int]:
+    """Which of these devices are revoked now, whoever revoked them (the CLI, another process)."""
+    marks = ",".join("?" * len(device_ids))
+    rows = db.execute(
+        f"SELECT id FROM devices WHERE revoked_at IS NOT NULL AND id IN ({marks})", device_ids
+    )
+    return {row[0] for row in rows}

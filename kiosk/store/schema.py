@@ -155,3 +155,43 @@ def index_wait_histograms(db: Database) -> None:
         "CREATE INDEX idx_visits_time_to_acknowledge ON visits("
         "(acknowledged_at - checked_in_at + 999) / 1000, checked_in_at, acknowledged_at)"
     )
+
+
+@_change
+def pair_by_proof_and_audit(db: Database) -> None:
+    # One live pairing code at a time, bound to a role, with the wrong proofs made against it
+    # counted here so that every connection's guesses add up.
+    db.execute("DROP TABLE pairing_codes")
+    db["pairing_code"].create(
+        {"id": int, "code": str, "role": str, "expires_at": int, "wrong_tries": int},
+        pk="id",
+        not_null={"code", "role", "expires_at", "wrong_tries"},
+        defaults={"wrong_tries": 0},
+    )
+    # Hub-wide records with no personal data: settings changed, codes issued or voided, wrong
+    # proofs, pairings and revocations. Append-only, like the event log.
+    db["audit"].create(
+        {"id": int, "at_ms": int, "action": str, "device_id": int, "detail": str},
+        pk="id",
+        not_null={"at_ms", "action", "detail"},
+        defaults={"detail": "{}"},
+    )
+    db.execute(
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
+        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+    )
+    # Devices paired over plain ws:// pinned no certificate: their tokens crossed the network in
+    # clear, so they pair again.
+    now_ms = "CAST(strftime('%s', 'now') AS INTEGER) * 1000"
+    voided = db.execute(
+        f"UPDATE devices SET revoked_at = {now_ms} WHERE revoked_at IS NULL"
+    ).rowcount
+    if voided:
+        db.execute(
+            f"INSERT INTO audit (at_ms, action, detail) VALUES ({now_ms}, ?, ?)",
+            ["plain_pairings_voided", f'{{"devices": {voided}}}'],
+        )

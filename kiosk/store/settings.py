@@ -76,6 +76,7 @@ class Settings:
     hub_listen: str = "0.0.0.0"
     hub_url: str = ""
     device_token: str = ""
+    hub_fingerprint: str = ""
     admin_pin_hash: str = ""
     desk: DeskOptions = field(default_factory=DeskOptions)
 
@@ -123,9 +124,11 @@ listen = "0.0.0.0"
 
 [connection]
 # For a desk console or a kiosk whose hub runs on another computer. Leave hub_url empty to find
-# the hub on the LAN by itself; the token is written here when the device is paired.
+# the hub on the LAN by itself. Pairing writes the token and the hub certificate's fingerprint
+# here: a hub showing another certificate is refused. Keep this file private.
 hub_url = ""
 token = ""
+fingerprint = ""
 
 [desk]
 # For a receptionist's desk console (`kiosk desk`).
@@ -222,6 +225,7 @@ def _settings_from(doc: dict[str, Any], path: Path) -> Settings:
         hub_listen=get("hub", "listen", str, defaults.hub_listen),
         hub_url=get("connection", "hub_url", str, ""),
         device_token=get("connection", "token", str, ""),
+        hub_fingerprint=get("connection", "fingerprint", str, ""),
         admin_pin_hash=get("admin", "pin_hash", str, ""),
         desk=desk,
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import re
 import socket
 import threading
 from collections.abc import Callable
@@ -11,6 +10,7 @@ from typing import Protocol
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
+from kiosk.core import pairing as codes
 from kiosk.hub.client import HubClient
 from kiosk.hub.discovery import FoundHub, find_hub
 from kiosk.store.devices import DeviceRole
@@ -18,27 +18,25 @@ from kiosk.store.devices import DeviceRole
 DEFAULT_PORT = 8765
 SEARCH_SECONDS = 5.0
 CONNECT_PATIENCE_MS = 10_000
-_CODE = re.compile(r"^\d{6}$")
 
 
 class Memory(Protocol):
     """kiosk.app.desk_settings_file.DeskSettingsFile"""
 
-    def save_connection(self, hub_url: str, token: str) -> None: ...
+    def save_connection(self, hub_url: str, token: str, fingerprint: str) -> None: ...
 
 
 def hub_url_from(address: str) -> str:
-    """What a person types ("192.168.1.20", "hub.local:9000", "ws://…") as a WebSocket URL."""
+    """What a person types ("192.168.1.20", "hub.local:9000", "wss://…") as the hub's URL.
+    Whatever scheme was typed, the hub speaks only TLS."""
     text = address.strip()
     if not text:
         return ""
-    if "://" not in text:
-        text = f"ws://{text}"
-    scheme, _, rest = text.partition("://")
+    rest = text.partition("://")[2] if "://" in text else text
     host = rest.split("/", 1)[0]
     if ":" not in host.rsplit("]", 1)[-1]:
         host = f"{host}:{DEFAULT_PORT}"
-    return f"{scheme}://{host}"
+    return f"wss://{host}"
 
 
 class PairingViewModel(QObject):
@@ -55,15 +53,18 @@ class PairingViewModel(QObject):
         self,
         memory: Memory,
         *,
-        finder: Callable[[float], FoundHub | None] = find_hub,
+        finder: Callable[[float, str], FoundHub | None] = find_hub,
         desk_name: str = "",
         token: str = "",
+        fingerprint: str = "",
         parent: QObject | None = None,
     ) -> None:
-        """With a `token` (paired before, but no hub address kept) a found hub is joined at once."""
+        """With a `token` and the hub's `fingerprint` (paired before, but the hub's address is
+        unknown or changed) the hub with that certificate is joined as soon as it is found."""
         super().__init__(parent)
         self._memory = memory
         self._token = token
+        self._fingerprint = fingerprint
         self._finder = finder
         self._desk_name = desk_name or self.tr("Desk on %1").replace("%1", socket.gethostname())
         self._searching = False
@@ -85,7 +86,7 @@ class PairingViewModel(QObject):
 
         def look() -> None:
             try:
-                found = self._finder(SEARCH_SECONDS)
+                found = self._finder(SEARCH_SECONDS, self._fingerprint if self._token else "")
             except OSError:
                 found = None
             with contextlib.suppress(RuntimeError):  # the console closed while we looked
@@ -98,8 +99,8 @@ class PairingViewModel(QObject):
         self._searching = False
         self.searchingChanged.emit()
         if url and self._token:
-            self._memory.save_connection(url, self._token)
-            self.paired.emit(HubClient(url, self._token))
+            self._memory.save_connection(url, self._token, self._fingerprint)
+            self.paired.emit(HubClient(url, self._token, self._fingerprint))
             return
         if url:
             self._address = url
@@ -113,17 +114,25 @@ class PairingViewModel(QObject):
                         "192.168.1.20.")
             )  # fmt: skip
 
+    def say(self, status: str) -> None:
+        """Show why pairing is needed (a pairing revoked, or made before the hub encrypted)."""
+        self._set_status(status)
+
     @Slot(str, str)
     def pair(self, address: str, code: str) -> None:
-        """Connect to `address` with the six-digit `code`; `paired` follows if the hub agrees."""
+        """Connect to `address` with the `code` the hub shows; `paired` follows if the hub and
+        this desk prove to each other that they know it."""
         url = hub_url_from(address)
-        code = code.strip().replace(" ", "")
         if not url:
             self._set_status(self.tr("Type the hub's address, or press Find the hub."))
             return
-        if not _CODE.match(code):
-            self._set_status(self.tr("The pairing code is six digits. Run `kiosk pair` on the "
-                                     "hub to see it."))  # fmt: skip
+        try:
+            code = codes.typed(code)
+        except codes.BadCode:
+            self._set_status(
+                self.tr("A pairing code has 12 letters and digits, like 7KQ4-M2XD-9HTP. On the "
+                        "hub's computer, run `kiosk pair --role desk` to see one.")
+            )  # fmt: skip
             return
         self._drop_client()
         self._url = url
@@ -135,10 +144,10 @@ class PairingViewModel(QObject):
         self._patience.start()
         self.busyChanged.emit()
 
-    def _got_token(self, token: str) -> None:
+    def _got_token(self, token: str, fingerprint: str) -> None:
         self._patience.stop()
         client, self._client = self._client, None
-        self._memory.save_connection(self._url, token)
+        self._memory.save_connection(self._url, token, fingerprint)
         self._set_status(self.tr("Paired."))
         self.busyChanged.emit()
         self.paired.emit(client)
