@@ -190,8 +190,9 @@ def test_the_console_says_when_the_hub_is_unreachable_and_catches_up(
     db.close()
     hub = HubProcess(home)
     hub.start()
-    desk = start_desk(qtbot, HubClient(hub.url, desk_token), SETTINGS, receptionist_id=ids["sam"])
-    kiosk = HubClient(hub.url, kiosk_token)
+    desk_client = HubClient(hub.url, desk_token, hub.fingerprint)
+    desk = start_desk(qtbot, desk_client, SETTINGS, receptionist_id=ids["sam"])
+    kiosk = HubClient(hub.url, kiosk_token, hub.fingerprint)
     try:
         qtbot.waitUntil(lambda: kiosk.connected, timeout=10000)
         first = check_in(qtbot, kiosk, name="Maria Garcia", host_id=ids["priya"])

@@ -15,9 +15,9 @@ from tests.hub_process import HubProcess
 
 
 def test_addresses_as_people_type_them() -> None:
-    assert hub_url_from("192.168.1.20") == "ws://192.168.1.20:8765"
-    assert hub_url_from(" hub.local:9000 ") == "ws://hub.local:9000"
-    assert hub_url_from("ws://10.0.0.5:8765/") == "ws://10.0.0.5:8765"
+    assert hub_url_from("192.168.1.20") == "wss://192.168.1.20:8765"
+    assert hub_url_from(" hub.local:9000 ") == "wss://hub.local:9000"
+    assert hub_url_from("ws://10.0.0.5:8765/") == "wss://10.0.0.5:8765"  # only TLS is spoken
     assert hub_url_from("") == ""
 
 
@@ -34,7 +34,7 @@ def test_pairing_a_new_desk_finds_the_hub_and_keeps_the_token(
         None,
         Settings(),
         settings_file=settings_file,
-        finder=lambda timeout_s: FoundHub("Harbour Works", hub.url),
+        finder=lambda timeout_s, fingerprint: FoundHub("Harbour Works", hub.url, hub.fingerprint),
         speech_engine="mock",
         quit_app=lambda: None,
     )
@@ -43,14 +43,19 @@ def test_pairing_a_new_desk_finds_the_hub_and_keeps_the_token(
         qtbot.waitUntil(lambda: console.pairing.property("address") == hub.url, timeout=5000)
         assert "Found Harbour Works" in desk.text_in(desk.window.contentItem(), "pairingStatus")
         desk.screenshot("desk_pairing")
-        desk.item("pairingCode").setProperty("text", "000000")
+        desk.item("pairingCode").setProperty("text", "123456")
         desk.click("pairButton")
-        qtbot.waitUntil(lambda: "not valid" in console.pairing.property("status"), timeout=10000)
-        desk.item("pairingCode").setProperty("text", hub.pairing_code)
+        assert "12 letters and digits" in console.pairing.property("status")
+        code = hub.pairing_code("desk")
+        desk.item("pairingCode").setProperty("text", "ZZZZ-ZZZZ-ZZZZ")
+        desk.click("pairButton")
+        qtbot.waitUntil(lambda: "not right" in console.pairing.property("status"), timeout=10000)
+        desk.item("pairingCode").setProperty("text", code.lower())  # as a person may type it
         desk.click("pairButton")
         qtbot.waitUntil(lambda: console.view_model.property("screen") == "who", timeout=10000)
         saved = load_settings(settings_file)
         assert saved.hub_url == hub.url and len(saved.device_token) > 20
+        assert saved.hub_fingerprint == hub.fingerprint
         # Only receptionists are offered: Sam Jones, not the host Priya Raman.
         desk.item("receptionist_0")
         assert desk.find("receptionist_1") is None

@@ -7,12 +7,14 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from kiosk.core.pairing import typed
+from kiosk.hub.certificate import load_identity
 from kiosk.hub.client import HubClient
 from kiosk.store.database import open_database, writing
 from kiosk.store.devices import DeviceRole
 from kiosk.store.people import add_staff
 from kiosk.store.settings import load_settings, save_setting
-from tests.hub_process import free_port
+from tests.hub_process import free_port, pairing_code
 
 
 def test_a_desk_pairs_with_the_hub_inside_a_running_kiosk(qtbot: QtBot, tmp_path: Path) -> None:
@@ -35,20 +37,13 @@ def test_a_desk_pairs_with_the_hub_inside_a_running_kiosk(qtbot: QtBot, tmp_path
         text=True,
     )
     try:
-        code = ""
-        for _ in range(50):  # the hub starts just after the kiosk's first frame
-            paired = subprocess.run(
-                [sys.executable, "-m", "kiosk", "pair"],
-                env=env, capture_output=True, text=True, timeout=60,
-            )  # fmt: skip
-            code = paired.stdout.split()[2] if paired.returncode == 0 else ""
-            if code:
-                break
-        tokens: list[str] = []
-        desk = HubClient(f"ws://127.0.0.1:{port}", pairing=(code, "Front desk", DeviceRole.DESK))
-        desk.paired.connect(tokens.append)
+        code = typed(pairing_code(home, "desk"))
+        pinned: list[str] = []
+        url = f"wss://127.0.0.1:{port}"
+        desk = HubClient(url, pairing=(code, "Front desk", DeviceRole.DESK))
+        desk.paired.connect(lambda _token, fingerprint: pinned.append(fingerprint))
         qtbot.waitUntil(lambda: desk.connected, timeout=20000)
-        assert len(tokens) == 1
+        assert pinned == [load_identity(home).fingerprint]
         desk.close()
     finally:
         kiosk.terminate()

@@ -5,25 +5,49 @@ import json
 import pytest
 from sqlite_utils import Database
 
+from kiosk.core import pairing
 from kiosk.hub.handler import CommandHandler, Session, staff_actor
 from kiosk.hub.service import HubService
-from kiosk.store import devices
+from kiosk.store import audit, devices
 from kiosk.store.database import writing
 from kiosk.store.devices import DeviceRole
 
 
+FINGERPRINT = "ab" * 32  # the hub's certificate, as both sides see it with no one between
+
+
 @pytest.fixture
 def handler(hub: HubService, db: Database) -> CommandHandler:
-    return CommandHandler(hub, db)
+    return CommandHandler(hub, db, FINGERPRINT)
 
 
 def send(handler: CommandHandler, session: Session, **message) -> dict:
-    return json.loads(handler.handle(json.dumps({"v": 1, "id": 5, **message}), session))
+    return json.loads(handler.handle(json.dumps({"v": 2, "id": 5, **message}), session))
 
 
-def pairing_code(db: Database, hub: HubService) -> str:
+def issue(db: Database, hub: HubService, role: DeviceRole = DeviceRole.DESK) -> str:
     with writing(db):
-        return devices.new_pairing_code(db, hub.now_ms())
+        return devices.issue_pairing_code(db, role, hub.now_ms())
+
+
+def pair(
+    handler: CommandHandler,
+    session: Session,
+    code: str,
+    *,
+    role: str = "desk",
+    seen: str = FINGERPRINT,
+    name: str = "Reception PC",
+) -> dict:
+    """Pair as a device does: nonces first, then the proof over the certificate it was shown."""
+    device_nonce = pairing.new_nonce()
+    hub_nonce = send(handler, session, type="pair_begin", nonce=device_nonce)["result"]["nonce"]
+    proof = pairing.device_proof(code, seen, device_nonce, hub_nonce)
+    answer = send(handler, session, type="pair", proof=proof, name=name, role=role)
+    if answer["type"] == "reply":
+        expected = pairing.hub_proof(code, seen, device_nonce, hub_nonce)
+        assert answer["result"]["proof"] == expected  # the hub proves it knows the code too
+    return answer
 
 
 def test_an_unpaired_client_gets_nothing(handler, hub, staff) -> None:
@@ -33,29 +57,71 @@ def test_an_unpaired_client_gets_nothing(handler, hub, staff) -> None:
     assert "not paired" in answer["message"]
     hub.check_in("Maria Garcia", host_id=staff["priya"])
     assert send(handler, stranger, type="find_hosts", text="pri")["code"] == "unauthorised"
-    assert send(handler, stranger, type="hello", token="x" * 40)["code"] == "refused"
+    assert send(handler, Session(), type="hello", token="x" * 40)["code"] == "unauthorised"
     assert stranger.role is None
 
 
 def test_pairing_with_a_code_gives_a_token_that_works_next_time(handler, hub, db) -> None:
-    code = pairing_code(db, hub)
-    first = Session()
-    answer = send(handler, first, type="pair", code=code, name="Reception PC", role="desk")
-    token = answer["result"]["token"]
+    code = issue(db, hub)
+    first = Session(address="10.0.0.5")
+    token = pair(handler, first, code)["result"]["token"]
     assert first.role is DeviceRole.DESK
     later = Session()
     hello = send(handler, later, type="hello", token=token, after_seq=0)
     assert hello["result"]["role"] == "desk" and later.replay_after == 0
     assert send(handler, later, type="queue")["type"] == "reply"
-    reused = send(handler, Session(), type="pair", code=code, name="Another", role="desk")
-    assert "not valid" in reused["message"]  # a code works once
+    again = send(handler, later, type="hello", token=token)
+    assert again["code"] == "invalid"  # one hello per connection
+    reused = pair(handler, Session(), code, name="Another")
+    assert reused["reason"] == "no_pairing_code"  # a code works once
+
+
+def test_a_code_proven_over_another_certificate_is_refused(handler, hub, db) -> None:
+    code = issue(db, hub)
+    # A machine in the middle shows its own certificate: the device's proof names that one.
+    answer = pair(handler, Session(), code, seen="cd" * 32)
+    assert answer["reason"] == "bad_pairing_code"
+    assert devices.all_devices(db) == []
 
 
 def test_an_expired_code_is_refused(handler, hub, db, clock) -> None:
-    code = pairing_code(db, hub)
+    code = issue(db, hub)
     clock.advance(11 * 60)
-    answer = send(handler, Session(), type="pair", code=code, name="Late PC", role="desk")
-    assert answer["code"] == "refused" and "ten minutes" in answer["message"]
+    assert pair(handler, Session(), code)["reason"] == "no_pairing_code"
+
+
+def test_a_code_pairs_only_the_role_it_was_made_for(handler, hub, db) -> None:
+    code = issue(db, hub, DeviceRole.KIOSK)
+    answer = pair(handler, Session(), code, role="desk")
+    assert answer["reason"] == "wrong_role" and "kiosk pair --role desk" in answer["message"]
+    assert pair(handler, Session(), code, role="kiosk")["type"] == "reply"
+
+
+def test_a_new_code_voids_the_one_before(handler, hub, db) -> None:
+    old = issue(db, hub)
+    new = issue(db, hub)
+    assert pair(handler, Session(), old)["reason"] == "bad_pairing_code"
+    assert pair(handler, Session(), new)["type"] == "reply"
+
+
+def test_ten_wrong_proofs_from_many_connections_void_the_code(handler, hub, db) -> None:
+    code = issue(db, hub)
+    wrong = "Z" * 12
+    # Each guess on a connection of its own, from addresses of its own: they still add up.
+    answers = [pair(handler, Session(address=f"10.0.0.{n}"), wrong) for n in range(12)]
+    assert [a["reason"] for a in answers[:10]] == ["bad_pairing_code"] * 10
+    assert [a["reason"] for a in answers[10:]] == ["no_pairing_code"] * 2
+    assert pair(handler, Session(), code)["reason"] == "no_pairing_code"  # the real one too
+    voided = audit.last(db, "pairing_code_voided")
+    assert voided is not None and voided.detail == {"why": "wrong_tries", "tries": 10}
+
+
+def test_pairing_tries_are_limited_per_address(handler, hub, db) -> None:
+    answers = [pair(handler, Session(address="10.0.0.9"), "Z" * 12) for _ in range(11)]
+    assert answers[-1]["code"] == "slow_down" and answers[-1]["retry_after_ms"] > 0
+    assert "Wait a minute" in answers[-1]["message"]
+    code = issue(db, hub)
+    assert pair(handler, Session(address="10.0.0.10"), code)["type"] == "reply"
 
 
 def test_a_revoked_device_is_turned_away(handler, hub, db) -> None:
@@ -67,6 +133,7 @@ def test_a_revoked_device_is_turned_away(handler, hub, db) -> None:
     session = Session()
     answer = send(handler, session, type="hello", token=token)
     assert "no longer valid" in answer["message"] and session.role is None
+    assert answer["reason"] == "pairing_revoked"
 
 
 def test_each_role_keeps_to_its_own_commands(handler, hub, staff) -> None:

@@ -263,34 +263,45 @@ class CommandHandler:
                 wait_ms,
             )
         role, now = DeviceRole(command.role), self._service.now_ms()
+        # The wrong try is counted in a transaction that commits: the refusal comes after it.
         with writing(self._db):
             live = devices.live_pairing_code(self._db, now)
-            if live is None:
-                raise CommandRefused(
-                    "No pairing code is waiting. On the hub's computer, run "
-                    f"`kiosk pair --role {role}` and type the code it shows.",
-                    "no_pairing_code",
-                )
-            expected = pairing.device_proof(live.code, self._fingerprint, device_nonce, hub_nonce)
-            if not pairing.proofs_match(expected, command.proof):
-                if devices.note_wrong_proof(self._db, now, session.address):
-                    log.warning(
-                        "The pairing code was voided after %d wrong tries; make a new one with "
-                        "`kiosk pair`.",
-                        pairing.WRONG_TRIES_ALLOWED,
-                    )
-                raise CommandRefused(
-                    "That pairing code is not right. Check it on the hub's computer and type it "
-                    "again; after a few wrong tries the code stops working.",
-                    "bad_pairing_code",
-                )
-            if live.role is not role:
-                raise CommandRefused(
-                    f"That code pairs a {live.role}, not a {role}. Make a code for a {role} with "
-                    f"`kiosk pair --role {role}`.",
-                    "wrong_role",
-                )
-            device_id, token = devices.redeem_pairing_code(self._db, command.name, role, now)
+            proven = live is not None and pairing.proofs_match(
+                pairing.device_proof(live.code, self._fingerprint, device_nonce, hub_nonce),
+                command.proof,
+            )
+            voided = (
+                live is not None
+                and not proven
+                and (devices.note_wrong_proof(self._db, now, session.address))
+            )
+            paired = proven and live.role is role
+            if paired:
+                device_id, token = devices.redeem_pairing_code(self._db, command.name, role, now)
+        if live is None:
+            raise CommandRefused(
+                "No pairing code is waiting. On the hub's computer, run "
+                f"`kiosk pair --role {role}` and type the code it shows.",
+                "no_pairing_code",
+            )
+        if voided:
+            log.warning(
+                "The pairing code was voided after %d wrong tries; make a new one with "
+                "`kiosk pair`.",
+                pairing.WRONG_TRIES_ALLOWED,
+            )
+        if not proven:
+            raise CommandRefused(
+                "That pairing code is not right. Check it on the hub's computer and type it "
+                "again; after a few wrong tries the code stops working.",
+                "bad_pairing_code",
+            )
+        if not paired:
+            raise CommandRefused(
+                f"That code pairs a {live.role}, not a {role}. Make a code for a {role} with "
+                f"`kiosk pair --role {role}`.",
+                "wrong_role",
+            )
         log.info("A %s was paired as device %d.", role, device_id)
         session.introduced = True
         session.role, session.device, session.device_id = role, command.name, device_id

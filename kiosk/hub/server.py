@@ -13,7 +13,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QByteArray, QObject, QTimer
+from PySide6.QtCore import QByteArray, QObject, QTimer, Slot
 from PySide6.QtNetwork import (
     QHostAddress,
     QSsl,
@@ -160,8 +160,10 @@ class HubServer(QObject):
         connection = _Connection(address, Session(address=address))
         self._by_tcp[socket] = connection
         self._by_peer[(address, socket.peerPort())] = connection
-        socket.disconnected.connect(lambda s=socket: self._forget_tcp(s))
-        socket.encrypted.connect(lambda s=socket: self._upgrader.handleConnection(s))
+        # Slots of this object, not lambdas: the WebSocket that takes the socket over cuts every
+        # connection to it when it goes, and Qt warns about a lambda's hidden receiver.
+        socket.disconnected.connect(self._tcp_gone)
+        socket.encrypted.connect(self._encrypted)
         socket.setSslConfiguration(self._tls)
         socket.startServerEncryption()
 
@@ -181,6 +183,14 @@ class HubServer(QObject):
             socket.binaryMessageReceived.connect(lambda _data, s=socket: self._binary(s))
             socket.disconnected.connect(lambda s=socket: self._forget_ws(s))
             socket.bytesWritten.connect(lambda _n, s=socket: self._drained(s))
+
+    @Slot()
+    def _encrypted(self) -> None:
+        self._upgrader.handleConnection(self.sender())
+
+    @Slot()
+    def _tcp_gone(self) -> None:
+        self._forget_tcp(self.sender())
 
     def _forget_tcp(self, tcp: QSslSocket) -> None:
         connection = self._by_tcp.pop(tcp, None)

@@ -22,7 +22,7 @@ Item {
         Text {
             Layout.fillWidth: true
             Layout.maximumWidth: 760
-            text: qsTr("On the computer that runs the hub, run `kiosk pair` to see a six-digit code. It works once, for ten minutes.")
+            text: qsTr("On the computer that runs the hub, run `kiosk pair --role desk` to see a code of 12 letters and digits. It works once, for ten minutes.")
             font.pixelSize: Theme.bodySize
             color: Theme.textMuted
             wrapMode: Text.Wrap
@@ -67,10 +67,9 @@ Item {
                 Layout.preferredHeight: Theme.controlHeight
                 font.pixelSize: Theme.bodySize + 4
                 font.letterSpacing: 4
-                inputMethodHints: Qt.ImhDigitsOnly
-                maximumLength: 6
-                validator: RegularExpressionValidator { regularExpression: /[0-9]{0,6}/ }
-                placeholderText: qsTr("6 digits")
+                inputMethodHints: Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText
+                maximumLength: 16
+                placeholderText: qsTr("Like 7KQ4-M2XD-9HTP")
                 onAccepted: screen.pairing.pair(address.text, code.text)
             }
             DeskButton {
@@ -87,6 +86,8 @@ Item {
             Layout.fillWidth: true
             Layout.maximumWidth: 760
             text: screen.pairing.status
+            // Sentences from the hub and the network: shown as typed, never as markup.
+            textFormat: Text.PlainText
             font.pixelSize: Theme.bodySize
             color: Theme.text
             wrapMode: Text.Wrap
