@@ -96,6 +96,8 @@ def office(tmp_path: Path) -> dict:
             "desk-2": add_device(db, "Back office", DeviceRole.DESK, 0),
             "kiosk": add_device(db, "Lobby kiosk", DeviceRole.KIOSK, 0),
         }
+        # A busy site's kiosks: each checks visitors in at a person's pace.
+        tokens["kiosks"] = [add_device(db, f"Kiosk {n}", DeviceRole.KIOSK, 0) for n in range(1, 26)]
         staff = {
             "priya": add_staff(db, "Priya Raman"),
             "sam": add_staff(db, "Sam Jones", Role.RECEPTIONIST),

@@ -103,13 +103,23 @@ class KioskDriver(SceneDriver):
 
     # --- paths ----------------------------------------------------------------------------------
 
-    def start_check_in(self, name: str, *, then: str) -> None:
-        """From Welcome: "Check in", type the name, "Next", and wait for the screen `then`."""
+    def start_check_in(self, name: str, *, contact: str = "", then: str) -> None:
+        """From Welcome: "Check in", type the name, "Next", then the contact and "Next" (or
+        "Skip" with none), and wait for the screen `then`."""
         self.tap("checkInStart")
+        self.enter_name_and_contact(name, contact)
+        self.wait_screen(then)
+
+    def enter_name_and_contact(self, name: str, contact: str) -> None:
         self.item("nameField")
         self.type(name)
         self.tap("nameNext")
-        self.wait_screen(then)
+        self.item("contactField")
+        if contact:
+            self.type(contact)
+            self.tap("contactNext")
+        else:
+            self.tap("contactSkip")
 
     def check_in_new(self, name: str, host_letters: str, host_row: int = 0) -> None:
         self.start_check_in(name, then="host")

@@ -11,12 +11,13 @@ import pytest
 from PySide6.QtCore import QMetaObject
 from pytestqt.qtbot import QtBot
 
-from kiosk.hub.client import HubClient
 from kiosk.hub.local import LocalHub
 from kiosk.store.devices import DeviceRole
 from kiosk.store.settings import Settings
 from tests.desk_helpers import (  # prepares Qt on import
+    MARIA_CONTACT,
     DeskDriver,
+    KioskAtTheDoor,
     make_office,
     start_desk,
     stop_desk,
@@ -53,10 +54,8 @@ def local_hub(office: tuple[Path, dict[str, int]]) -> Iterator[LocalHub]:
     hub.stop()
 
 
-def fill_queue(qtbot: QtBot, kiosk: HubClient, ids: dict[str, int], count: int) -> list[int]:
-    answers: dict[int, dict] = {}
-    kiosk.replied.connect(lambda i, result: answers.__setitem__(i, result))
-    asked = []
+def fill_queue(door: KioskAtTheDoor, ids: dict[str, int], count: int) -> list[int]:
+    visits = []
     for name, host, purpose, pronunciation in VISITORS[:count]:
         fields = {"name": name}
         if host:
@@ -65,11 +64,9 @@ def fill_queue(qtbot: QtBot, kiosk: HubClient, ids: dict[str, int], count: int) 
             fields["purpose"] = purpose
         if pronunciation:
             fields["pronunciation"] = pronunciation
-        if name == "Maria Garcia":
-            fields["visitor_id"] = ids["maria_visitor"]
-        asked.append(kiosk.request("check_in", **fields))
-    qtbot.waitUntil(lambda: all(a in answers for a in asked), timeout=10000)
-    return [answers[a]["visit_id"] for a in asked]
+        proof = MARIA_CONTACT if name == "Maria Garcia" else ""
+        visits.append(door.check_in(proven_by=proof, **fields))
+    return visits
 
 
 @pytest.mark.parametrize("count", [1, 3, 12])
@@ -79,10 +76,9 @@ def test_screenshot_of_the_console(
     ids = office[1]
     desk = start_desk(qtbot, local_hub.client(DeviceRole.DESK), SETTINGS,
                       receptionist_id=ids["sam"])  # fmt: skip
-    kiosk = local_hub.client(DeviceRole.KIOSK)
+    door = KioskAtTheDoor(qtbot, local_hub.url, local_hub.fingerprint, office[0])
     try:
-        qtbot.waitUntil(lambda: kiosk.connected, timeout=5000)
-        visits = fill_queue(qtbot, kiosk, ids, count)
+        visits = fill_queue(door, ids, count)
         qtbot.waitUntil(lambda: desk.desk.property("waitingCount") == count, timeout=10000)
         if count >= 3:  # someone is on the way to the second visitor
             desk.click("onMyWay", desk.card(visits[1]))
@@ -100,7 +96,7 @@ def test_screenshot_of_the_console(
             check_no_overlaps(desk)
             desk.screenshot("desk_12_waiting_end")
     finally:
-        kiosk.close()
+        door.close()
         stop_desk(desk)
 
 

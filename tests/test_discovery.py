@@ -11,7 +11,7 @@ OURS, THEIRS = "ab" * 32, "cd" * 32
 def test_a_desk_finds_an_announced_hub() -> None:
     announcement = Announcement("Harbour Works", 18765, OURS, interfaces=LOOPBACK)
     try:
-        found = find_hub(10, interfaces=LOOPBACK)
+        found = find_hub(10, OURS, interfaces=LOOPBACK)
     finally:
         announcement.close()
     assert found is not None
@@ -35,4 +35,5 @@ def test_a_paired_desk_follows_only_its_own_hub() -> None:
 
 
 def test_with_no_hub_the_search_ends_with_nothing() -> None:
-    assert find_hub(1, interfaces=LOOPBACK) is None
+    # (Looking for a hub of our own: other hubs on this machine's loopback must not count.)
+    assert find_hub(1, "ef" * 32, interfaces=LOOPBACK) is None

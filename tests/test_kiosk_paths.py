@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from kiosk.store.database import open_database
 from tests.qt_helpers import *  # noqa: F403 (the kiosk fixtures)
 from tests.qt_helpers import KioskDriver, desk_client
@@ -48,7 +50,7 @@ def events_in(path: Path, kind: str) -> list[dict]:
 def test_a_returning_visitor_is_welcomed_back_and_offered_last_times_host(
     kiosk: KioskDriver, office: tuple[Path, dict[str, int]]
 ) -> None:
-    kiosk.start_check_in("maria  GARCIA", then="returning")
+    kiosk.start_check_in("maria  GARCIA", contact="Maria@Example.com", then="returning")
     assert kiosk.text_of("welcomeBack") == "Welcome back, Maria!"
     assert kiosk.text_of("sameHost") == "I'm visiting Priya Raman again"
     kiosk.tap("sameHost")
@@ -63,14 +65,33 @@ def test_a_returning_visitor_is_welcomed_back_and_offered_last_times_host(
     assert visit["visitor_id"] == 1  # Maria as remembered, not a new visitor
 
 
-def test_two_visitors_with_one_name_see_only_masked_contacts(
+@pytest.mark.parametrize("contact", ["", "someone@example.com", "+44 7700 900999"])
+def test_a_known_name_without_its_contact_tells_the_screen_nothing(
+    kiosk: KioskDriver, office: tuple[Path, dict[str, int]], contact: str
+) -> None:
+    kiosk.start_check_in("Maria Garcia", contact=contact, then="host")
+    shown = " ".join(kiosk.all_texts())
+    assert "Priya" not in shown and "mah-REE-ah" not in shown and "back" not in shown
+    assert not any("maria@" in t for t in kiosk.kiosk.visitor_texts())
+    kiosk.tap("purposeDelivery")
+    kiosk.wait_screen("pronunciation")
+    assert kiosk.item("pronunciationField").property("text") == ""
+    kiosk.tap("checkInButton")
+    kiosk.wait_screen("done")
+    (visit,) = visits_in(office[0])
+    assert visit["visitor_id"] != 1  # not joined to the remembered Maria without proof
+
+
+def test_two_visitors_with_one_name_are_told_apart_by_their_contact(
     kiosk: KioskDriver, office: tuple[Path, dict[str, int]]
 ) -> None:
-    kiosk.start_check_in("Alex Kim", then="which_visitor")
-    assert kiosk.text_of("match_0") == "a•••@example.com"
-    assert kiosk.text_of("match_1") == "•••23"
-    assert not any("alex@" in t or "7700" in t for t in kiosk.all_texts())
-    kiosk.tap("match_1")
+    kiosk.start_check_in("Alex Kim", contact="07700 900123", then="host")  # a digit short: no
+    kiosk.tap("backButton")
+    kiosk.wait_screen("contact")
+    kiosk.item("contactField").setProperty("text", "")
+    kiosk.kiosk.setContact("")
+    kiosk.type("+44 7700 900123")
+    kiosk.tap("contactNext")
     kiosk.wait_screen("returning")
     assert kiosk.text_of("welcomeBack") == "Welcome back, Alex!"
     kiosk.tap("someoneElse")
@@ -82,20 +103,6 @@ def test_two_visitors_with_one_name_see_only_masked_contacts(
     kiosk.wait_screen("done")
     (visit,) = visits_in(office[0])
     assert (visit["visitor_id"], visit["host_id"]) == (3, office[1]["jose"])
-
-
-def test_none_of_these_checks_in_a_new_visitor_for_reception(
-    kiosk: KioskDriver, office: tuple[Path, dict[str, int]]
-) -> None:
-    kiosk.start_check_in("Alex Kim", then="which_visitor")
-    kiosk.tap("noneOfThese")
-    kiosk.wait_screen("host")
-    kiosk.tap("purposeDelivery")
-    kiosk.wait_screen("pronunciation")
-    kiosk.tap("checkInButton")
-    kiosk.wait_screen("done")
-    (visit,) = visits_in(office[0])
-    assert (visit["visitor_id"], visit["host_id"], visit["purpose"]) == (4, None, "delivery")
 
 
 def test_done_shows_who_is_coming_then_returns_to_welcome(
@@ -117,15 +124,18 @@ def test_done_shows_who_is_coming_then_returns_to_welcome(
     kiosk.wait_screen("welcome")
 
 
-def test_check_out_by_name_then_one_question(
+def test_check_out_with_name_and_contact_then_one_question(
     kiosk: KioskDriver, office: tuple[Path, dict[str, int]]
 ) -> None:
-    kiosk.check_in_new("Maya Lin", "pri")
+    kiosk.start_check_in("Maya Lin", contact="maya@example.com", then="host")
+    kiosk.type("pri")
+    kiosk.tap("host_0")
+    kiosk.wait_screen("pronunciation")
+    kiosk.tap("checkInButton")
+    kiosk.wait_screen("done")
     kiosk.tap("doneButton")
     kiosk.tap("checkOutStart")
-    kiosk.item("nameField")
-    kiosk.type("maya lin")
-    kiosk.tap("nameNext")
+    kiosk.enter_name_and_contact("maya lin", "MAYA@example.com")
     kiosk.wait_screen("feedback")
     assert kiosk.text_of("feedbackQuestion") == "You're checked out. How was your welcome?"
     kiosk.tap("face_4")
@@ -136,14 +146,24 @@ def test_check_out_by_name_then_one_question(
     assert json.loads(events_in(office[0], "feedback")[0]["payload"]) == {"rating": 4}
 
 
-def test_check_out_with_no_visit_says_so(kiosk: KioskDriver) -> None:
+@pytest.mark.parametrize("contact", ["", "wrong@example.com"])
+def test_check_out_without_proof_looks_the_same_and_ends_nothing(
+    kiosk: KioskDriver, office: tuple[Path, dict[str, int]], contact: str
+) -> None:
+    kiosk.start_check_in("Maya Lin", contact="maya@example.com", then="host")
+    kiosk.tap("purposeDelivery")
+    kiosk.wait_screen("pronunciation")
+    kiosk.tap("checkInButton")
+    kiosk.wait_screen("done")
+    kiosk.tap("doneButton")
     kiosk.tap("checkOutStart")
-    kiosk.item("nameField")
-    kiosk.type("Nobody Here")
-    kiosk.tap("nameNext")
-    kiosk.qtbot.waitUntil(lambda: kiosk.find("message") is not None, timeout=5000)
-    assert kiosk.text_of("message").startswith("We couldn't find a visit under that name")
-    assert kiosk.item("nameField").property("text") == "Nobody Here"
+    kiosk.enter_name_and_contact("Maya Lin", contact)
+    kiosk.wait_screen("feedback")  # the same thank-you as for the real Maya
+    kiosk.tap("face_2")
+    kiosk.wait_screen("thanks")
+    (visit,) = visits_in(office[0])
+    assert visit["state"] == "waiting"  # a stranger can't check Maya out
+    assert events_in(office[0], "feedback") == []
 
 
 def test_spanish_is_chosen_on_welcome_and_used_to_the_end(kiosk: KioskDriver) -> None:

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtGui import QColor
 from PySide6.QtQuick import QQuickItem
 
+from kiosk.store.database import open_database
 from tests.qt_helpers import *  # noqa: F403 (the kiosk fixtures)
 from tests.qt_helpers import LANDSCAPE, PORTRAIT, KioskDriver, accessible_name, desk_client
 
@@ -113,6 +114,15 @@ def test_every_screen(kiosk: KioskDriver, local_hub, office, language: str, kios
         assert item.mapToScene(item.boundingRect().bottomLeft()).y() <= top_of_keyboard
     visit(kiosk, tag, seen)
     kiosk.tap("nameNext")
+    kiosk.wait_screen("contact")
+    kiosk.type("siobhan@example.com")
+    kiosk.settle()
+    top_of_keyboard = keyboard.mapToScene(keyboard.boundingRect().topLeft()).y()
+    for name in ("contactField", "contactNext", "contactSkip"):
+        item = kiosk.item(name)
+        assert item.mapToScene(item.boundingRect().bottomLeft()).y() <= top_of_keyboard
+    visit(kiosk, tag, seen)
+    kiosk.tap("contactNext")
     kiosk.wait_screen("host")
     kiosk.type("pr")
     kiosk.item("host_0")
@@ -127,7 +137,10 @@ def test_every_screen(kiosk: KioskDriver, local_hub, office, language: str, kios
     visit(kiosk, tag, seen)
     desk = desk_client(local_hub)
     kiosk.qtbot.waitUntil(lambda: bool(desk.connected), timeout=5000)
-    desk.request("acknowledge", visit_id=kiosk.kiosk._visit_id, staff_id=office[1]["sam"])
+    db = open_database(office[0])
+    (visit_id,) = db.execute("SELECT max(id) FROM visits").fetchone()
+    db.close()
+    desk.request("acknowledge", visit_id=visit_id, staff_id=office[1]["sam"])
     kiosk.qtbot.waitUntil(lambda: kiosk.kiosk.property("acknowledgedBy") == "Sam", timeout=5000)
     visit(kiosk, f"{tag}-acknowledged", [])
     desk.close()
@@ -142,40 +155,27 @@ def test_every_screen(kiosk: KioskDriver, local_hub, office, language: str, kios
     visit(kiosk, f"{tag}-error", [])
     kiosk.tap("backButton")
 
-    # A returning visitor.
+    # A returning visitor, proven by name and contact.
     start(kiosk, language)
-    kiosk.start_check_in("maria garcia", then="returning")
+    kiosk.start_check_in("maria garcia", contact="maria@example.com", then="returning")
     visit(kiosk, tag, seen)
-    kiosk.tap("backButton")
-    kiosk.wait_screen("name")
+    kiosk.tap("sameHost")
+    kiosk.wait_screen("pronunciation")
+    kiosk.tap("checkInButton")
+    kiosk.wait_screen("done")
+    kiosk.tap("doneButton")
 
-    # Two visitors share a name; both check in, then both want to leave.
-    kiosk.erase(20)
-    kiosk.type("Alex Kim")
-    kiosk.tap("nameNext")
-    kiosk.wait_screen("which_visitor")
-    visit(kiosk, tag, seen)
-    for row in (0, 1):
-        if row:
-            start(kiosk, language)
-            kiosk.start_check_in("Alex Kim", then="which_visitor")
-        kiosk.tap(f"match_{row}")
-        kiosk.wait_screen("returning")
-        kiosk.tap("sameHost")
-        kiosk.wait_screen("pronunciation")
-        kiosk.tap("checkInButton")
-        kiosk.wait_screen("done")
-        kiosk.tap("doneButton")
-
+    # Maria leaves: her name, then the contact she gave.
     start(kiosk, language)
     kiosk.tap("checkOutStart")
     kiosk.item("nameField")
-    kiosk.type("Alex Kim")
+    kiosk.type("Maria Garcia")
     visit(kiosk, tag, seen)
     kiosk.tap("nameNext")
-    kiosk.wait_screen("checkout_pick")
+    kiosk.wait_screen("checkout_contact")
+    kiosk.type("maria@example.com")
     visit(kiosk, tag, seen)
-    kiosk.tap("visit_0")
+    kiosk.tap("contactNext")
     kiosk.wait_screen("feedback")
     visit(kiosk, tag, seen)
     kiosk.tap("face_5")
@@ -202,9 +202,9 @@ def test_every_screen(kiosk: KioskDriver, local_hub, office, language: str, kios
         "pronunciation",
         "done",
         "returning",
-        "which_visitor",
+        "contact",
         "checkout_name",
-        "checkout_pick",
+        "checkout_contact",
         "feedback",
         "thanks",
         "admin_pin",

@@ -78,7 +78,7 @@ def test_a_stale_host_search_does_not_overwrite_a_newer_one(qapp) -> None:
     vm.startCheckIn()
     vm.setName("Maya Lin")
     vm.submitName()
-    hub.answer({"matches": []})
+    vm.skipContact()
     vm.setHostQuery("pr")
     first = hub.sent[-1][0]
     vm.setHostQuery("pri")
@@ -92,7 +92,9 @@ def test_the_check_in_sends_what_the_visitor_chose(qapp) -> None:
     vm.startCheckIn()
     vm.setName("  Maya   Lin ")
     vm.submitName()
-    hub.answer({"matches": []})
+    vm.setContact(" maya@example.com ")
+    vm.submitContact()
+    hub.answer({"identity": None})
     vm.chooseReception("interview")
     vm.setPronunciation("MY-ah")
     vm.checkIn()
@@ -102,22 +104,45 @@ def test_the_check_in_sends_what_the_visitor_chose(qapp) -> None:
         "name": "Maya Lin",
         "host_id": None,
         "purpose": "interview",
-        "visitor_id": None,
+        "identity": None,
         "pronunciation": "MY-ah",
+        "contact": "maya@example.com",
         "kiosk": "lobby",
     }
-    hub.answer({"visit_id": 7, "first_name": "Maya", "returning": False})
+    hub.answer({"visit": "a" * 32, "first_name": "Maya", "returning": False})
     assert vm.property("screen") == "done"
     assert voice.said == ["Welcome, MY-ah!"]
 
 
 def test_an_acknowledgement_for_another_visit_is_not_shown(qapp) -> None:
     vm, hub, _ = make(qapp)
-    vm._screen, vm._visit_id = "done", 7
-    hub.eventReceived.emit({"event": "acknowledged", "visit_id": 8, "by": "Sam"})
+    vm._screen, vm._visit = "done", "a" * 32
+    hub.eventReceived.emit({"event": "acknowledged", "visit": "b" * 32, "by": "Sam"})
     assert vm.property("acknowledgedBy") == ""
-    hub.eventReceived.emit({"event": "acknowledged", "visit_id": 7, "by": "Sam"})
+    hub.eventReceived.emit({"event": "acknowledged", "visit": "a" * 32, "by": "Sam"})
     assert vm.property("acknowledgedBy") == "Sam"
+
+
+def test_going_back_to_welcome_lets_the_visit_handle_go(qapp) -> None:
+    vm, hub, _ = make(qapp)
+    vm._screen, vm._visit = "done", "a" * 32
+    vm.reset()
+    assert hub.sent[-1][1:] == ("release", {"visit": "a" * 32})
+    assert vm.visitor_texts() == []
+
+
+def test_the_admin_pin_goes_with_a_change_of_targets_and_is_forgotten(qapp) -> None:
+    vm, hub, _ = make(qapp)
+    for _ in range(5):
+        vm.cornerTapped()
+    for digit in "1357":
+        vm.pinDigit(digit)
+    vm.pinSubmit()
+    assert vm.property("screen") == "admin"
+    vm.adjustTarget("acknowledge", 15)
+    assert hub.sent[-1][1] == "set_targets" and hub.sent[-1][2]["pin"] == "1357"
+    vm.reset()
+    assert "1357" not in vm.visitor_texts()
 
 
 def test_a_refusal_is_shown_and_nothing_typed_is_lost(qapp) -> None:
@@ -125,6 +150,8 @@ def test_a_refusal_is_shown_and_nothing_typed_is_lost(qapp) -> None:
     vm.startCheckIn()
     vm.setName("Maya Lin")
     vm.submitName()
+    vm.setContact("maya@example.com")
+    vm.submitContact()
     hub.refused.emit(hub.sent[-1][0], "Please choose again.")
     assert vm.property("message") == "Please choose again."
     assert vm.property("name") == "Maya Lin"

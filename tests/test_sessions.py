@@ -7,18 +7,21 @@ from sqlite_utils import Database
 
 from kiosk.core import pairing
 from kiosk.hub.handler import CommandHandler, Session, staff_actor
+from kiosk.hub.kiosk_commands import FixedRules
 from kiosk.hub.service import HubService
 from kiosk.store import audit, devices
 from kiosk.store.database import writing
 from kiosk.store.devices import DeviceRole
 
-
 FINGERPRINT = "ab" * 32  # the hub's certificate, as both sides see it with no one between
+
+
+PIN = "2468"
 
 
 @pytest.fixture
 def handler(hub: HubService, db: Database) -> CommandHandler:
-    return CommandHandler(hub, db, FINGERPRINT)
+    return CommandHandler(hub, db, FINGERPRINT, rules=FixedRules(pin=PIN))
 
 
 def send(handler: CommandHandler, session: Session, **message) -> dict:
@@ -136,18 +139,6 @@ def test_a_revoked_device_is_turned_away(handler, hub, db) -> None:
     assert answer["reason"] == "pairing_revoked"
 
 
-def test_each_role_keeps_to_its_own_commands(handler, hub, staff) -> None:
-    kiosk = Session(role=DeviceRole.KIOSK)
-    desk = Session(role=DeviceRole.DESK)
-    visit = hub.check_in("Maria Garcia", host_id=staff["priya"]).visit
-    refused = send(handler, kiosk, type="acknowledge", visit_id=visit.id, staff_id=staff["sam"])
-    assert refused["code"] == "unauthorised" and "can't send 'acknowledge'" in refused["message"]
-    assert send(handler, desk, type="check_out", visit_id=visit.id)["code"] == "unauthorised"
-    card = send(handler, desk, type="acknowledge", visit_id=visit.id, staff_id=staff["sam"])
-    assert card["result"]["state"] == "acknowledged"
-    assert card["result"]["acknowledged_by"] == "Sam"
-
-
 def test_the_desk_card_remembers_last_time(handler, hub, clock, staff) -> None:
     first = hub.check_in("Maria Garcia", host_id=staff["priya"], pronunciation="ma-REE-ah")
     clock.advance(540)
@@ -183,14 +174,39 @@ def test_the_desk_learns_the_hubs_targets_and_its_receptionists(handler, hub, st
     assert names == ["Sam Jones"]  # hosts are not offered as "I am" at the desk
 
 
-def test_a_kiosk_admin_sets_the_targets_the_hub_escalates_by(handler, hub, staff) -> None:
-    kiosk, desk = Session(role=DeviceRole.KIOSK), Session(role=DeviceRole.DESK)
-    answer = send(handler, kiosk, type="set_targets", acknowledge_s=90, welcome_s=240)
+def test_a_kiosk_sets_the_targets_only_with_the_admin_pin(handler, hub, staff, db) -> None:
+    kiosk = Session(role=DeviceRole.KIOSK, holder="device:1")
+    desk = Session(role=DeviceRole.DESK, holder="device:2")
+    no_pin = send(handler, kiosk, type="set_targets", acknowledge_s=3600, welcome_s=3600)
+    assert no_pin["reason"] == "wrong_pin" and hub.policies.targets.acknowledge_s == 60
+    answer = send(handler, kiosk, type="set_targets", acknowledge_s=90, welcome_s=240, pin=PIN)
     assert answer["result"] == {"acknowledge_s": 90, "welcome_s": 240}
     assert hub.policies.targets.acknowledge_s == 90
     assert send(handler, desk, type="queue")["result"]["targets"]["welcome_s"] == 240
-    refused = send(handler, kiosk, type="set_targets", acknowledge_s=300, welcome_s=120)
+    refused = send(handler, kiosk, type="set_targets", acknowledge_s=300, welcome_s=120, pin=PIN)
     assert "can't be shorter" in refused["message"] and refused["reason"] == "bad_targets"
-    assert send(handler, desk, type="set_targets", acknowledge_s=30, welcome_s=60)["code"] == (
-        "unauthorised"
-    )
+    # A desk is staff: no PIN asked.
+    assert send(handler, desk, type="set_targets", acknowledge_s=30, welcome_s=60)["result"]
+    changes = [e for e in audit.entries(db) if e.action == "settings_changed"]
+    assert [(e.detail["by"], e.detail["welcome_s"]) for e in changes] == [
+        ("kiosk", 240),
+        ("desk", 60),
+    ]
+
+
+def test_wrong_pins_are_counted_per_device_and_for_the_site(handler, hub, db) -> None:
+    def guess(holder: str, pin: str) -> dict:
+        session = Session(role=DeviceRole.KIOSK, holder=holder)
+        return send(handler, session, type="set_targets", acknowledge_s=90, welcome_s=240, pin=pin)
+
+    answers = [guess("device:1", f"{n:04d}") for n in range(6)]
+    assert [a.get("reason") for a in answers[:5]] == ["wrong_pin"] * 5
+    assert answers[5]["code"] == "slow_down"
+    assert guess("device:1", PIN)["code"] == "slow_down"  # even the right one, for a while
+    assert "result" in guess("device:2", PIN)  # another kiosk is not locked out by this one
+    for device in range(3, 7):  # twenty wrong across the site lock every kiosk
+        for n in range(5):
+            guess(f"device:{device}", f"{n:04d}")
+    assert guess("device:9", PIN)["code"] == "slow_down"
+    # Counted until the site-wide limit: then nothing more is even tried.
+    assert sum(e.action == "admin_pin_wrong" for e in audit.entries(db)) == 20

@@ -44,12 +44,12 @@ Window {
                 switch (root.kiosk.screen) {
                 case "name": return nameScreen
                 case "checkout_name": return checkOutNameScreen
-                case "which_visitor": return whichVisitorScreen
+                case "contact": return contactScreen
+                case "checkout_contact": return checkOutContactScreen
                 case "returning": return returningScreen
                 case "host": return hostScreen
                 case "pronunciation": return pronunciationScreen
                 case "done": return doneScreen
-                case "checkout_pick": return checkOutPickScreen
                 case "feedback": return feedbackScreen
                 case "thanks": return thanksScreen
                 case "admin_pin": return adminPinScreen
@@ -112,12 +112,12 @@ Window {
     Component { id: welcomeScreen; WelcomeScreen { kiosk: root.kiosk } }
     Component { id: nameScreen; NameScreen { kiosk: root.kiosk } }
     Component { id: checkOutNameScreen; NameScreen { kiosk: root.kiosk; checkingOut: true } }
-    Component { id: whichVisitorScreen; WhichVisitorScreen { kiosk: root.kiosk } }
+    Component { id: contactScreen; ContactScreen { kiosk: root.kiosk } }
+    Component { id: checkOutContactScreen; ContactScreen { kiosk: root.kiosk; checkingOut: true } }
     Component { id: returningScreen; ReturningScreen { kiosk: root.kiosk } }
     Component { id: hostScreen; HostScreen { kiosk: root.kiosk } }
     Component { id: pronunciationScreen; PronunciationScreen { kiosk: root.kiosk } }
     Component { id: doneScreen; DoneScreen { kiosk: root.kiosk } }
-    Component { id: checkOutPickScreen; CheckOutPickScreen { kiosk: root.kiosk } }
     Component { id: feedbackScreen; FeedbackScreen { kiosk: root.kiosk } }
     Component { id: thanksScreen; ThanksScreen { kiosk: root.kiosk } }
     Component { id: adminPinScreen; AdminPinScreen { kiosk: root.kiosk } }

@@ -51,3 +51,13 @@ def mask_contact(contact: str | None) -> str:
     if len(digits) >= 4:
         return "•••" + "".join(digits[-2:])
     return "•••"
+
+
+def contact_key(contact: str | None) -> str:
+    """What must match for two contacts to be the same: an e-mail address in any case, or a
+    phone number by its digits (at least six). "" never matches anything."""
+    text = "".join((contact or "").split())
+    if "@" in text:
+        return text.casefold()
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return digits if len(digits) >= 6 else ""

@@ -12,20 +12,22 @@ import logging
 import sqlite3
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlite_utils import Database
 
-from kiosk.core import pairing
+from kiosk.core import pace, pairing
 from kiosk.core.lifecycle import Event, EventType, IllegalTransition, Visit
 from kiosk.core.metrics import VisitTimes, WaitSummary
 from kiosk.core.names import InvalidName, first_name
-from kiosk.core.people import Role, Staff, mask_contact
+from kiosk.core.people import Role
 from kiosk.hub import protocol as p
 from kiosk.hub import wire
+from kiosk.hub.kiosk_commands import KioskCommands, SiteRules, SlowDown, host_card
 from kiosk.hub.service import CommandRefused, HubService
-from kiosk.store import devices, people
+from kiosk.store import audit, devices, people
 from kiosk.store.database import writing
 from kiosk.store.devices import DeviceRole
 
@@ -35,12 +37,13 @@ log = logging.getLogger(__name__)
 _KIOSK_COMMANDS = (
     p.FindHosts,
     p.FindHostByFullName,
-    p.LookUpVisitor,
+    p.Identify,
     p.CheckIn,
-    p.FindMyVisit,
+    p.Leaving,
     p.CheckOut,
     p.RateWelcome,
     p.Cancel,
+    p.Release,
     p.SetTargets,
 )
 _DESK_COMMANDS = (
@@ -51,6 +54,7 @@ _DESK_COMMANDS = (
     p.Queue,
     p.YourDay,
     p.Receptionists,
+    p.SetTargets,
 )
 ALLOWED = {
     DeviceRole.KIOSK: _KIOSK_COMMANDS,
@@ -65,17 +69,18 @@ REPLAY_LIMIT = 1000
 # from anywhere.
 PAIR_TRIES_PER_ADDRESS = 10
 PAIR_WINDOW_S = 60.0
+# What a wall dashboard sees of a visit: nothing about the visitor.
+_ANONYMOUS_CARD = {
+    "visit_id",
+    "state",
+    "checked_in_at",
+    "acknowledged_by",
+    "escalations",
+    "purpose",
+}
 # What each role hears of the log.
 _KIOSK_EVENTS = {EventType.ACKNOWLEDGED, EventType.WELCOMED}
 _DESK_EVENTS = set(EventType) - {EventType.ALERTED, EventType.FEEDBACK}
-
-
-class SlowDown(Exception):
-    """The client must wait before sending this again; the message says so to a person."""
-
-    def __init__(self, message: str, retry_after_ms: int) -> None:
-        super().__init__(message)
-        self.retry_after_ms = retry_after_ms
 
 
 def staff_actor(staff_id: int) -> str:
@@ -92,6 +97,8 @@ class Session:
     role: DeviceRole | None = None
     device: str = ""
     device_id: int | None = None
+    # Whose handles and check-in keys these are: one paired device, or this computer's own.
+    holder: str = ""
     introduced: bool = False
     replay_after: int | None = None
     nonces: tuple[str, str] | None = None  # the device's and the hub's, during pairing
@@ -143,9 +150,16 @@ class CommandHandler:
         db: Database,
         fingerprint: str,
         local_tokens: dict[str, DeviceRole] | None = None,
+        rules: SiteRules | None = None,
+        pace_clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        """`pace_clock` (seconds) times how fast devices ask; tests move it themselves."""
         self._service = service
         self._db = db
+        self._pace_clock = pace_clock
+        self.kiosks = KioskCommands(service, db, rules, pace_clock)
+        self._rules = self.kiosks.rules
+        self._pace = pace.Pace()
         # The SHA-256 of the hub's certificate, which pairing proofs are bound to.
         self._fingerprint = fingerprint
         # Tokens for clients inside this process, made afresh at every start and never stored.
@@ -186,7 +200,11 @@ class CommandHandler:
                     f"A {session.role} can't send '{command.__struct_config__.tag}'.",
                     code=wire.UNAUTHORISED,
                 )
-            return p.reply(command.id, self._carry_out(command))
+            if isinstance(command, p.SetTargets):
+                return p.reply(command.id, self._set_targets(command, session))
+            if session.role is DeviceRole.KIOSK:
+                return p.reply(command.id, self.kiosks.carry_out(command, session.holder))
+            return p.reply(command.id, self._carry_out(command, session.role))
         except SlowDown as error:
             return p.slow_down(command.id, error.retry_after_ms, str(error))
         except CommandRefused as error:
@@ -218,6 +236,7 @@ class CommandHandler:
         session.introduced = True
         if command.token in self._local_tokens:
             session.role, session.device = self._local_tokens[command.token], "this computer"
+            session.holder = f"local:{session.role}"
         else:
             device = devices.device_for_token(self._db, command.token)
             if device is None:
@@ -230,6 +249,7 @@ class CommandHandler:
             with writing(self._db):
                 devices.note_seen(self._db, device.id, self._service.now_ms())
             session.role, session.device, session.device_id = device.role, device.name, device.id
+            session.holder = f"device:{device.id}"
         last_seq = self._service.last_seq()
         snapshot = command.after_seq is not None and self._too_far_behind(command.after_seq)
         session.replay_after = None if snapshot else command.after_seq
@@ -305,6 +325,7 @@ class CommandHandler:
         log.info("A %s was paired as device %d.", role, device_id)
         session.introduced = True
         session.role, session.device, session.device_id = role, command.name, device_id
+        session.holder = f"device:{device_id}"
         return {
             "token": token,
             "role": str(role),
@@ -326,50 +347,10 @@ class CommandHandler:
 
     # --- commands -------------------------------------------------------------------------------
 
-    def _carry_out(self, command: p.Command) -> dict[str, Any]:
+    def _carry_out(self, command: p.Command, role: DeviceRole) -> dict[str, Any]:
+        """A desk's, a manager's or a wall dashboard's command."""
         service, db = self._service, self._db
         match command:
-            case p.FindHosts(text=text):
-                return {"hosts": [_host(s) for s in people.find_hosts(db, text)]}
-            case p.FindHostByFullName(name=name):
-                return {"hosts": [_host(s) for s in people.staff_by_name(db, name)]}
-            case p.LookUpVisitor(name=name):
-                return {"matches": [self._match(v) for v in people.visitors_named(db, name)]}
-            case p.CheckIn() as c:
-                done = service.check_in(
-                    c.name,
-                    host_id=c.host_id,
-                    purpose=c.purpose,
-                    visitor_id=c.visitor_id,
-                    pronunciation=c.pronunciation,
-                    contact=c.contact,
-                    kiosk=c.kiosk,
-                    key=c.key,
-                )
-                return {
-                    "visit_id": done.visit.id,
-                    "first_name": first_name(done.visitor.name),
-                    "returning": done.returning,
-                }
-            case p.FindMyVisit(name=name):
-                return {"visits": self._open_visits_named(name)}
-            case p.CheckOut(visit_id=visit_id):
-                service.check_out(visit_id, "visitor")
-                return {}
-            case p.RateWelcome(visit_id=visit_id, rating=rating):
-                service.rate_welcome(visit_id, rating)
-                return {}
-            case p.Cancel(visit_id=visit_id):
-                service.cancel(visit_id, "visitor")
-                return {}
-            case p.SetTargets(acknowledge_s=acknowledge_s, welcome_s=welcome_s):
-                current = service.policies.targets
-                try:
-                    targets = replace(current, acknowledge_s=acknowledge_s, welcome_s=welcome_s)
-                except ValueError as error:
-                    raise CommandRefused(str(error), "bad_targets") from error
-                service.policies = replace(service.policies, targets=targets)
-                return {"acknowledge_s": acknowledge_s, "welcome_s": welcome_s}
             case p.Acknowledge(visit_id=visit_id, staff_id=staff_id):
                 return self.desk_card(service.acknowledge(visit_id, self._answering(staff_id)))
             case p.Welcome(visit_id=visit_id, staff_id=staff_id):
@@ -385,7 +366,7 @@ class CommandHandler:
             case p.Queue():
                 targets = service.policies.targets
                 return {
-                    "visits": [self.desk_card(v) for v in service.waiting_now()],
+                    "visits": [self.card_for(v, role) for v in service.waiting_now()],
                     # The hub's targets are the ones that escalate; desks time cards by them.
                     "targets": {
                         "acknowledge_s": targets.acknowledge_s,
@@ -399,39 +380,56 @@ class CommandHandler:
                 active = [s for s in people.all_staff(db) if s.active]
                 at_desk = [s for s in active if s.role is Role.RECEPTIONIST]
                 # A small office may list nobody as receptionist: then anyone may answer.
-                return {"staff": [_host(s) for s in at_desk or active]}
+                return {"staff": [host_card(s) for s in at_desk or active]}
         raise AssertionError(f"unhandled command {command!r}")  # pragma: no cover
+
+    def _set_targets(self, command: p.SetTargets, session: Session) -> dict[str, Any]:
+        """Staff change the targets at their desk; a kiosk only with the admin PIN, which is
+        checked here, with wrong tries counted per device and for the whole site."""
+        now = self._service.now_ms()
+        if session.role is DeviceRole.KIOSK:
+            self._check_pin(command.pin, session.holder, now)
+        current = self._service.policies.targets
+        try:
+            targets = replace(
+                current, acknowledge_s=command.acknowledge_s, welcome_s=command.welcome_s
+            )
+        except ValueError as error:
+            raise CommandRefused(str(error), "bad_targets") from error
+        self._service.policies = replace(self._service.policies, targets=targets)
+        with writing(self._db):
+            audit.record(
+                self._db,
+                now,
+                "settings_changed",
+                session.device_id,
+                acknowledge_s=command.acknowledge_s,
+                welcome_s=command.welcome_s,
+                by=str(session.role),
+            )
+        return {"acknowledge_s": command.acknowledge_s, "welcome_s": command.welcome_s}
+
+    def _check_pin(self, pin: str, holder: str, now: int) -> None:
+        moment = self._pace_clock()
+        wait = max(
+            self._pace.wait_ms(holder, pace.WRONG_PIN_DEVICE, moment),
+            self._pace.wait_ms("site", pace.WRONG_PIN_SITE, moment),
+        )
+        if wait:
+            raise SlowDown("Too many wrong PINs. Wait a few minutes, then try again.", wait)
+        if self._rules.pin_matches(pin):
+            return
+        self._pace.spend(holder, pace.WRONG_PIN_DEVICE, moment)
+        self._pace.spend("site", pace.WRONG_PIN_SITE, moment)
+        with writing(self._db):
+            audit.record(self._db, now, "admin_pin_wrong", None, holder=holder)
+        raise CommandRefused("That PIN is not right.", "wrong_pin")
 
     def _answering(self, staff_id: int) -> str:
         person = people.get_staff(self._db, staff_id)
         if person is None or not person.active:
             raise CommandRefused("Choose who you are from the staff list first.", "choose_staff")
         return staff_actor(staff_id)
-
-    def _match(self, visitor: Any) -> dict[str, Any]:
-        host = people.get_staff(self._db, visitor.last_host_id) if visitor.last_host_id else None
-        return {
-            "visitor_id": visitor.id,
-            "masked_contact": mask_contact(visitor.contact),
-            "pronunciation": visitor.pronunciation,
-            "last_host": _host(host) if host and host.active else None,
-            "last_wait_s": visitor.last_wait_s,
-        }
-
-    def _open_visits_named(self, name: str) -> list[dict[str, Any]]:
-        found = []
-        ids = {v.id: v for v in people.visitors_named(self._db, name)}
-        for visit in self._service.on_site_now():
-            if visit.visitor_id in ids:
-                host = people.get_staff(self._db, visit.host_id) if visit.host_id else None
-                found.append(
-                    {
-                        "visit_id": visit.id,
-                        "masked_contact": mask_contact(ids[visit.visitor_id].contact),
-                        "host_name": host.name if host else None,
-                    }
-                )
-        return found
 
     def _your_day(self, staff_id: int) -> dict[str, Any]:
         start = self._service.start_of_day_ms()
@@ -446,14 +444,21 @@ class CommandHandler:
 
     # --- what each client hears -----------------------------------------------------------------
 
-    def event_for(self, event: Event, role: DeviceRole) -> bytes | None:
-        """The message `role` receives for `event`, or None if it is none of its business."""
-        if role is DeviceRole.KIOSK and event.type in _KIOSK_EVENTS:
-            body: dict[str, Any] = {"event": str(event.type), "visit_id": event.visit_id}
+    def event_for(self, event: Event, session: Session) -> bytes | None:
+        """The message this client receives for `event`, or None if it is none of its business.
+        A kiosk hears only of the visits it made, by their handles."""
+        role = session.role
+        if role is DeviceRole.KIOSK:
+            if event.type not in _KIOSK_EVENTS:
+                return None
+            handle = self.kiosks.handle_for(session.holder, event.visit_id)
+            if handle is None:
+                return None
+            body: dict[str, Any] = {"event": str(event.type), "visit": handle}
             if event.type is EventType.ACKNOWLEDGED:
                 body["by"] = self._by(event.actor)
             return p.event_message(event.seq, body)
-        if role in (DeviceRole.DESK, DeviceRole.DASHBOARD) and event.type in _DESK_EVENTS:
+        if role is not None and event.type in _DESK_EVENTS:
             visit = self._service.visit(event.visit_id)
             if visit is None:
                 return None
@@ -461,9 +466,16 @@ class CommandHandler:
             if event.type is EventType.ESCALATED:
                 body["level"] = event.payload.get("level")
                 body["reason"] = event.payload.get("reason")
-            body["card"] = self.desk_card(visit)
+            body["card"] = self.card_for(visit, role)
             return p.event_message(event.seq, body)
         return None
+
+    def card_for(self, visit: Visit, role: DeviceRole) -> dict[str, Any]:
+        """A desk card; a wall dashboard's leaves out everything about the visitor."""
+        card = self.desk_card(visit)
+        if role is DeviceRole.DASHBOARD:
+            return {k: v for k, v in card.items() if k in _ANONYMOUS_CARD}
+        return card
 
     def desk_card(self, visit: Visit) -> dict[str, Any]:
         """What a receptionist needs to greet this visitor well."""
@@ -496,7 +508,3 @@ class CommandHandler:
             if person is not None:
                 return first_name(person.name)
         return ""
-
-
-def _host(person: Staff) -> dict[str, Any]:
-    return {"id": person.id, "name": person.name, "department": person.department}

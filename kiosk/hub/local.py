@@ -16,11 +16,40 @@ from kiosk.hub.server import HubServer, ServerError
 from kiosk.hub.service import HubService
 from kiosk.store.database import open_database
 from kiosk.store.devices import DeviceRole
-from kiosk.store.settings import Settings
+from kiosk.store.settings import Settings, SettingsError, load_settings, pin_matches
 
 log = logging.getLogger(__name__)
 
 TICK_MS = 1000
+
+
+class SettingsRules:
+    """The site's settings as the hub applies them: read again whenever the file changes, so
+    `kiosk pin` or an edit takes effect without a restart."""
+
+    def __init__(self, settings: Settings, settings_file: Path | None) -> None:
+        self._settings = settings
+        self._file = settings_file
+        self._stamp: float | None = None
+
+    def _current(self) -> Settings:
+        if self._file is None:
+            return self._settings
+        try:
+            stamp = self._file.stat().st_mtime
+            if stamp != self._stamp:
+                self._settings, self._stamp = load_settings(self._file), stamp
+        except (OSError, SettingsError):
+            pass  # keep what was read last; the file is being written or was broken by hand
+        return self._settings
+
+    @property
+    def show_host_list(self) -> bool:
+        return self._current().show_host_list
+
+    def pin_matches(self, pin: str) -> bool:
+        stored = self._current().admin_pin_hash
+        return bool(stored) and pin_matches(pin, stored)
 
 
 class HubHost(QObject):
@@ -34,9 +63,11 @@ class HubHost(QObject):
         address: str,
         port: int,
         local_tokens: dict[str, DeviceRole] | None = None,
+        settings_file: Path | None = None,
     ) -> None:
         super().__init__()
         self._database = database
+        self._settings_file = settings_file
         self.identity = identity
         self._settings = settings
         self._address = address
@@ -54,8 +85,9 @@ class HubHost(QObject):
         try:
             self._db = open_database(self._database)
             service = HubService(self._db, self._settings.policies)
+            rules = SettingsRules(self._settings, self._settings_file)
             handler = CommandHandler(
-                service, self._db, self.identity.fingerprint, self.local_tokens
+                service, self._db, self.identity.fingerprint, self.local_tokens, rules
             )
             self._server = HubServer(handler, self.identity, self)
             self.port = self._server.listen(self._address, self._port)
@@ -100,16 +132,20 @@ class LocalHub:
         address: str = "127.0.0.1",
         port: int = 0,
         local_tokens: dict[str, DeviceRole] | None = None,
+        settings_file: Path | None = None,
     ) -> None:
         """`local_tokens` let clients of this process in without pairing; by default one is
-        made for each role (see `client`)."""
+        made for each role (see `client`). With `settings_file`, the hub follows changes to it
+        (the admin PIN, whether kiosks list hosts)."""
         try:
             identity = load_identity(database.parent)
         except CertificateError as error:
             raise ServerError(str(error)) from error
         self._thread = QThread()
         self._thread.setObjectName("hub")
-        self.host = HubHost(database, settings, identity, address, port, local_tokens)
+        self.host = HubHost(
+            database, settings, identity, address, port, local_tokens, settings_file
+        )
         self.host.moveToThread(self._thread)
         self._thread.started.connect(self.host.start)
         self._thread.start()

@@ -41,8 +41,16 @@ class FindHostByFullName(Command, tag="find_host_by_full_name"):
     name: Name
 
 
-class LookUpVisitor(Command, tag="look_up_visitor"):
+Handle = Annotated[str, Meta(pattern="^[0-9a-f]{32}$")]
+Contact = Annotated[str, Meta(max_length=120)]
+
+
+class Identify(Command, tag="identify"):
+    """A visitor who gave a name and a contact: known only if both match (a kiosk's only way to
+    learn anything stored about a visitor)."""
+
     name: Name
+    contact: Contact
 
 
 class CheckIn(Command, tag="check_in"):
@@ -51,34 +59,49 @@ class CheckIn(Command, tag="check_in"):
     key: Annotated[str, Meta(min_length=8, max_length=64)]
     host_id: Id | None = None
     purpose: Purpose = "meeting"
-    visitor_id: Id | None = None
+    # From `identify`, for a returning visitor who proved who they are.
+    identity: Handle | None = None
     pronunciation: ShortText | None = None
-    contact: ShortText | None = None
+    contact: Contact | None = None
     kiosk: ShortText = "kiosk"
 
 
-class FindMyVisit(Command, tag="find_my_visit"):
+class Leaving(Command, tag="leaving"):
+    """A visitor checking out at a kiosk: the visit ends only if name and contact prove it is
+    theirs. The answer is the same whatever was found."""
+
     name: Name
+    contact: Contact
 
 
 class CheckOut(Command, tag="check_out"):
-    visit_id: Id
+    """The visitor in front of the kiosk that checked them in, leaving."""
+
+    visit: Handle
 
 
 class RateWelcome(Command, tag="rate_welcome"):
-    visit_id: Id
+    visit: Handle
     rating: Annotated[int, Meta(ge=1, le=5)]
 
 
 class Cancel(Command, tag="cancel"):
-    visit_id: Id
+    visit: Handle
+
+
+class Release(Command, tag="release"):
+    """The kiosk went back to Welcome: its visit handle is no longer good for anything."""
+
+    visit: Handle
 
 
 class SetTargets(Command, tag="set_targets"):
-    """From a kiosk's admin panel (behind its PIN): the site's new targets, in seconds."""
+    """The site's new targets, in seconds: from a desk or a manager, or from a kiosk's admin
+    panel with the admin PIN, which the hub checks."""
 
     acknowledge_s: Annotated[int, Meta(ge=10, le=3600)]
     welcome_s: Annotated[int, Meta(ge=10, le=7200)]
+    pin: Annotated[str, Meta(max_length=12)] = ""
 
 
 class Hello(Command, tag="hello"):
@@ -139,7 +162,7 @@ class Receptionists(Command, tag="receptionists"):
     """Who may answer at the desk, for the desk console's "I am" choice."""
 
 
-AnyCommand = FindHosts | FindHostByFullName | LookUpVisitor | CheckIn | FindMyVisit | CheckOut
+AnyCommand = FindHosts | FindHostByFullName | Identify | CheckIn | Leaving | CheckOut | Release
 AnyCommand |= RateWelcome | Cancel | SetTargets | Hello | PairBegin | Pair | Acknowledge | Welcome
 AnyCommand |= MarkLeftUnseen | Shown | Queue | YourDay | Receptionists
 

@@ -261,7 +261,7 @@ class HubServer(QObject):
         assert session.role is not None and session.replay_after is not None
         batch = self._handler.events_after(session.replay_after, REPLAY_BATCH)
         for event in batch:
-            message = self._handler.event_for(event, session.role)
+            message = self._handler.event_for(event, session)
             if message is not None:
                 self._send(socket, message)
         if not batch:
@@ -280,14 +280,18 @@ class HubServer(QObject):
 
     def publish(self, event: Event) -> None:
         """Send a newly recorded event to every client whose role hears of it."""
-        by_role: dict[DeviceRole, bytes | None] = {}
+        # Staff of one role hear the same message; each kiosk hears only of its own visits.
+        shared: dict[DeviceRole, bytes | None] = {}
         for socket, connection in list(self._by_ws.items()):
-            role = connection.session.role
-            if role is None or connection.replaying:
+            session = connection.session
+            if session.role is None or connection.replaying:
                 continue
-            if role not in by_role:
-                by_role[role] = self._handler.event_for(event, role)
-            message = by_role[role]
+            if session.role is DeviceRole.KIOSK:
+                message = self._handler.event_for(event, session)
+            else:
+                if session.role not in shared:
+                    shared[session.role] = self._handler.event_for(event, session)
+                message = shared[session.role]
             if message is not None:
                 self._send(socket, message)
 

@@ -16,7 +16,9 @@ from kiosk.store.settings import Paths, Settings
 def run_hub(paths: Paths, settings: Settings, *, address: str, port: int) -> int:
     """Serve until SIGINT or SIGTERM; returns the process exit code."""
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
-    hub = LocalHub(paths.database, settings, address=address, port=port)
+    hub = LocalHub(
+        paths.database, settings, address=address, port=port, settings_file=paths.settings_file
+    )
     # Announce only where we listen: a hub bound to loopback stays invisible to the LAN.
     interfaces = None if address == "0.0.0.0" else [address]
     announcement = Announcement(

@@ -70,7 +70,7 @@ def open_demo(folder: Path, *, speech_engine: str | None = None) -> Demo:
     """Seed `folder` and open the kiosk beside a signed-in desk; a QApplication must exist."""
     paths = make_demo_home(folder)
     settings = load_settings(paths.settings_file)
-    hub = LocalHub(paths.database, settings)
+    hub = LocalHub(paths.database, settings, settings_file=paths.settings_file)
     kiosk_size, desk_size = _window_sizes()
     kiosk = open_kiosk(
         hub.client(DeviceRole.KIOSK),

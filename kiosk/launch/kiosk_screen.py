@@ -19,7 +19,6 @@ from kiosk.app.site_settings import SiteSettings
 from kiosk.app.speech import Speech
 from kiosk.hub.client import HubClient
 from kiosk.hub.process import stop_on_signals
-from kiosk.store.settings import Settings
 from kiosk.viewmodels.kiosk import Hub, KioskViewModel
 
 APP_NAME = "front-desk-kiosk"
@@ -112,22 +111,18 @@ def start_kiosk(
     client = HubClient(url, token, settings.hub_fingerprint if remote else "", connect=False)
     screen = open_kiosk(client, site, lockdown=lockdown, speech_engine=speech_engine, cache=cache)
     running = RunningKiosk(screen, client)
-    starter = _HubStarter(running, None if remote else database, settings, token)
+    starter = _HubStarter(running, None if remote else database, site, token)
     screen.window.frameSwapped.connect(starter.start_soon, Qt.ConnectionType.SingleShotConnection)
     return running
 
 
 class _HubStarter(QObject):
     def __init__(
-        self, running: RunningKiosk, database: Path | None, settings: Settings, token: str
+        self, running: RunningKiosk, database: Path | None, site: SiteSettings, token: str
     ) -> None:
         super().__init__(running.screen.window)
-        self._running, self._database, self._settings, self._token = (
-            running,
-            database,
-            settings,
-            token,
-        )
+        self._running, self._database, self._token = running, database, token
+        self._settings, self._settings_file = site.current, site.file
 
     @Slot()
     def start_soon(self) -> None:
@@ -155,6 +150,7 @@ class _HubStarter(QObject):
                 address=settings.hub_listen,
                 port=settings.hub_port,
                 local_tokens={self._token: DeviceRole.KIOSK},
+                settings_file=self._settings_file,
             )
         except ServerError as error:
             print(error, file=sys.stderr, flush=True)

@@ -16,13 +16,13 @@ from kiosk.viewmodels.rows import RowsModel
 # The screens, in the order a visitor meets them. QML shows the one named by `screen`.
 WELCOME = "welcome"
 NAME = "name"
-WHICH_VISITOR = "which_visitor"
+CONTACT = "contact"
 RETURNING = "returning"
 HOST = "host"
 PRONUNCIATION = "pronunciation"
 DONE = "done"
 CHECKOUT_NAME = "checkout_name"
-CHECKOUT_PICK = "checkout_pick"
+CHECKOUT_CONTACT = "checkout_contact"
 FEEDBACK = "feedback"
 THANKS = "thanks"
 ADMIN_PIN = "admin_pin"
@@ -30,6 +30,7 @@ ADMIN = "admin"
 
 _BRIEF_SCREENS = {DONE, THANKS}  # these go back to Welcome after done_timeout_s
 KIOSK_NAME = "lobby"
+MAX_CONTACT_LENGTH = 120
 
 
 # The admin panel moves targets in steps a front desk thinks in.
@@ -118,9 +119,7 @@ class KioskViewModel(QObject):
         voice.enabled = settings.speech
         self._lock = AdminLock(site.pin_matches, clock) if clock else AdminLock(site.pin_matches)
 
-        self.matches = RowsModel(("maskedContact",), self)
         self.hosts = RowsModel(("hostId", "name", "department"), self)
-        self.visits = RowsModel(("maskedContact", "hostName"), self)
 
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -147,29 +146,30 @@ class KioskViewModel(QObject):
         self._name = ""
         self._name_error = ""
         self._message = ""
-        self._visitor_id: int | None = None
+        self._contact = ""
+        # Handles from the hub: to this visitor, once proven, and to the visit this kiosk made.
+        self._identity: str | None = None
+        self._visit: str | None = None
         self._greeting_name = ""
         self._last_host: dict[str, Any] | None = None
         self._host: dict[str, Any] | None = None
         self._purpose = Purpose.MEETING
         self._host_query = ""
         self._pronunciation = ""
-        self._visit_id: int | None = None
         self._acknowledged_by = ""
-        self._match_rows: list[dict[str, Any]] = []
-        self._visit_rows: list[dict[str, Any]] = []
         self._pending: dict[int, Callable[[dict[str, Any]], None]] = {}
         self._host_request = 0
         self._blocking: int | None = None  # the request the visitor is waiting for
         self._pin = ""
+        self._admin_pin = ""  # while the admin panel is open: the hub checks it again
         self._pin_message = ""
-        self.matches.clear()
         self.hosts.clear()
-        self.visits.clear()
 
     @Slot()
     def reset(self) -> None:
         """Back to Welcome, forgetting the last visitor entirely (and their language choice)."""
+        if self._visit is not None:
+            self._hub.request("release", visit=self._visit)  # the handle dies with the visitor
         self._forget_visitor()
         self._voice.forget()
         self._pin_clock.stop()
@@ -253,6 +253,10 @@ class KioskViewModel(QObject):
             ),
             "choose_host": self.tr("Please choose whom you are visiting, or ask at reception."),
             "not_now": self.tr("That can't be done now. Please ask at reception."),
+            "identity_expired": self.tr("That took a little long. Please check in again."),
+            "visit_handle_expired": self.tr(
+                "This screen has moved on. Please start again, or ask at reception."
+            ),
         }
         return sentences.get(reason, message)
 
@@ -263,7 +267,7 @@ class KioskViewModel(QObject):
         if (
             message.get("event") == "acknowledged"
             and self._screen == DONE
-            and message.get("visit_id") == self._visit_id
+            and message.get("visit") == self._visit
         ):
             self._acknowledged_by = message.get("by") or self.tr("Someone from reception")
             self.changed.emit()
@@ -323,47 +327,57 @@ class KioskViewModel(QObject):
 
     @Slot()
     def submitName(self) -> None:
+        if self._cleaned_name() is None or self._busy:
+            return
+        self._go(CHECKOUT_CONTACT if self._screen == CHECKOUT_NAME else CONTACT)
+
+    # --- E-mail or phone, asked of everyone ----------------------------------------------------
+
+    @Slot(str)
+    def setContact(self, typed: str) -> None:
+        self._contact = typed[:MAX_CONTACT_LENGTH]
+        self.changed.emit()
+
+    @Slot()
+    def submitContact(self) -> None:
+        """Next (or Skip, with nothing typed). Only a name and a contact that both match what
+        the hub keeps make a returning visitor; whatever was typed, every visitor goes on the
+        same way, so the screen tells nobody who else has been here."""
         name = self._cleaned_name()
         if name is None or self._busy:
             return
-        if self._screen == CHECKOUT_NAME:
-            self._ask("find_my_visit", self._visits_found, name=name)
+        contact = " ".join(self._contact.split())
+        if self._screen == CHECKOUT_CONTACT:
+            self._ask("leaving", self._said_goodbye, name=name, contact=contact)
+        elif contact:
+            self._ask("identify", self._identified, name=name, contact=contact)
         else:
-            self._ask("look_up_visitor", self._visitor_looked_up, name=name)
-
-    def _visitor_looked_up(self, result: dict[str, Any]) -> None:
-        self._match_rows = result["matches"]
-        self._greeting_name = _first_word(clean_name(self._name))
-        if len(self._match_rows) == 1:
-            self._recognised(self._match_rows[0])
-        elif self._match_rows:
-            self.matches.set_rows(
-                [{"maskedContact": m["masked_contact"] or "•••"} for m in self._match_rows]
-            )
-            self._go(WHICH_VISITOR)
-        else:
+            self._greeting_name = _first_word(name)
             self._go(HOST)
 
-    def _recognised(self, match: dict[str, Any]) -> None:
-        self._visitor_id = match["visitor_id"]
-        self._pronunciation = match.get("pronunciation") or ""
-        self._last_host = match.get("last_host")
+    @Slot()
+    def skipContact(self) -> None:
+        self._contact = ""
+        self.submitContact()
+
+    def _identified(self, result: dict[str, Any]) -> None:
+        self._greeting_name = _first_word(clean_name(self._name))
+        if not result.get("identity"):
+            self._go(HOST)
+            return
+        self._identity = result["identity"]
+        self._pronunciation = result.get("pronunciation") or ""
+        self._last_host = result.get("last_host")
         self._go(RETURNING)
 
-    # --- Is this you? / Welcome back -------------------------------------------------------------
-
-    @Slot(int)
-    def chooseMatch(self, row: int) -> None:
-        if 0 <= row < len(self._match_rows):
-            self._recognised(self._match_rows[row])
+    # --- Welcome back --------------------------------------------------------------------------
 
     @Slot()
     def notMe(self) -> None:
-        """ "None of these" / "That's not me": a new visitor who shares a known name."""
-        self._visitor_id = None
+        """ "That's not me": check in as a new visitor after all."""
+        self._identity = None
         self._pronunciation = ""
         self._last_host = None
-        self.matches.clear()
         self._go(HOST)
 
     @Slot()
@@ -474,13 +488,14 @@ class KioskViewModel(QObject):
             name=name,
             host_id=self._host["id"] if self._host else None,
             purpose=str(self._purpose),
-            visitor_id=self._visitor_id,
+            identity=self._identity,
             pronunciation=pronunciation,
+            contact=" ".join(self._contact.split()) or None,
             kiosk=KIOSK_NAME,
         )
 
     def _checked_in(self, result: dict[str, Any]) -> None:
-        self._visit_id = result["visit_id"]
+        self._visit = result["visit"]
         self._greeting_name = result["first_name"]
         self._go(DONE)
         spoken = self._pronunciation.strip() or self._greeting_name
@@ -488,45 +503,16 @@ class KioskViewModel(QObject):
 
     # --- Check out -------------------------------------------------------------------------------
 
-    def _visits_found(self, result: dict[str, Any]) -> None:
-        found = result["visits"]
-        if len(found) == 1:
-            self._check_out(found[0]["visit_id"])
-        elif found:
-            self._visit_rows = found
-            self.visits.set_rows(
-                [
-                    {
-                        "maskedContact": v["masked_contact"] or "•••",
-                        "hostName": v["host_name"] or "",
-                    }
-                    for v in found
-                ]
-            )
-            self._go(CHECKOUT_PICK)
-        else:
-            self._message = self.tr(
-                "We couldn't find a visit under that name today. Check the spelling, "
-                "or ask at reception."
-            )
-
-    @Slot(int)
-    def chooseVisit(self, row: int) -> None:
-        if self.visits.row(row) is not None and not self._busy:
-            self._check_out(self._visit_rows[row]["visit_id"])
-
-    def _check_out(self, visit_id: int) -> None:
-        def checked_out(_result: dict[str, Any]) -> None:
-            self._visit_id = visit_id
-            self._go(FEEDBACK)
-
-        self._ask("check_out", checked_out, visit_id=visit_id)
+    def _said_goodbye(self, result: dict[str, Any]) -> None:
+        # The hub answers alike whether or not it found the visit: the thank-you is the same.
+        self._visit = result["visit"]
+        self._go(FEEDBACK)
 
     @Slot(int)
     def rate(self, rating: int) -> None:
         """One of the faces: the answer is sent, and the thank-you shown without waiting."""
-        if self._visit_id is not None and 1 <= rating <= 5:
-            self._hub.request("rate_welcome", visit_id=self._visit_id, rating=rating)
+        if self._visit is not None and 1 <= rating <= 5:
+            self._hub.request("rate_welcome", visit=self._visit, rating=rating)
         self._go(THANKS)
 
     @Slot()
@@ -534,11 +520,11 @@ class KioskViewModel(QObject):
         previous = {
             NAME: WELCOME,
             CHECKOUT_NAME: WELCOME,
-            WHICH_VISITOR: NAME,
-            RETURNING: NAME,
-            HOST: NAME,
+            CONTACT: NAME,
+            RETURNING: CONTACT,
+            HOST: CONTACT,
             PRONUNCIATION: HOST,
-            CHECKOUT_PICK: CHECKOUT_NAME,
+            CHECKOUT_CONTACT: CHECKOUT_NAME,
         }.get(self._screen)
         if previous == WELCOME:
             self.reset()
@@ -576,8 +562,9 @@ class KioskViewModel(QObject):
     @Slot()
     def pinSubmit(self) -> None:
         outcome = self._lock.try_pin(self._pin)
-        self._pin = ""
+        pin, self._pin = self._pin, ""
         if outcome is True:
+            self._admin_pin = pin
             self._go(ADMIN)
             return
         if outcome is False:
@@ -625,7 +612,13 @@ class KioskViewModel(QObject):
         def applied(result: dict[str, Any]) -> None:
             self._site.save_targets(result["acknowledge_s"], result["welcome_s"])
 
-        self._ask("set_targets", applied, acknowledge_s=acknowledge_s, welcome_s=welcome_s)
+        self._ask(
+            "set_targets",
+            applied,
+            acknowledge_s=acknowledge_s,
+            welcome_s=welcome_s,
+            pin=self._admin_pin,
+        )
 
     @Slot()
     def exitKiosk(self) -> None:
@@ -658,9 +651,9 @@ class KioskViewModel(QObject):
     hostQuery = Property(str, lambda self: self._host_query, notify=changed)
     pronunciation = Property(str, lambda self: self._pronunciation, notify=changed)
     acknowledgedBy = Property(str, lambda self: self._acknowledged_by, notify=changed)
-    matchModel = Property(QObject, lambda self: self.matches, constant=True)
+    contact = Property(str, lambda self: self._contact, notify=changed)
+    maxContactLength = Property(int, lambda self: MAX_CONTACT_LENGTH, constant=True)
     hostModel = Property(QObject, lambda self: self.hosts, constant=True)
-    visitModel = Property(QObject, lambda self: self.visits, constant=True)
     pinLength = Property(int, lambda self: len(self._pin), notify=changed)
     pinMessage = Property(str, lambda self: self._pin_message, notify=changed)
     pinWaitSeconds = Property(
@@ -687,15 +680,13 @@ class KioskViewModel(QObject):
             self._message,
             self._name_error,
             self._pin,
+            self._admin_pin,
+            self._contact,
+            self._identity or "",
+            self._visit or "",
+            str((self._last_host or {}).get("name", "")),
         ]
-        for model in (self.matches, self.hosts, self.visits):
-            held += [str(v) for row in model.rows() for v in row.values()]
-        held += [
-            str(v)
-            for rows in (self._match_rows, self._visit_rows)
-            for row in rows
-            for v in row.values()
-        ]
+        held += [str(v) for row in self.hosts.rows() for v in row.values()]
         return [text for text in held if text]
 
 

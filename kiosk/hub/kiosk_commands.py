@@ -1,0 +1,194 @@
+"""What a kiosk may ask of the hub, and no more: least privilege for the screen in the lobby.
+
+A kiosk learns what is stored about a visitor only when that visitor proves who they are (a name
+and a contact that both match); it acts only on the visits it made itself, through handles; it
+asks at a person's pace. Everything else it may send is refused by the handler before this.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from kiosk.core import pace
+from kiosk.core.names import first_name, matching_key
+from kiosk.core.people import Visitor, contact_key
+from kiosk.hub import protocol as p
+from kiosk.hub.service import CommandRefused, HubService
+from kiosk.hub.visit_handles import HandleRefused, Handles
+from kiosk.store import people
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+class SiteRules(Protocol):
+    """The site's settings as the hub applies them now (kiosk.hub.local reloads them)."""
+
+    @property
+    def show_host_list(self) -> bool: ...
+
+    def pin_matches(self, pin: str) -> bool: ...
+
+
+class SlowDown(Exception):
+    """The client must wait before sending this again; the message says so to a person."""
+
+    def __init__(self, message: str, retry_after_ms: int) -> None:
+        super().__init__(message)
+        self.retry_after_ms = retry_after_ms
+
+
+@dataclass(frozen=True)
+class FixedRules:
+    """Rules given in code (tests, benchmarks): no admin PIN unless one is given."""
+
+    show_host_list: bool = True
+    pin: str = ""
+
+    def pin_matches(self, pin: str) -> bool:
+        return bool(self.pin) and pin == self.pin
+
+
+class KioskCommands:
+    def __init__(
+        self,
+        service: HubService,
+        db: Database,
+        rules: SiteRules | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._service = service
+        self._db = db
+        self.rules = rules or FixedRules()
+        self._clock = clock
+        self._pace = pace.Pace()
+        self.visits = Handles()
+        self._visitors = Handles()
+
+    def carry_out(self, command: p.Command, holder: str) -> dict[str, Any]:
+        """Carry out a kiosk's command; `holder` names the device for handles and pace."""
+        now = self._service.now_ms()
+        match command:
+            case p.FindHosts(text=text):
+                if not self.rules.show_host_list:
+                    raise CommandRefused(
+                        "Please type the full name of the person you are visiting.",
+                        "host_list_hidden",
+                    )
+                self._at_pace(holder, pace.FIND_HOSTS)
+                return {"hosts": [host_card(s) for s in people.find_hosts(self._db, text)]}
+            case p.FindHostByFullName(name=name):
+                self._at_pace(holder, pace.FIND_HOSTS)
+                return {"hosts": [host_card(s) for s in people.staff_by_name(self._db, name)]}
+            case p.Identify(name=name, contact=contact):
+                self._at_pace(holder, pace.IDENTIFY)
+                return self._identify(holder, name, contact, now)
+            case p.CheckIn() as c:
+                self._at_pace(holder, pace.CHECK_IN)
+                return self._check_in(holder, c, now)
+            case p.Leaving(name=name, contact=contact):
+                self._at_pace(holder, pace.IDENTIFY)
+                visitor = self._proven(name, contact)
+                visit = self._open_visit_of(visitor) if visitor else None
+                if visit is not None:
+                    self._service.check_out(visit, "visitor")
+                # The same answer whatever was found: a handle the feedback faces can use.
+                return {"visit": self.visits.issue(holder, visit, now)}
+            case p.CheckOut(visit=handle):
+                visit_id = self._visit(holder, handle, now)
+                if visit_id is not None:
+                    self._service.check_out(visit_id, "visitor")
+                return {}
+            case p.Cancel(visit=handle):
+                visit_id = self._visit(holder, handle, now)
+                if visit_id is not None:
+                    self._service.cancel(visit_id, "visitor")
+                return {}
+            case p.RateWelcome(visit=handle, rating=rating):
+                visit_id = self._visit(holder, handle, now)
+                if visit_id is not None:
+                    self._service.rate_welcome(visit_id, rating)
+                return {}
+            case p.Release(visit=handle):
+                self.visits.release(holder, handle)
+                return {}
+        raise AssertionError(f"not a kiosk command: {command!r}")  # pragma: no cover
+
+    def handle_for(self, holder: str, visit_id: int) -> str | None:
+        """The handle by which this kiosk knows a visit, if it made it and still holds it."""
+        return self.visits.held_for(holder, visit_id, self._service.now_ms())
+
+    def _identify(self, holder: str, name: str, contact: str, now: int) -> dict[str, Any]:
+        visitor = self._proven(name, contact)
+        if visitor is None:
+            return {"identity": None}  # exactly what a stranger gets
+        last_host = people.get_staff(self._db, visitor.last_host_id or 0)
+        return {
+            "identity": self._visitors.issue(holder, visitor.id, now),
+            "first_name": first_name(visitor.name),
+            "pronunciation": visitor.pronunciation,
+            "last_host": host_card(last_host) if last_host and last_host.active else None,
+            "on_site": self._open_visit_of(visitor) is not None,
+        }
+
+    def _check_in(self, holder: str, c: p.CheckIn, now: int) -> dict[str, Any]:
+        visitor_id = None
+        if c.identity is not None:
+            try:
+                visitor_id = self._visitors.target(holder, c.identity, now)
+            except HandleRefused:
+                raise CommandRefused(
+                    "That took a little long. Please check in again.", "identity_expired"
+                ) from None
+        done = self._service.check_in(
+            c.name,
+            host_id=c.host_id,
+            purpose=c.purpose,
+            visitor_id=visitor_id,
+            pronunciation=c.pronunciation,
+            contact=c.contact,
+            kiosk=c.kiosk,
+            # Keys are the device's own: another kiosk's key finds nothing of this visit.
+            key=f"{holder}:{c.key}",
+        )
+        return {
+            "visit": self.visits.issue(holder, done.visit.id, now),
+            "first_name": first_name(done.visitor.name),
+            "returning": done.returning,
+        }
+
+    def _proven(self, name: str, contact: str) -> Visitor | None:
+        """The visitor with this name and this contact, if there is one."""
+        key = contact_key(contact)
+        if not key or not matching_key(name):
+            return None
+        for visitor in people.visitors_named(self._db, name):
+            if contact_key(visitor.contact) == key:
+                return visitor
+        return None
+
+    def _open_visit_of(self, visitor: Visitor) -> int | None:
+        open_visits = [v.id for v in self._service.on_site_now() if v.visitor_id == visitor.id]
+        return max(open_visits) if open_visits else None
+
+    def _visit(self, holder: str, handle: str, now: int) -> int | None:
+        try:
+            return self.visits.target(holder, handle, now)
+        except HandleRefused:
+            raise CommandRefused(
+                "This screen has moved on. Please start again, or ask at reception.",
+                "visit_handle_expired",
+            ) from None
+
+    def _at_pace(self, holder: str, limit: pace.Limit) -> None:
+        wait = self._pace.retry_after_ms(holder, limit, self._clock())
+        if wait:
+            raise SlowDown("One moment, please.", wait)
+
+
+def host_card(person: Any) -> dict[str, Any]:
+    """A member of staff as a kiosk or desk shows them: no contact details."""
+    return {"id": person.id, "name": person.name, "department": person.department}
