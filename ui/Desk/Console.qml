@@ -8,8 +8,6 @@ Window {
     required property QtObject pairing
 
     visible: false
-    minimumWidth: 900
-    minimumHeight: 560
     color: Theme.background
     title: root.desk.waitingCount > 0
            ? qsTr("(%1) Desk console — %2").arg(root.desk.waitingCount).arg(root.desk.siteName)

@@ -5,6 +5,8 @@ import QtQuick.Layouts
 Rectangle {
     id: panel
     required property QtObject desk
+    // In a narrow console: the title beside the count, and less room around them.
+    property bool compact: false
 
     function duration(seconds) {
         const s = Math.round(seconds)
@@ -14,15 +16,17 @@ Rectangle {
     }
 
     objectName: "yourDay"
-    implicitHeight: column.implicitHeight + 2 * Theme.margin
+    implicitHeight: column.implicitHeight + 2 * column.anchors.margins
     radius: Theme.radius
     color: Theme.surface
     border.color: Theme.border
 
-    ColumnLayout {
+    GridLayout {
         id: column
-        anchors { fill: parent; margins: Theme.margin }
-        spacing: Theme.spacing / 2
+        anchors { fill: parent; margins: panel.compact ? Theme.spacing : Theme.margin }
+        columns: panel.compact ? 2 : 1
+        columnSpacing: Theme.spacing
+        rowSpacing: Theme.spacing / 2
         Text {
             text: qsTr("Your day")
             font.pixelSize: Theme.bodySize + 3
@@ -43,6 +47,7 @@ Rectangle {
             objectName: "medianWait"
             visible: panel.desk.medianWaitSeconds >= 0
             Layout.fillWidth: true
+            Layout.columnSpan: column.columns
             text: qsTr("Median wait: %1").arg(panel.duration(panel.desk.medianWaitSeconds))
             font.pixelSize: Theme.bodySize
             color: Theme.textMuted
