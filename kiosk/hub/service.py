@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from kiosk.core import text
 from kiosk.core.lifecycle import Event, EventType, Visit
 from kiosk.core.metrics import VisitTimes
 from kiosk.core.names import clean_name, matching_key
@@ -38,6 +39,16 @@ class CommandRefused(ValueError):
     def __init__(self, message: str, reason: str) -> None:
         super().__init__(message)
         self.reason = reason
+
+
+def _checked(typed: str | None, field: text.TextField) -> str | None:
+    """A free-text field as typed, or CommandRefused with the field's reason code."""
+    if typed is None:
+        return None
+    try:
+        return text.check_free_text(typed, field)
+    except text.RefusedText as error:
+        raise CommandRefused(str(error), error.reason) from None
 
 
 def wall_clock_ms() -> int:
@@ -99,10 +110,17 @@ class HubService:
         """Record that a visitor has arrived. `visitor_id` names a returning visitor the kiosk
         has already recognised; without it a new visitor is remembered.
 
+        Every text field is checked before anything is written: a control or bidirectional
+        override character in the name raises InvalidName, in the pronunciation, contact or
+        kiosk name CommandRefused with that field's reason code.
+
         `key`, chosen by the kiosk for this check-in, makes a resent check-in harmless: the
         visit already recorded under it is returned and nothing is written or published again.
         """
         name = clean_name(name)
+        pronunciation = _checked(pronunciation, text.PRONUNCIATION)
+        contact = _checked(contact, text.CONTACT)
+        kiosk = _checked(kiosk, text.DEVICE_NAME) or ""
         if key is not None:
             done = visits.visit_for_check_in_key(self._db, key)
             if done is not None:

@@ -253,6 +253,9 @@ class KioskViewModel(QObject):
             ),
             "choose_host": self.tr("Please choose whom you are visiting, or ask at reception."),
             "not_now": self.tr("That can't be done now. Please ask at reception."),
+            "invalid_pronunciation": self.tr(
+                "How to say your name can't contain control characters. Please type it again."
+            ),
         }
         return sentences.get(reason, message)
 
