@@ -118,6 +118,23 @@ def test_names_in_any_script_with_their_joiners_check_in(hub: HubService, staff)
         assert done.visitor.name == name and done.visitor.pronunciation == pronunciation
 
 
+def test_a_failing_subscriber_logs_where_but_never_the_visitors_name(
+    hub: HubService, staff, caplog: pytest.LogCaptureFixture
+) -> None:
+    heard = []
+
+    def broken(event: Event) -> None:
+        raise ValueError(f"could not show {people.get_visitor(hub._db, 1).name}")
+
+    hub.subscribe(broken)
+    hub.subscribe(heard.append)
+    hub.check_in("Maria Garcia", host_id=staff["priya"], contact="maria@example.com")
+    assert [e.type for e in heard] == [EventType.CHECKED_IN]
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "A subscriber failed on event 1 with ValueError" in logged and "broken" in logged
+    assert "Maria" not in logged and "maria@" not in logged
+
+
 def test_deliveries_need_no_host(hub: HubService) -> None:
     visit = hub.check_in("Parcel Courier", purpose=Purpose.DELIVERY).visit
     assert visit.host_id is None and visit.purpose == "delivery"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
@@ -267,10 +268,16 @@ class HubService:
         for subscriber in list(self._subscribers):
             try:
                 subscriber(event)
-            except Exception:
+            except Exception as error:
                 # One broken listener must not keep the event from the others; it is already
-                # durable, so the listener can catch up by sequence number.
-                log.exception("A subscriber failed on event %s", event.seq)
+                # durable, so the listener can catch up by sequence number. The log says where
+                # it failed but not the error's message, which may quote a visitor's name.
+                log.error(
+                    "A subscriber failed on event %s with %s at:\n%s",
+                    event.seq,
+                    type(error).__name__,
+                    "".join(traceback.format_tb(error.__traceback__)),
+                )
 
     # --- duties driven by the clock -------------------------------------------------------------
 
