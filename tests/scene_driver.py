@@ -7,11 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlEngine, QQmlExpression, qmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
+PLAIN_TEXT = 0  # Text.PlainText
 
 
 class SceneDriver:
@@ -45,6 +47,26 @@ class SceneDriver:
         self.qtbot.waitUntil(lambda: self.find(name, root) is not None, timeout=timeout)
         found = self.find(name, root)
         assert found is not None
+        return found
+
+    def texts_read_as_markup(self, root: QQuickItem | None = None) -> list[str]:
+        """Text items of our own QML, shown or not, that would read their text as markup rather
+        than as plain text: one showing a visitor's name could fetch an image from the network.
+
+        Qt's own items (a field's placeholder, the virtual keyboard) are left out.
+        """
+        found = []
+        stack = [root or self.window.contentItem()]
+        while stack:
+            item = stack.pop()
+            if item.objectName() == "keyboard":
+                continue
+            stack.extend(item.childItems())
+            kind = item.metaObject().className()
+            if not item.inherits("QQuickText") or kind.startswith("QQuickPlaceholderText"):
+                continue
+            if text_format(item) != PLAIN_TEXT:
+                found.append(f"{item.objectName() or kind}: {item.property('text')!r}")
         return found
 
     def texts(self, root: QQuickItem | None = None) -> list[str]:
@@ -122,6 +144,13 @@ class SceneDriver:
         path = SCREENSHOTS / f"{name}.png"
         assert self.window.grabWindow().save(str(path))
         return path
+
+
+def text_format(item: QQuickItem) -> int:
+    """A Text item's textFormat (PySide6 can't convert QQuickText's enum, so QML reads it)."""
+    context = QQmlEngine.contextForObject(item) or qmlEngine(item).rootContext()
+    value = QQmlExpression(context, item, "textFormat").evaluate()
+    return int(value[0] if isinstance(value, tuple) else value)
 
 
 def _within(item: QQuickItem, ancestor: QQuickItem) -> bool:

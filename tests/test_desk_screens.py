@@ -99,6 +99,7 @@ def test_screenshot_of_the_console(
             desk.click("onMyWay", desk.scroll_to(desk.card(visits[1])))
             qtbot.waitUntil(lambda: desk.desk.property("unansweredCount") == count - 1)
         check_no_overlaps(desk)
+        assert desk.texts_read_as_markup() == []
         desk.screenshot(shot)
         first = desk.scroll_to(desk.card(visits[0]))
         for button in ("welcomed", "leftUnseen", "sayName"):
@@ -141,6 +142,7 @@ def test_screenshot_of_choosing_who_is_at_the_desk(qtbot: QtBot, local_hub: Loca
         desk.item("receptionist_0")
         assert desk.desk.property("screen") == "who"
         desk.screenshot("desk_who")
+        assert desk.texts_read_as_markup() == []
         assert desk.find("receptionist_2") is None  # Ana and Sam only: hosts aren't offered
         desk.click("receptionist_1")  # by name: Ana, Sam
         qtbot.waitUntil(lambda: desk.desk.property("screen") == "console")

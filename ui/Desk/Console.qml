@@ -32,6 +32,7 @@ Window {
                 id: headerRow
                 anchors { fill: parent; leftMargin: Theme.margin; rightMargin: Theme.margin }
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: qsTr("%1 — reception").arg(root.desk.siteName)
                     color: Theme.textOnHeader
@@ -41,6 +42,7 @@ Window {
                 }
                 Text {
                     objectName: "connectionState"
+                    textFormat: Text.PlainText
                     text: root.desk.connected ? qsTr("● Connected") : qsTr("○ Not connected")
                     color: Theme.textOnHeader
                     font.pixelSize: Theme.smallSize

@@ -38,6 +38,7 @@ Item {
                     rowSpacing: Theme.spacing / 2
                     Text {
                         objectName: "iAm"
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: qsTr("I am: %1").arg(screen.desk.receptionistName || "…")
                         font.pixelSize: Theme.bodySize + 3
@@ -61,6 +62,7 @@ Item {
 
             Text {
                 objectName: "targets"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Targets: answer within %1, welcome within %2.")
                       .arg(screen.clock(screen.desk.acknowledgeTarget))
@@ -95,6 +97,7 @@ Item {
 
             Text {
                 objectName: "queueTitle"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: screen.desk.waitingCount === 0 ? qsTr("Nobody is waiting")
                       : screen.desk.unansweredCount === 0
@@ -149,6 +152,7 @@ Item {
 
                 Text {
                     objectName: "emptyQueue"
+                    textFormat: Text.PlainText
                     visible: list.count === 0
                     anchors {
                         left: parent.left; right: parent.right; top: parent.top
@@ -172,6 +176,7 @@ Item {
                 color: Theme.header
                 Text {
                     id: moreText
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     text: qsTr("More waiting below: %1 ↓").arg(list.below)
                     color: Theme.textOnHeader

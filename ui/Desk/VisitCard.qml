@@ -75,6 +75,8 @@ Rectangle {
                 rowSpacing: Theme.spacing / 2
                 Text {
                     objectName: "visitorName"
+                    // As typed at the kiosk: "<img src=…>" is a name here, not an image to fetch.
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: card.name
                     // Names in right-to-left scripts stay at the card's start, by the rest.
@@ -88,6 +90,7 @@ Rectangle {
                 }
                 Text {
                     objectName: "pronunciation"
+                    textFormat: Text.PlainText
                     visible: card.pronunciation !== ""
                     Layout.alignment: card.narrow ? Qt.AlignLeft : Qt.AlignBaseline
                     Layout.fillWidth: card.narrow
@@ -109,6 +112,7 @@ Rectangle {
                     Text {
                         id: chipText
                         objectName: "stateText"
+                        textFormat: Text.PlainText
                         anchors.centerIn: parent
                         width: Math.min(implicitWidth, 300)
                         elide: Text.ElideRight
@@ -127,6 +131,7 @@ Rectangle {
 
             Text {
                 objectName: "visiting"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: card.host ? qsTr("Visiting %1").arg(card.host)
                       : card.purpose === "delivery" ? qsTr("Delivery")
@@ -140,6 +145,7 @@ Rectangle {
 
             Text {
                 objectName: "returningNotes"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: card.previousVisits === 0
                       ? qsTr("First visit")
@@ -153,6 +159,7 @@ Rectangle {
 
             Text {
                 objectName: "lastWaitLine"
+                textFormat: Text.PlainText
                 visible: card.lastWaitOverTarget
                 Layout.fillWidth: true
                 text: card.lastWaitMinutes === 1
@@ -203,6 +210,7 @@ Rectangle {
             rowSpacing: 2
             Text {
                 objectName: "waitTimer"
+                textFormat: Text.PlainText
                 Layout.alignment: card.narrow ? Qt.AlignVCenter : Qt.AlignRight
                 text: card.clock(card.waitSeconds)
                 font.pixelSize: Theme.timerSize
@@ -215,6 +223,7 @@ Rectangle {
                 spacing: 2
                 Text {
                     objectName: "timerLevel"
+                    textFormat: Text.PlainText
                     Layout.alignment: card.narrow ? Qt.AlignLeft : Qt.AlignRight
                     text: card.timerLevel === "over" ? qsTr("over target")
                           : card.timerLevel === "near" ? qsTr("near target") : qsTr("within target")
@@ -223,6 +232,7 @@ Rectangle {
                     color: card.timerColour
                 }
                 Text {
+                    textFormat: Text.PlainText
                     Layout.alignment: card.narrow ? Qt.AlignLeft : Qt.AlignRight
                     text: qsTr("arrived %1").arg(new Date(card.checkedInAt).toLocaleTimeString(Qt.locale(), "HH:mm"))
                     font.pixelSize: Theme.smallSize

@@ -28,6 +28,7 @@ Rectangle {
         columnSpacing: Theme.spacing
         rowSpacing: Theme.spacing / 2
         Text {
+            textFormat: Text.PlainText
             text: qsTr("Your day")
             font.pixelSize: Theme.bodySize + 3
             font.weight: Font.Bold
@@ -35,6 +36,7 @@ Rectangle {
         }
         Text {
             objectName: "welcomedToday"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: panel.desk.welcomedToday === 0 ? qsTr("Nobody welcomed yet today")
                   : panel.desk.welcomedToday === 1 ? qsTr("You welcomed 1 visitor")
@@ -45,6 +47,7 @@ Rectangle {
         }
         Text {
             objectName: "medianWait"
+            textFormat: Text.PlainText
             visible: panel.desk.medianWaitSeconds >= 0
             Layout.fillWidth: true
             Layout.columnSpan: column.columns
