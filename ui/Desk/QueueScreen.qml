@@ -1,5 +1,6 @@
 // The console: who is at this desk and their day on the left (above, in a narrow window); the
 // waiting queue, oldest first.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
