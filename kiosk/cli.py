@@ -16,6 +16,7 @@ import click
 from sqlite_utils import Database
 
 from kiosk.core.people import Role
+from kiosk.core.text import for_terminal
 from kiosk.hub.service import HubService, wall_clock_ms
 from kiosk.store import devices, people
 from kiosk.store.database import DatabaseError, open_database, writing
@@ -214,7 +215,7 @@ def staff_import(ctx: Context, csv_file: Path) -> None:
     with ctx.database(create=True) as db:
         report = people.import_staff_csv(db, csv_file)
     for problem in report.problems:
-        click.echo(problem, err=True)
+        click.echo(for_terminal(problem), err=True)
     click.echo(f"Added {report.added} and updated {report.updated} staff.")
     if report.problems and not (report.added or report.updated):
         sys.exit(1)
@@ -228,7 +229,8 @@ def staff_list(ctx: Context) -> None:
         for person in people.all_staff(db):
             role = "reception" if person.role is Role.RECEPTIONIST else "host"
             extra = ", ".join(filter(None, [person.department, person.email]))
-            click.echo(f"{person.id:>4}  {person.name}  ({role}{', ' + extra if extra else ''})")
+            shown = for_terminal(f"{person.name}  ({role}{', ' + extra if extra else ''})")
+            click.echo(f"{person.id:>4}  {shown}")
 
 
 @cli.command()
@@ -353,7 +355,7 @@ def audit_command(ctx: Context, limit: int) -> None:
         click.echo("The audit log is empty.")
     for entry in entries:
         device = f" device {entry.device_id}" if entry.device_id is not None else ""
-        detail = ", ".join(f"{k}={v}" for k, v in entry.detail.items())
+        detail = for_terminal(", ".join(f"{k}={v}" for k, v in entry.detail.items()))
         click.echo(f"{_when(entry.at_ms)}  {entry.action}{device}{'  ' + detail if detail else ''}")
 
 
@@ -376,7 +378,7 @@ def devices_command(ctx: Context, revoke: int | None) -> None:
     for device in paired:
         seen = _when(device.last_seen_at) if device.last_seen_at else "never"
         status = f"revoked {_when(device.revoked_at)}" if device.revoked_at else f"last seen {seen}"
-        click.echo(f"{device.id:>4}  {device.name}  ({device.role}, {status})")
+        click.echo(f"{device.id:>4}  {for_terminal(device.name)}  ({device.role}, {status})")
 
 
 def _when(at_ms: int) -> str:

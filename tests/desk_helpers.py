@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from PySide6.QtCore import Q_ARG, QMetaObject
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
@@ -28,6 +29,7 @@ from tests.scene_driver import SceneDriver
 prepare_kiosk_environment(offscreen=True)
 
 MINUTE_MS = 60_000
+LIST_VIEW_CONTAIN = 4  # ListView.Contain
 DAY_MS = 86_400_000
 
 
@@ -118,6 +120,18 @@ class DeskDriver(SceneDriver):
 
     def card(self, visit_id: int, timeout: int = 5000) -> QQuickItem:
         return self.item(f"card_{visit_id}", timeout=timeout)
+
+    def scroll_to(self, card: QQuickItem) -> QQuickItem:
+        """Scroll the queue until the whole card is in view, as a receptionist would."""
+        queue = self.item("queueList")
+        QMetaObject.invokeMethod(
+            queue,
+            "positionViewAtIndex",
+            Q_ARG(int, int(card.property("index"))),
+            Q_ARG(int, LIST_VIEW_CONTAIN),
+        )
+        self.settle()
+        return card
 
     def has_card(self, visit_id: int) -> bool:
         return self.find(f"card_{visit_id}") is not None

@@ -2,6 +2,7 @@
 
 import csv
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,8 @@ import click
 import pytest
 
 from kiosk.cli import cli
-from kiosk.store.database import open_database
+from kiosk.store.database import open_database, writing
+from kiosk.store.devices import DeviceRole, add_device
 from kiosk.store.settings import load_settings, pin_matches
 
 
@@ -148,3 +150,49 @@ def test_pin_is_asked_twice_and_stored_hashed(isolated_home: Path) -> None:
 def test_where_shows_the_portable_folder(isolated_home: Path) -> None:
     result = kiosk(isolated_home, "where")
     assert f"Database: {isolated_home.resolve() / 'kiosk.db'}" in result.stdout
+
+
+def test_names_reach_the_terminal_as_text_never_as_control_sequences(tmp_path: Path) -> None:
+    # Stored before the hub refused such names: an old database, or one edited by hand.
+    db = open_database(tmp_path / "kiosk.db")
+    with writing(db):
+        add_device(db, "Desk\x1b]0;pwned\x07 one", DeviceRole.DESK, 0)
+        db.execute(
+            "INSERT INTO staff (name, name_key, role, active) VALUES (?, 'eve', 'host', 1)",
+            ["Eve \x1b[2J\u202eevil"],
+        )
+    db.close()
+    devices = kiosk(tmp_path, "devices")
+    staff = kiosk(tmp_path, "staff", "list")
+    assert "Desk\\u001b]0;pwned\\u0007 one" in devices.stdout
+    assert "Eve \\u001b[2J\\u202eevil" in staff.stdout
+    assert "\x1b" not in devices.stdout + staff.stdout and "\u202e" not in staff.stdout
+
+
+def test_pairing_codes_come_on_demand_for_one_role_and_void_the_one_before(
+    tmp_path: Path,
+) -> None:
+    assert kiosk(tmp_path, "pair").returncode != 0  # --role is required
+    first = kiosk(tmp_path, "pair", "--role", "kiosk").stdout
+    second = kiosk(tmp_path, "pair", "--role", "desk").stdout
+    code = re.search(r"Pairing code for a desk: ([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})", second)
+    assert code and "Pairing code for a kiosk" in first
+    assert set(code.group(1).replace("-", "")) <= set("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
+    log = kiosk(tmp_path, "audit").stdout
+    assert "pairing_code_issued  role=kiosk" in log and "pairing_code_voided  why=replaced" in log
+    assert code.group(1) not in log and code.group(1).replace("-", "") not in log
+
+
+def test_a_renewed_certificate_unpairs_every_device(tmp_path: Path) -> None:
+    before = kiosk(tmp_path, "certificate").stdout
+    db = open_database(tmp_path / "kiosk.db")
+    with writing(db):
+        add_device(db, "Front desk", DeviceRole.DESK, 0)
+    db.close()
+    renewed = kiosk(tmp_path, "certificate", "--renew").stdout
+    assert "pair the 1 paired device(s) again" in renewed
+    fingerprint = re.compile(r"Fingerprint: ([0-9A-F:]{95})")
+    assert fingerprint.search(before).group(1) != fingerprint.search(renewed).group(1)
+    assert "revoked" in kiosk(tmp_path, "devices").stdout
+    key = tmp_path / "hub-key.pem"
+    assert key.stat().st_mode & 0o077 == 0  # the key is its owner's alone

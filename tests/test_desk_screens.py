@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QMetaObject
 from pytestqt.qtbot import QtBot
 
+from kiosk.app.desk_window import MINIMUM_SIZE
 from kiosk.hub.local import LocalHub
 from kiosk.store.devices import DeviceRole
 from kiosk.store.settings import Settings
@@ -69,45 +70,66 @@ def fill_queue(door: KioskAtTheDoor, ids: dict[str, int], count: int) -> list[in
     return visits
 
 
+WIDE = (1280, 800)
+NARROW = MINIMUM_SIZE[0], 760  # the console in a third of a screen, beside other work
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW], ids=["wide", "narrow"])
 @pytest.mark.parametrize("count", [1, 3, 12])
 def test_screenshot_of_the_console(
-    qtbot: QtBot, local_hub: LocalHub, office: tuple[Path, dict[str, int]], count: int
+    qtbot: QtBot,
+    local_hub: LocalHub,
+    office: tuple[Path, dict[str, int]],
+    count: int,
+    size: tuple[int, int],
 ) -> None:
     ids = office[1]
     desk = start_desk(qtbot, local_hub.client(DeviceRole.DESK), SETTINGS,
-                      receptionist_id=ids["sam"])  # fmt: skip
+                      receptionist_id=ids["sam"], size=size)  # fmt: skip
+    shot = f"desk_{count}_waiting" + ("_narrow" if size == NARROW else "")
     door = KioskAtTheDoor(qtbot, local_hub.url, local_hub.fingerprint, office[0])
     try:
         visits = fill_queue(door, ids, count)
         qtbot.waitUntil(lambda: desk.desk.property("waitingCount") == count, timeout=10000)
         if count >= 3:  # someone is on the way to the second visitor
-            desk.click("onMyWay", desk.card(visits[1]))
+            desk.click("onMyWay", desk.scroll_to(desk.card(visits[1])))
             qtbot.waitUntil(lambda: desk.desk.property("unansweredCount") == count - 1)
         check_no_overlaps(desk)
-        desk.screenshot(f"desk_{count}_waiting")
+        assert desk.texts_read_as_markup() == []
+        desk.screenshot(shot)
+        first = desk.scroll_to(desk.card(visits[0]))
+        for button in ("welcomed", "leftUnseen", "sayName"):
+            assert desk.why_a_tap_misses(desk.item(button, first)) is None
         if count == 12:
             assert desk.find("moreBelow") is not None
             desk.item("queueList").setProperty("contentY", 560)
             desk.settle()
             check_no_overlaps(desk)
-            desk.screenshot("desk_12_waiting_middle")
+            desk.screenshot(f"{shot}_middle")
             QMetaObject.invokeMethod(desk.item("queueList"), "positionViewAtEnd")
             desk.settle()
             check_no_overlaps(desk)
-            desk.screenshot("desk_12_waiting_end")
+            desk.screenshot(f"{shot}_end")
     finally:
         door.close()
         stop_desk(desk)
 
 
 def check_no_overlaps(desk: DeskDriver) -> None:
-    """Every card shown fits the list's width, and none sits on top of another."""
+    """Every card shown fits the list's width, none sits on top of another, and every button
+    of a card lies whole on it: none runs off its edge."""
     cards = [i for i in desk.visible_items() if i.objectName().startswith("card_")]
     spans = sorted((c.y(), c.y() + c.height()) for c in cards)
     for (_, bottom), (top, _) in itertools.pairwise(spans):
         assert top >= bottom, "two cards overlap"
     lst = desk.item("queueList")
     assert all(c.width() <= lst.width() for c in cards)
+    for card in cards:
+        edge = card.mapRectToScene(card.boundingRect())
+        for button in desk.visible_items(card):
+            if button.inherits("QQuickAbstractButton"):
+                where = button.mapRectToScene(button.boundingRect())
+                assert edge.contains(where), f"{button.objectName()} runs off {card.objectName()}"
 
 
 def test_screenshot_of_choosing_who_is_at_the_desk(qtbot: QtBot, local_hub: LocalHub) -> None:
@@ -116,6 +138,7 @@ def test_screenshot_of_choosing_who_is_at_the_desk(qtbot: QtBot, local_hub: Loca
         desk.item("receptionist_0")
         assert desk.desk.property("screen") == "who"
         desk.screenshot("desk_who")
+        assert desk.texts_read_as_markup() == []
         assert desk.find("receptionist_2") is None  # Ana and Sam only: hosts aren't offered
         desk.click("receptionist_1")  # by name: Ana, Sam
         qtbot.waitUntil(lambda: desk.desk.property("screen") == "console")

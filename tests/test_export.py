@@ -126,6 +126,33 @@ def test_csv_opens_in_excel_with_accents_commas_and_no_formulas(db: Database, mo
     assert names == ["María García", "Smith, Jr.", "'=HYPERLINK(1)", "王芳"]
 
 
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"], ids=repr)
+def test_no_typed_field_of_a_csv_starts_a_formula(
+    db: Database, morning, tmp_path, start: str
+) -> None:
+    # Text stored before control characters were refused, or written by an older version, can
+    # still start with a tab or a carriage return, after which some spreadsheets read a formula.
+    formula = f"{start}cmd|' /C calc'!A0"
+    db.execute("UPDATE visitors SET name = ? WHERE name = 'María García'", [formula])
+    db.execute("UPDATE staff SET name = ? WHERE name = 'Priya Raman'", [formula])
+    db.execute("UPDATE visits SET kiosk = ?, acknowledged_by = ?", [formula, formula])
+    out = tmp_path / "visits.csv"
+    export_visits(db, *ALL_TIME, "csv", out)
+    maria = _csv_rows(out)[0]
+    for column in ("visitor_name", "host_name", "kiosk", "acknowledged_by"):
+        assert maria[column] == "'" + formula, column
+
+
+@pytest.mark.parametrize("name", [" =1+1", "x\t=1", "José", "\u22125, a minus sign"])
+def test_text_that_starts_no_formula_is_exported_as_it_is(
+    db: Database, morning, tmp_path, name: str
+) -> None:
+    db.execute("UPDATE visitors SET name = ? WHERE name = 'María García'", [name])
+    out = tmp_path / "visits.csv"
+    export_visits(db, *ALL_TIME, "csv", out)
+    assert _csv_rows(out)[0]["visitor_name"] == name
+
+
 def test_anonymous_export_names_no_visitor(db: Database, morning, tmp_path) -> None:
     out = tmp_path / "visits.csv"
     assert export_visits(db, *ALL_TIME, "csv", out, anonymous=True) == 4

@@ -64,6 +64,77 @@ def test_check_in_refuses_bad_input_and_writes_nothing(hub: HubService, db: Data
     assert db["visitors"].count == 0
 
 
+BAD_CHARACTERS = ["\x00", "\x1b[2J", "\r\n", "\u202e", "\u2067"]
+
+
+@pytest.mark.parametrize("bad", BAD_CHARACTERS, ids=["nul", "esc", "crlf", "rlo", "rli"])
+@pytest.mark.parametrize(
+    ("field", "reason"),
+    [
+        ("pronunciation", "invalid_pronunciation"),
+        ("contact", "invalid_contact"),
+        ("kiosk", "invalid_device_name"),
+    ],
+)
+def test_check_in_refuses_control_characters_in_every_text_field(
+    hub: HubService, db: Database, staff, field: str, reason: str, bad: str
+) -> None:
+    with pytest.raises(CommandRefused, match="control characters") as refused:
+        hub.check_in("Maria Garcia", host_id=staff["priya"], **{field: f"ma{bad}ria"})
+    assert refused.value.reason == reason
+    assert visits.last_seq(db) == 0 and db["visitors"].count == 0
+
+
+@pytest.mark.parametrize("bad", BAD_CHARACTERS, ids=["nul", "esc", "crlf", "rlo", "rli"])
+def test_check_in_refuses_control_characters_in_the_name(
+    hub: HubService, db: Database, staff, bad: str
+) -> None:
+    with pytest.raises(InvalidName, match="control characters") as refused:
+        hub.check_in(f"Maria{bad}Garcia", host_id=staff["priya"])
+    assert refused.value.reason == "invalid_name"
+    assert visits.last_seq(db) == 0 and db["visitors"].count == 0
+
+
+def test_a_returning_visitors_new_pronunciation_is_checked_too(hub: HubService, db, staff):
+    maria = hub.check_in("Maria Garcia", host_id=staff["priya"], pronunciation="mah-REE-ah")
+    with pytest.raises(CommandRefused) as refused:
+        hub.check_in(
+            "Maria Garcia",
+            host_id=staff["priya"],
+            visitor_id=maria.visitor.id,
+            pronunciation="\u202ehA-eeR-ham",
+        )
+    assert refused.value.reason == "invalid_pronunciation"
+    assert people.get_visitor(db, maria.visitor.id).pronunciation == "mah-REE-ah"
+
+
+def test_names_in_any_script_with_their_joiners_check_in(hub: HubService, staff) -> None:
+    for name, pronunciation in [
+        ("محمد عبد الله", "mo-HAM-mad"),
+        ("Zoë 👩🏽‍💻", "ZOH-ee"),
+        ("क्‍षमा शर्मा", "KSHA-maa"),
+    ]:
+        done = hub.check_in(name, host_id=staff["priya"], pronunciation=pronunciation)
+        assert done.visitor.name == name and done.visitor.pronunciation == pronunciation
+
+
+def test_a_failing_subscriber_logs_where_but_never_the_visitors_name(
+    hub: HubService, staff, caplog: pytest.LogCaptureFixture
+) -> None:
+    heard = []
+
+    def broken(event: Event) -> None:
+        raise ValueError(f"could not show {people.get_visitor(hub._db, 1).name}")
+
+    hub.subscribe(broken)
+    hub.subscribe(heard.append)
+    hub.check_in("Maria Garcia", host_id=staff["priya"], contact="maria@example.com")
+    assert [e.type for e in heard] == [EventType.CHECKED_IN]
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "A subscriber failed on event 1 with ValueError" in logged and "broken" in logged
+    assert "Maria" not in logged and "maria@" not in logged
+
+
 def test_deliveries_need_no_host(hub: HubService) -> None:
     visit = hub.check_in("Parcel Courier", purpose=Purpose.DELIVERY).visit
     assert visit.host_id is None and visit.purpose == "delivery"

@@ -82,6 +82,8 @@ def test_names_in_any_script_are_accepted_and_shown(
 BAD_NAMES = [
     ("Ana\x07Perez", "Names can't contain control characters. Please type your name again."),
     ("Ana\x1b[2J", "Names can't contain control characters. Please type your name again."),
+    ("Ana \u202eareP", "Names can't contain control characters. Please type your name again."),
+    ("\u2067Ana\u2069", "Names can't contain control characters. Please type your name again."),
     ("A" * 81, "That name is too long. Please keep it under 80 characters."),
     ("Ana " + "de la " * 20 + "Cruz", "That name is too long. Please keep it under 80 characters."),
 ]
@@ -107,6 +109,36 @@ def test_bad_input_message_in_spanish(kiosk: KioskDriver) -> None:
     assert kiosk.text_of("nameError") == (
         "Ese nombre es demasiado largo. Use menos de 80 caracteres, por favor."
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "How to say your name can't contain control characters. Please type it again."),
+        (
+            "es",
+            "La forma de decir su nombre no puede contener caracteres de control. "
+            "Vuelva a escribirla, por favor.",
+        ),
+    ],
+)
+def test_a_pronunciation_turned_backwards_is_refused_in_the_visitors_language(
+    kiosk: KioskDriver, office: tuple[Path, dict[str, int]], language: str, sentence: str
+) -> None:
+    if language == "es":
+        kiosk.tap("languageEs")
+    kiosk.start_check_in("Maya Lin", then="host")
+    kiosk.type("pri")
+    kiosk.tap("host_0")
+    kiosk.wait_screen("pronunciation")
+    kiosk.tap("pronunciationField")
+    kiosk.commit("\u202eha-YM")  # pasted: it would read "MY-ah" on the desk, backwards
+    kiosk.tap("checkInButton")
+    kiosk.qtbot.waitUntil(lambda: kiosk.find("message") is not None, timeout=5000)
+    assert kiosk.text_of("message") == sentence
+    assert kiosk.kiosk.property("screen") == "pronunciation"
+    kiosk.screenshot(f"landscape-{language}-pronunciation-refused")
+    assert open_database(office[0])["visits"].count == 0
 
 
 def test_an_unreachable_hub_keeps_what_was_typed_and_tries_again(

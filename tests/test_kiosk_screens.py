@@ -72,11 +72,12 @@ def accessibility_problems(kiosk: KioskDriver) -> list[str]:
 
 
 def visit(kiosk: KioskDriver, tag: str, screens: list[str]) -> None:
-    """Screenshot the screen and check its accessibility."""
+    """Screenshot the screen, check its accessibility, and that no text on it reads markup."""
     name = kiosk.kiosk.property("screen")
     screens.append(name)
     kiosk.screenshot(f"{tag}-{len(screens):02d}-{name}")
     assert accessibility_problems(kiosk) == [], name
+    assert kiosk.texts_read_as_markup() == [], name
 
 
 def start(kiosk: KioskDriver, language: str) -> None:

@@ -134,6 +134,26 @@ def test_bad_messages_get_a_reason(handler: CommandHandler, raw: bytes, code: st
     assert ask(handler, type="find_hosts", text="zz")["type"] == "reply"  # still serving
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("name", "Bob\x1b[2J", "invalid_name"),
+        ("name", "Bob\u202eevil", "invalid_name"),
+        ("pronunciation", "bob\r\nX-Injected: 1", "invalid_pronunciation"),
+        ("contact", "bob@example.com\x00", "invalid_contact"),
+        ("kiosk", "lobby\u2066", "invalid_device_name"),
+    ],
+)
+def test_a_refused_text_field_is_answered_with_its_reason(
+    handler: CommandHandler, db: Database, field: str, value: str, reason: str
+) -> None:
+    message = {"type": "check_in", "name": "Bob", "purpose": "delivery", "key": "abcdefgh"}
+    answer = ask(handler, **{**message, field: value})
+    assert answer["type"] == "error" and answer["code"] == "refused"
+    assert answer["reason"] == reason and "control characters" in answer["message"]
+    assert db["visitors"].count == 0 and visits.last_seq(db) == 0
+
+
 @pytest.fixture(scope="module")
 def fuzz_db(tmp_path_factory: pytest.TempPathFactory) -> Database:
     return open_database(tmp_path_factory.mktemp("fuzz") / "kiosk.db")

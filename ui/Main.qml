@@ -72,6 +72,7 @@ Window {
         z: 50
         Text {
             id: bannerText
+            textFormat: Text.PlainText
             anchors.centerIn: parent
             width: parent.width - 2 * Theme.margin
             text: qsTr("We can't reach reception's system right now. Trying again…")

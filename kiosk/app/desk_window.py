@@ -6,7 +6,7 @@ model layer sits above this one, so the window never imports it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QSize, QUrl
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -15,6 +15,9 @@ from kiosk.app.desk_tray import TRAY_SVG
 from kiosk.app.translations import UI_FOLDER
 
 CONSOLE_QML = UI_FOLDER / "Desk" / "Console.qml"
+# The smallest console that still shows everything: below a wide layout's width the panels go
+# above the queue and the cards wrap, so a receptionist can keep it in a third of the screen.
+MINIMUM_SIZE = (480, 560)
 _NO_WINDOW_MANAGER = ("offscreen", "minimal")  # these warn on raise()
 
 
@@ -44,6 +47,7 @@ class DeskWindow:
         window = roots[0]
         assert isinstance(window, QQuickWindow)
         window.setIcon(QIcon(str(TRAY_SVG)))
+        window.setMinimumSize(QSize(*MINIMUM_SIZE))
         self.window = window
         return window
 

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import unicodedata
 
+from kiosk.core import text
+
 MAX_NAME_LENGTH = 80
+# A device's name as it pairs ("Front desk 2", "Lobby kiosk"), shown in `kiosk devices`.
+MAX_DEVICE_NAME_LENGTH = 60
 
 
-class InvalidName(ValueError):
-    """A name that cannot be accepted; the message is a sentence for the person typing it."""
+class InvalidName(text.RefusedText):
+    """A name that cannot be accepted; the message is a sentence for the person typing it.
+
+    A visitor's or a member of staff's name is refused with the reason "invalid_name", a
+    device's with "invalid_device_name".
+    """
+
+    def __init__(
+        self, message: str, reason: str = text.NAME.reason, character: str | None = None
+    ) -> None:
+        super().__init__(message, reason, character)
 
 
 def clean_name(typed: str, *, max_length: int = MAX_NAME_LENGTH) -> str:
@@ -16,10 +29,10 @@ def clean_name(typed: str, *, max_length: int = MAX_NAME_LENGTH) -> str:
 
     Spaces are trimmed and collapsed and the text is put in Unicode NFC, so "José" typed with a
     combining accent and "José" typed as one character are the same name. Any script, apostrophes,
-    hyphens and emoji are welcome; control characters are not.
+    hyphens and emoji are welcome; control and bidirectional-override characters are not
+    (`kiosk.core.text`).
     """
-    if any(_is_control(ch) for ch in typed):
-        raise InvalidName("Names can't contain control characters. Please type your name again.")
+    _check_characters(typed, text.NAME)
     name = " ".join(unicodedata.normalize("NFC", typed).split())
     if not name:
         raise InvalidName("Please type your name.")
@@ -43,7 +56,28 @@ def first_name(name: str) -> str:
     return name.split()[0] if name.split() else name
 
 
-def _is_control(ch: str) -> bool:
-    # Cc covers C0/C1 controls (tab, newline, NUL, escape...). Format characters (Cf) such as the
-    # zero-width joiner are kept: emoji sequences and Arabic or Indic names need them.
-    return unicodedata.category(ch) == "Cc"
+def clean_device_name(typed: str) -> str:
+    """Return a device's name (a desk's, a kiosk's) as it should be stored, or raise
+    InvalidName with the reason "invalid_device_name".
+
+    Like a person's name: trimmed, spaces collapsed, NFC, and no control or
+    bidirectional-override characters, so `kiosk devices` prints it as it was typed.
+    """
+    _check_characters(typed, text.DEVICE_NAME)
+    name = " ".join(unicodedata.normalize("NFC", typed).split())
+    if not name:
+        raise InvalidName("Please give this device a name.", text.DEVICE_NAME.reason)
+    if len(name) > MAX_DEVICE_NAME_LENGTH:
+        raise InvalidName(
+            "That device name is too long. "
+            f"Please keep it under {MAX_DEVICE_NAME_LENGTH} characters.",
+            text.DEVICE_NAME.reason,
+        )
+    return name
+
+
+def _check_characters(typed: str, field: text.TextField) -> None:
+    try:
+        text.check_free_text(typed, field)
+    except text.RefusedText as error:
+        raise InvalidName(str(error), error.reason, error.character) from None

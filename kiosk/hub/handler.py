@@ -21,7 +21,7 @@ from sqlite_utils import Database
 from kiosk.core import pace, pairing
 from kiosk.core.lifecycle import Event, EventType, IllegalTransition, Visit
 from kiosk.core.metrics import VisitTimes, WaitSummary
-from kiosk.core.names import InvalidName, first_name
+from kiosk.core.names import InvalidName, clean_device_name, first_name
 from kiosk.core.people import Role
 from kiosk.hub import protocol as p
 from kiosk.hub import wire
@@ -212,7 +212,7 @@ class CommandHandler:
         except IllegalTransition as error:
             return p.refusal(command.id, str(error), reason="not_now")
         except InvalidName as error:
-            return p.refusal(command.id, str(error), reason="invalid_name")
+            return p.refusal(command.id, str(error), reason=error.reason)
         except sqlite3.OperationalError as error:
             # Busy or full disk: nothing was written; the client keeps the request and retries.
             if self._errors.allow():
@@ -283,6 +283,7 @@ class CommandHandler:
                 wait_ms,
             )
         role, now = DeviceRole(command.role), self._service.now_ms()
+        name = clean_device_name(command.name)
         # The wrong try is counted in a transaction that commits: the refusal comes after it.
         with writing(self._db):
             live = devices.live_pairing_code(self._db, now)
@@ -297,7 +298,7 @@ class CommandHandler:
             )
             paired = proven and live.role is role
             if paired:
-                device_id, token = devices.redeem_pairing_code(self._db, command.name, role, now)
+                device_id, token = devices.redeem_pairing_code(self._db, name, role, now)
         if live is None:
             raise CommandRefused(
                 "No pairing code is waiting. On the hub's computer, run "
@@ -324,7 +325,7 @@ class CommandHandler:
             )
         log.info("A %s was paired as device %d.", role, device_id)
         session.introduced = True
-        session.role, session.device, session.device_id = role, command.name, device_id
+        session.role, session.device, session.device_id = role, name, device_id
         session.holder = f"device:{device_id}"
         return {
             "token": token,

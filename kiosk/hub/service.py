@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
@@ -16,6 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from kiosk.core import text
 from kiosk.core.lifecycle import Event, EventType, Visit
 from kiosk.core.metrics import VisitTimes
 from kiosk.core.names import clean_name, matching_key
@@ -38,6 +40,16 @@ class CommandRefused(ValueError):
     def __init__(self, message: str, reason: str) -> None:
         super().__init__(message)
         self.reason = reason
+
+
+def _checked(typed: str | None, field: text.TextField) -> str | None:
+    """A free-text field as typed, or CommandRefused with the field's reason code."""
+    if typed is None:
+        return None
+    try:
+        return text.check_free_text(typed, field)
+    except text.RefusedText as error:
+        raise CommandRefused(str(error), error.reason) from None
 
 
 def wall_clock_ms() -> int:
@@ -99,10 +111,17 @@ class HubService:
         """Record that a visitor has arrived. `visitor_id` names a returning visitor the kiosk
         has already recognised; without it a new visitor is remembered.
 
+        Every text field is checked before anything is written: a control or bidirectional
+        override character in the name raises InvalidName, in the pronunciation, contact or
+        kiosk name CommandRefused with that field's reason code.
+
         `key`, chosen by the kiosk for this check-in, makes a resent check-in harmless: the
         visit already recorded under it is returned and nothing is written or published again.
         """
         name = clean_name(name)
+        pronunciation = _checked(pronunciation, text.PRONUNCIATION)
+        contact = _checked(contact, text.CONTACT)
+        kiosk = _checked(kiosk, text.DEVICE_NAME) or ""
         if key is not None:
             done = visits.visit_for_check_in_key(self._db, key)
             if done is not None:
@@ -249,10 +268,16 @@ class HubService:
         for subscriber in list(self._subscribers):
             try:
                 subscriber(event)
-            except Exception:
+            except Exception as error:
                 # One broken listener must not keep the event from the others; it is already
-                # durable, so the listener can catch up by sequence number.
-                log.exception("A subscriber failed on event %s", event.seq)
+                # durable, so the listener can catch up by sequence number. The log says where
+                # it failed but not the error's message, which may quote a visitor's name.
+                log.error(
+                    "A subscriber failed on event %s with %s at:\n%s",
+                    event.seq,
+                    type(error).__name__,
+                    "".join(traceback.format_tb(error.__traceback__)),
+                )
 
     # --- duties driven by the clock -------------------------------------------------------------
 

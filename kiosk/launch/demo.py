@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from kiosk.app.desk_window import MINIMUM_SIZE as DESK_MINIMUM
 from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.app.site_settings import SiteSettings
 from kiosk.core.people import Role
@@ -111,11 +112,20 @@ def run_demo() -> int:
 
 
 def _window_sizes() -> tuple[tuple[int, int], tuple[int, int]]:
-    """A portrait kiosk as tall as the screen allows, and the desk beside it."""
+    """A portrait kiosk as tall as the screen allows, and the desk beside it.
+
+    The desk gets at least its minimum width, however small the screen: its buttons must be
+    there to press. The kiosk, which scales as a whole to any window, gives way.
+    """
     screen = QGuiApplication.primaryScreen().availableGeometry()
     height = min(screen.height() - 40, 1920)
-    kiosk = (height * 9 // 16, height)
-    desk = (min(screen.width() - kiosk[0] - 16, 1100), height)
+    kiosk_width = height * 9 // 16
+    desk_width = min(screen.width() - kiosk_width - 16, 1100)
+    if desk_width < DESK_MINIMUM[0]:
+        desk_width = DESK_MINIMUM[0]
+        kiosk_width = max(screen.width() - desk_width - 16, 270)
+    kiosk = (kiosk_width, min(height, kiosk_width * 16 // 9))
+    desk = (desk_width, max(height, DESK_MINIMUM[1]))
     return kiosk, desk
 
 

@@ -15,8 +15,9 @@ Columns, the same in every format (XLSX adds `utc_offset` at the end, see below)
 
 Empty means "did not happen" (or, for a visitor's name, erased after the retention period).
 
-Names are typed by the public at the kiosk, so in CSV a text that Excel would run as a formula
-(starting with =, +, - or @) gets a leading apostrophe; XLSX cells are written as text, which
+Names are typed by the public at the kiosk, so in CSV a text that a spreadsheet would run as a
+formula (starting with =, +, - or @, or with a tab or carriage return, which some spreadsheets skip
+before reading the formula) gets a leading apostrophe; XLSX cells are written as text, which
 Excel never runs, and JSON Lines keeps the text as typed.
 
 Anonymous exports leave out `visitor_id` and `visitor_name`: the id is a key to the visitor's
@@ -113,10 +114,17 @@ _TIMESTAMPS = frozenset(
 _TEXT = frozenset(name for name, _, typed in _COLUMNS if typed) | {"purpose", "state", "ended_how"}
 
 
+# First characters that make a spreadsheet read a CSV field as a formula (OWASP's list): tab
+# and carriage return too, as some spreadsheets skip them and read on.
+_FORMULA_STARTS = "('=', '+', '-', '@', char(9), char(13))"
+
+
 def _as_csv_field(sql: str, typed: bool) -> str:
     """SQL for a value as the text of its CSV field: "" for NULL, and never a formula."""
     if typed:
-        sql = f"CASE WHEN {sql} GLOB '[=+@-]*' THEN '''' || {sql} ELSE {sql} END"
+        sql = (
+            f"CASE WHEN substr({sql}, 1, 1) IN {_FORMULA_STARTS} THEN '''' || {sql} ELSE {sql} END"
+        )
     return f"ifnull(CAST({sql} AS TEXT), '')"
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from kiosk.core import text
 from kiosk.core.names import InvalidName, clean_name, matching_key
 from kiosk.core.people import Role, Staff, Visitor
 from kiosk.store.database import writing
@@ -40,8 +41,14 @@ def add_staff(
     phone: str | None = None,
     department: str | None = None,
 ) -> int:
-    """Add one member of staff and return their id; call inside `writing(db)`."""
+    """Add one member of staff and return their id; call inside `writing(db)`.
+
+    Raises InvalidName for a name that can't be used, RefusedText for a detail holding a control
+    or bidirectional-override character.
+    """
     name = clean_name(name)
+    for detail in (email, phone, department):
+        text.check_free_text(detail or "", text.STAFF_DETAIL)
     cursor = db.execute(
         "INSERT INTO staff (name, name_key, role, email, phone, department, active) "
         "VALUES (?, ?, ?, ?, ?, ?, 1)",
@@ -98,23 +105,31 @@ def import_staff_csv(db: Database, path: Path) -> StaffImport:
     """Add or update staff from a CSV file with a header row: name, role, email, phone, department.
 
     Only `name` is required. A row whose name (ignoring case and accents) is already on file
-    updates that person. Bad rows are listed and skipped; good rows are kept.
+    updates that person. Bad rows are listed and skipped; good rows are kept. A field holding a
+    control or bidirectional-override character (which could rewrite a terminal or turn a name
+    backwards on a desk) makes its row bad.
     """
     report = StaffImport()
+    rows: list[tuple[int, dict[str | None, Any]]] = []
     try:
         with path.open(newline="", encoding="utf-8-sig") as file:
-            rows = list(csv.DictReader(file))
+            reader = csv.DictReader(file)
+            first_line = 2  # after the header
+            for raw in reader:
+                # A quoted field may hold a line break: name the line the row starts on.
+                rows.append((first_line, raw))
+                first_line = reader.line_num + 1
     except FileNotFoundError:
         report.problems.append(f"There is no file {path}.")
         return report
     except UnicodeDecodeError:
         report.problems.append(f"{path} is not a UTF-8 text file. Save it as CSV UTF-8.")
         return report
-    if rows and "name" not in {(k or "").strip().lower() for k in rows[0]}:
+    if rows and "name" not in {(k or "").strip().lower() for k in rows[0][1]}:
         report.problems.append(f"{path} needs a header row with a 'name' column.")
         return report
     with writing(db):
-        for line, raw in enumerate(rows, start=2):
+        for line, raw in rows:
             _import_row(db, line, raw, report)
     return report
 
@@ -124,6 +139,14 @@ def _import_row(db: Database, line: int, raw: dict[str | None, Any], report: Sta
         report.problems.append(f"Line {line}: it has more fields than the header; skipped.")
         return
     row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
+    for column in ("name", "role", "email", "phone", "department"):
+        refused = text.first_refused(row.get(column, ""))
+        if refused is not None:
+            report.problems.append(
+                f"Line {line}: the {column} holds a control or text-direction character "
+                f"({text.code_point(refused)}); correct it and import again. Skipped."
+            )
+            return
     try:
         name = clean_name(row.get("name", ""))
     except InvalidName as error:
@@ -180,8 +203,14 @@ def add_visitor(
     pronunciation: str | None = None,
     contact: str | None = None,
 ) -> int:
-    """Remember a new visitor and return their id; call inside `writing(db)`."""
+    """Remember a new visitor and return their id; call inside `writing(db)`.
+
+    Raises InvalidName for a name that can't be used, RefusedText for a pronunciation or contact
+    holding a control or bidirectional-override character.
+    """
     name = clean_name(name)
+    text.check_free_text(pronunciation or "", text.PRONUNCIATION)
+    text.check_free_text(contact or "", text.CONTACT)
     cursor = db.execute(
         "INSERT INTO visitors (name, name_key, pronunciation, contact, visit_count, created_at) "
         "VALUES (?, ?, ?, ?, 0, ?)",
@@ -199,6 +228,7 @@ def note_visit(
     pronunciation: str | None = None,
 ) -> None:
     """Count a check-in towards the visitor's history; a new pronunciation replaces the old."""
+    text.check_free_text(pronunciation or "", text.PRONUNCIATION)
     db.execute(
         "UPDATE visitors SET visit_count = visit_count + 1, last_visit_at = ?, "
         "last_host_id = coalesce(?, last_host_id), "

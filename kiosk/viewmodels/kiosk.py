@@ -257,6 +257,9 @@ class KioskViewModel(QObject):
             "visit_handle_expired": self.tr(
                 "This screen has moved on. Please start again, or ask at reception."
             ),
+            "invalid_pronunciation": self.tr(
+                "How to say your name can't contain control characters. Please type it again."
+            ),
         }
         return sentences.get(reason, message)
 

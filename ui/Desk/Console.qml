@@ -8,8 +8,6 @@ Window {
     required property QtObject pairing
 
     visible: false
-    minimumWidth: 900
-    minimumHeight: 560
     color: Theme.background
     title: root.desk.waitingCount > 0
            ? qsTr("(%1) Desk console — %2").arg(root.desk.waitingCount).arg(root.desk.siteName)
@@ -34,6 +32,7 @@ Window {
                 id: headerRow
                 anchors { fill: parent; leftMargin: Theme.margin; rightMargin: Theme.margin }
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: qsTr("%1 — reception").arg(root.desk.siteName)
                     color: Theme.textOnHeader
@@ -43,6 +42,7 @@ Window {
                 }
                 Text {
                     objectName: "connectionState"
+                    textFormat: Text.PlainText
                     text: root.desk.connected ? qsTr("● Connected") : qsTr("○ Not connected")
                     color: Theme.textOnHeader
                     font.pixelSize: Theme.smallSize

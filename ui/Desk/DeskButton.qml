@@ -14,6 +14,7 @@ Button {
 
     contentItem: Text {
         id: label
+        textFormat: Text.PlainText
         text: control.text
         font: control.font
         color: control.primary ? Theme.textOnPrimary : Theme.textOnSecondary

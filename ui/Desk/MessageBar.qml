@@ -18,6 +18,7 @@ Rectangle {
         spacing: Theme.spacing
         Text {
             objectName: "messageText"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: bar.message
             color: Theme.textOnHeader

@@ -9,6 +9,7 @@ Rectangle {
     Text {
         id: bannerText
         objectName: "offlineText"
+        textFormat: Text.PlainText
         anchors.centerIn: parent
         width: parent.width - 2 * Theme.margin
         text: qsTr("Can't reach the front desk hub — trying again…")

@@ -1,4 +1,6 @@
-// The console: who is at this desk and their day on the left; the waiting queue, oldest first.
+// The console: who is at this desk and their day on the left (above, in a narrow window); the
+// waiting queue, oldest first.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
@@ -7,32 +9,37 @@ Item {
     id: screen
     required property QtObject desk
 
+    // Beside other work the console may be a narrow window: the panels then sit above the queue,
+    // so that the cards keep the whole width.
+    readonly property bool narrow: width < Theme.sidebarWidth + Theme.narrowCard + 4 * Theme.margin
+
     function clock(seconds) {
         return Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0")
     }
 
-    RowLayout {
-        anchors { fill: parent; margins: Theme.margin }
-        spacing: Theme.margin
-
+    // Who is at this desk, their day, and the targets: a column beside the queue, or in a
+    // narrow window the top of the queue's list, scrolling away to leave the cards the height.
+    Component {
+        id: panels
         ColumnLayout {
-            Layout.preferredWidth: Theme.sidebarWidth
-            Layout.maximumWidth: Theme.sidebarWidth
-            Layout.fillHeight: true
-            spacing: Theme.margin
+            spacing: screen.narrow ? Theme.spacing : Theme.margin
 
             Rectangle {
+                readonly property int padding: screen.narrow ? Theme.spacing : Theme.margin
                 Layout.fillWidth: true
-                implicitHeight: me.implicitHeight + 2 * Theme.margin
+                implicitHeight: me.implicitHeight + 2 * padding
                 radius: Theme.radius
                 color: Theme.surface
                 border.color: Theme.border
-                ColumnLayout {
+                GridLayout {
                     id: me
-                    anchors { fill: parent; margins: Theme.margin }
-                    spacing: Theme.spacing / 2
+                    anchors { fill: parent; margins: parent.padding }
+                    columns: screen.narrow ? 2 : 1
+                    columnSpacing: Theme.spacing
+                    rowSpacing: Theme.spacing / 2
                     Text {
                         objectName: "iAm"
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: qsTr("I am: %1").arg(screen.desk.receptionistName || "…")
                         font.pixelSize: Theme.bodySize + 3
@@ -51,10 +58,12 @@ Item {
             YourDayPanel {
                 Layout.fillWidth: true
                 desk: screen.desk
+                compact: screen.narrow
             }
 
             Text {
                 objectName: "targets"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Targets: answer within %1, welcome within %2.")
                       .arg(screen.clock(screen.desk.acknowledgeTarget))
@@ -62,6 +71,22 @@ Item {
                 font.pixelSize: Theme.smallSize
                 color: Theme.textMuted
                 wrapMode: Text.Wrap
+            }
+        }
+    }
+
+    RowLayout {
+        anchors { fill: parent; margins: screen.narrow ? Theme.spacing : Theme.margin }
+        spacing: Theme.margin
+
+        ColumnLayout {
+            visible: !screen.narrow
+            Layout.preferredWidth: Theme.sidebarWidth
+            Layout.maximumWidth: Theme.sidebarWidth
+            Layout.fillHeight: true
+            Loader {
+                Layout.fillWidth: true
+                sourceComponent: screen.narrow ? null : panels
             }
             Item { Layout.fillHeight: true }
         }
@@ -73,6 +98,7 @@ Item {
 
             Text {
                 objectName: "queueTitle"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: screen.desk.waitingCount === 0 ? qsTr("Nobody is waiting")
                       : screen.desk.unansweredCount === 0
@@ -106,40 +132,59 @@ Item {
                     : Math.max(indexAt(20, contentY + height - 1),
                                indexAt(20, contentY + height - 1 - spacing))
                 readonly property int below: lastSeen < 0 ? 0 : count - 1 - lastSeen
+                header: screen.narrow ? panelsAbove : null
                 delegate: VisitCard {
                     width: ListView.view.width - 18
                     desk: screen.desk
                 }
 
-                Rectangle {
-                    objectName: "moreBelow"
-                    visible: list.below > 0
-                    anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.spacing }
-                    implicitWidth: moreText.implicitWidth + 2 * Theme.margin
-                    implicitHeight: moreText.implicitHeight + Theme.spacing
-                    radius: height / 2
-                    color: Theme.header
-                    z: 5
-                    Text {
-                        id: moreText
-                        anchors.centerIn: parent
-                        text: qsTr("More waiting below: %1 ↓").arg(list.below)
-                        color: Theme.textOnHeader
-                        font.pixelSize: Theme.bodySize
-                        font.weight: Font.DemiBold
+                Component {
+                    id: panelsAbove
+                    Item {
+                        width: list.width - 18
+                        height: above.implicitHeight + Theme.margin
+                        Loader {
+                            id: above
+                            width: parent.width
+                            sourceComponent: panels
+                        }
                     }
-                    TapHandler { onTapped: list.positionViewAtIndex(list.lastSeen + 1, ListView.Beginning) }
                 }
 
                 Text {
                     objectName: "emptyQueue"
+                    textFormat: Text.PlainText
                     visible: list.count === 0
-                    anchors { left: parent.left; right: parent.right; top: parent.top; topMargin: Theme.margin }
+                    anchors {
+                        left: parent.left; right: parent.right; top: parent.top
+                        topMargin: (list.headerItem ? list.headerItem.height : 0) + Theme.margin
+                    }
                     text: qsTr("New arrivals appear here, with a chime, the moment they check in.")
                     font.pixelSize: Theme.bodySize
                     color: Theme.textMuted
                     wrapMode: Text.Wrap
                 }
+            }
+
+            // Under the list, not over it: it must never cover a card's buttons.
+            Rectangle {
+                objectName: "moreBelow"
+                visible: list.below > 0
+                Layout.alignment: Qt.AlignHCenter
+                implicitWidth: moreText.implicitWidth + 2 * Theme.margin
+                implicitHeight: Math.max(Theme.controlHeight, moreText.implicitHeight + Theme.spacing)
+                radius: height / 2
+                color: Theme.header
+                Text {
+                    id: moreText
+                    textFormat: Text.PlainText
+                    anchors.centerIn: parent
+                    text: qsTr("More waiting below: %1 ↓").arg(list.below)
+                    color: Theme.textOnHeader
+                    font.pixelSize: Theme.bodySize
+                    font.weight: Font.DemiBold
+                }
+                TapHandler { onTapped: list.positionViewAtIndex(list.lastSeen + 1, ListView.Beginning) }
             }
         }
     }

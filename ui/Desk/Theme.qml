@@ -49,6 +49,7 @@ QtObject {
     readonly property int spacing: 12
     readonly property int radius: 10
     readonly property int sidebarWidth: 300
+    readonly property int narrowCard: 560     // below this a card puts its timer under the details
 
     readonly property int titleSize: 26
     readonly property int nameSize: 24

@@ -26,6 +26,9 @@ Rectangle {
     required property bool escalated
 
     readonly property bool waiting: visitState === "waiting"
+    // Beside other work a console may be a narrow window: the timer then goes under the
+    // details, and every button stays on the card, wrapping to a new line if need be.
+    readonly property bool narrow: width < Theme.narrowCard
     readonly property color accent: escalated ? Theme.escalatedAccent
                                     : waiting ? Theme.newAccent : Theme.onTheWayAccent
     readonly property color timerColour: timerLevel === "over" ? Theme.over
@@ -53,21 +56,27 @@ Rectangle {
         color: card.accent
     }
 
-    RowLayout {
+    GridLayout {
         id: body
         anchors { fill: parent; margins: Theme.cardPadding; leftMargin: Theme.cardPadding + 10 }
-        spacing: Theme.margin
+        columns: card.narrow ? 1 : 2
+        columnSpacing: Theme.margin
+        rowSpacing: Theme.spacing
 
         ColumnLayout {
             Layout.fillWidth: true
             Layout.alignment: Qt.AlignTop
             spacing: Theme.spacing / 2
 
-            RowLayout {
+            GridLayout {
                 Layout.fillWidth: true
-                spacing: Theme.spacing
+                columns: card.narrow ? 1 : 3
+                columnSpacing: Theme.spacing
+                rowSpacing: Theme.spacing / 2
                 Text {
                     objectName: "visitorName"
+                    // As typed at the kiosk: "<img src=…>" is a name here, not an image to fetch.
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: card.name
                     // Names in right-to-left scripts stay at the card's start, by the rest.
@@ -81,9 +90,11 @@ Rectangle {
                 }
                 Text {
                     objectName: "pronunciation"
+                    textFormat: Text.PlainText
                     visible: card.pronunciation !== ""
-                    Layout.alignment: Qt.AlignBaseline
-                    Layout.maximumWidth: 240
+                    Layout.alignment: card.narrow ? Qt.AlignLeft : Qt.AlignBaseline
+                    Layout.fillWidth: card.narrow
+                    Layout.maximumWidth: card.narrow ? Number.POSITIVE_INFINITY : 240
                     text: qsTr("say it: %1").arg(card.pronunciation)
                     font.pixelSize: Theme.bodySize + 1
                     font.italic: true
@@ -92,8 +103,8 @@ Rectangle {
                 }
                 Rectangle {
                     objectName: "stateChip"
-                    Layout.alignment: Qt.AlignTop
-                    Layout.topMargin: 4
+                    Layout.alignment: Qt.AlignTop | Qt.AlignLeft
+                    Layout.topMargin: card.narrow ? 0 : 4
                     implicitWidth: Math.min(chipText.implicitWidth, 300) + 2 * Theme.spacing
                     implicitHeight: chipText.implicitHeight + Theme.spacing / 2
                     radius: height / 2
@@ -101,6 +112,7 @@ Rectangle {
                     Text {
                         id: chipText
                         objectName: "stateText"
+                        textFormat: Text.PlainText
                         anchors.centerIn: parent
                         width: Math.min(implicitWidth, 300)
                         elide: Text.ElideRight
@@ -119,6 +131,7 @@ Rectangle {
 
             Text {
                 objectName: "visiting"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: card.host ? qsTr("Visiting %1").arg(card.host)
                       : card.purpose === "delivery" ? qsTr("Delivery")
@@ -132,6 +145,7 @@ Rectangle {
 
             Text {
                 objectName: "returningNotes"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: card.previousVisits === 0
                       ? qsTr("First visit")
@@ -145,6 +159,7 @@ Rectangle {
 
             Text {
                 objectName: "lastWaitLine"
+                textFormat: Text.PlainText
                 visible: card.lastWaitOverTarget
                 Layout.fillWidth: true
                 text: card.lastWaitMinutes === 1
@@ -157,7 +172,8 @@ Rectangle {
                 wrapMode: Text.Wrap
             }
 
-            RowLayout {
+            Flow {
+                objectName: "answers"
                 Layout.fillWidth: true
                 Layout.topMargin: Theme.spacing / 2
                 spacing: Theme.spacing
@@ -177,46 +193,56 @@ Rectangle {
                 DeskButton {
                     objectName: "leftUnseen"
                     text: qsTr("Left without being seen")
-                    Layout.fillWidth: false
                     onClicked: card.desk.markLeftUnseen(card.visitId)
                 }
-                Item { Layout.fillWidth: true }
             }
         }
 
-        ColumnLayout {
+        // How long they have waited: a column at the card's end, or a row under the details.
+        GridLayout {
             Layout.alignment: Qt.AlignTop
-            Layout.preferredWidth: 190
-            Layout.maximumWidth: 190
-            spacing: 2
+            Layout.fillWidth: card.narrow
+            Layout.fillHeight: !card.narrow
+            Layout.preferredWidth: card.narrow ? -1 : 190
+            Layout.maximumWidth: card.narrow ? Number.POSITIVE_INFINITY : 190
+            columns: card.narrow ? 4 : 1
+            columnSpacing: Theme.spacing
+            rowSpacing: 2
             Text {
                 objectName: "waitTimer"
-                Layout.alignment: Qt.AlignRight
+                textFormat: Text.PlainText
+                Layout.alignment: card.narrow ? Qt.AlignVCenter : Qt.AlignRight
                 text: card.clock(card.waitSeconds)
                 font.pixelSize: Theme.timerSize
                 font.weight: Font.Bold
                 font.features: { "tnum": 1 }
                 color: card.timerColour
             }
-            Text {
-                objectName: "timerLevel"
-                Layout.alignment: Qt.AlignRight
-                text: card.timerLevel === "over" ? qsTr("over target")
-                      : card.timerLevel === "near" ? qsTr("near target") : qsTr("within target")
-                font.pixelSize: Theme.smallSize
-                font.weight: Font.DemiBold
-                color: card.timerColour
+            ColumnLayout {
+                Layout.alignment: card.narrow ? Qt.AlignVCenter : Qt.AlignRight
+                spacing: 2
+                Text {
+                    objectName: "timerLevel"
+                    textFormat: Text.PlainText
+                    Layout.alignment: card.narrow ? Qt.AlignLeft : Qt.AlignRight
+                    text: card.timerLevel === "over" ? qsTr("over target")
+                          : card.timerLevel === "near" ? qsTr("near target") : qsTr("within target")
+                    font.pixelSize: Theme.smallSize
+                    font.weight: Font.DemiBold
+                    color: card.timerColour
+                }
+                Text {
+                    textFormat: Text.PlainText
+                    Layout.alignment: card.narrow ? Qt.AlignLeft : Qt.AlignRight
+                    text: qsTr("arrived %1").arg(new Date(card.checkedInAt).toLocaleTimeString(Qt.locale(), "HH:mm"))
+                    font.pixelSize: Theme.smallSize
+                    color: Theme.textMuted
+                }
             }
-            Text {
-                Layout.alignment: Qt.AlignRight
-                text: qsTr("arrived %1").arg(new Date(card.checkedInAt).toLocaleTimeString(Qt.locale(), "HH:mm"))
-                font.pixelSize: Theme.smallSize
-                color: Theme.textMuted
-            }
-            Item { Layout.fillHeight: true }
+            Item { Layout.fillHeight: !card.narrow; Layout.fillWidth: card.narrow }
             DeskButton {
                 objectName: "sayName"
-                Layout.alignment: Qt.AlignRight
+                Layout.alignment: card.narrow ? Qt.AlignVCenter : Qt.AlignRight
                 text: qsTr("Hear the name")
                 Accessible.description: qsTr("Speaks the visitor's name aloud")
                 onClicked: card.desk.sayName(card.visitId)

@@ -12,6 +12,7 @@ Item {
         spacing: Theme.margin
 
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: qsTr("Who is at this desk?")
             font.pixelSize: Theme.titleSize + 6
@@ -19,6 +20,7 @@ Item {
             color: Theme.text
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: qsTr("Choose your name. The visitor is told who is coming, and your day counts the visitors you welcome.")
             font.pixelSize: Theme.bodySize
@@ -26,6 +28,7 @@ Item {
             wrapMode: Text.Wrap
         }
         Text {
+            textFormat: Text.PlainText
             visible: people.count === 0
             Layout.fillWidth: true
             text: screen.desk.connected ? qsTr("No receptionists are on the staff list yet. Add them with `kiosk staff import`.")

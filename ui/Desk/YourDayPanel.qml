@@ -5,6 +5,8 @@ import QtQuick.Layouts
 Rectangle {
     id: panel
     required property QtObject desk
+    // In a narrow console: the title beside the count, and less room around them.
+    property bool compact: false
 
     function duration(seconds) {
         const s = Math.round(seconds)
@@ -14,16 +16,19 @@ Rectangle {
     }
 
     objectName: "yourDay"
-    implicitHeight: column.implicitHeight + 2 * Theme.margin
+    implicitHeight: column.implicitHeight + 2 * column.anchors.margins
     radius: Theme.radius
     color: Theme.surface
     border.color: Theme.border
 
-    ColumnLayout {
+    GridLayout {
         id: column
-        anchors { fill: parent; margins: Theme.margin }
-        spacing: Theme.spacing / 2
+        anchors { fill: parent; margins: panel.compact ? Theme.spacing : Theme.margin }
+        columns: panel.compact ? 2 : 1
+        columnSpacing: Theme.spacing
+        rowSpacing: Theme.spacing / 2
         Text {
+            textFormat: Text.PlainText
             text: qsTr("Your day")
             font.pixelSize: Theme.bodySize + 3
             font.weight: Font.Bold
@@ -31,6 +36,7 @@ Rectangle {
         }
         Text {
             objectName: "welcomedToday"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: panel.desk.welcomedToday === 0 ? qsTr("Nobody welcomed yet today")
                   : panel.desk.welcomedToday === 1 ? qsTr("You welcomed 1 visitor")
@@ -41,8 +47,10 @@ Rectangle {
         }
         Text {
             objectName: "medianWait"
+            textFormat: Text.PlainText
             visible: panel.desk.medianWaitSeconds >= 0
             Layout.fillWidth: true
+            Layout.columnSpan: column.columns
             text: qsTr("Median wait: %1").arg(panel.duration(panel.desk.medianWaitSeconds))
             font.pixelSize: Theme.bodySize
             color: Theme.textMuted

@@ -19,6 +19,7 @@ Item {
         }
         Text {
             objectName: "pinDots"
+            textFormat: Text.PlainText
             Layout.alignment: Qt.AlignHCenter
             text: "●".repeat(screen.kiosk.pinLength) || " "
             font.pixelSize: Theme.titleSize
@@ -27,6 +28,7 @@ Item {
         }
         Text {
             objectName: "pinMessage"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
             visible: text !== ""

@@ -13,6 +13,7 @@ Item {
 
         Text {
             objectName: "doneGreeting"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: qsTr("Welcome, %1!").arg(screen.kiosk.greetingName)
             font.pixelSize: Theme.displaySize * 1.5
@@ -23,6 +24,7 @@ Item {
         }
         Text {
             objectName: "doneStatus"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: screen.kiosk.acknowledgedBy !== ""
                   ? qsTr("%1 is on the way.").arg(screen.kiosk.acknowledgedBy)

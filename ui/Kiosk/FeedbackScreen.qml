@@ -44,6 +44,7 @@ Item {
                             sourceSize: Qt.size(180, 180)
                         }
                         Text {
+                            textFormat: Text.PlainText
                             Layout.fillWidth: true
                             text: screen.faceNames[face.index]
                             font.pixelSize: Theme.smallSize

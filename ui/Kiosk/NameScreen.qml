@@ -49,6 +49,7 @@ Item {
         }
         Text {
             objectName: "nameError"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: text !== ""
             text: screen.kiosk.nameError
@@ -60,6 +61,7 @@ Item {
         }
         Text {
             objectName: "message"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: text !== ""
             text: screen.kiosk.message

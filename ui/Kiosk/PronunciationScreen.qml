@@ -60,6 +60,7 @@ Item {
         }
         Text {
             objectName: "message"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: text !== ""
             text: screen.kiosk.message

@@ -17,6 +17,7 @@ Item {
         }
         Text {
             objectName: "welcomeBack"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: qsTr("Welcome back, %1!").arg(screen.kiosk.greetingName)
             font.pixelSize: Theme.displaySize

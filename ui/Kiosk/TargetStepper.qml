@@ -24,6 +24,7 @@ RowLayout {
     }
     Text {
         objectName: stepper.name + "Value"
+        textFormat: Text.PlainText
         Layout.minimumWidth: Theme.buttonHeight * 1.6
         horizontalAlignment: Text.AlignHCenter
         text: Math.floor(stepper.seconds / 60) + ":" + String(stepper.seconds % 60).padStart(2, "0")

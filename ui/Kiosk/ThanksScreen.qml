@@ -12,6 +12,7 @@ Item {
         spacing: Theme.spacing * 2
         Text {
             objectName: "thanks"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: qsTr("Thank you for visiting!")
             font.pixelSize: Theme.displaySize

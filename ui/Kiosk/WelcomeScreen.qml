@@ -30,6 +30,7 @@ Item {
             }
             Text {
                 objectName: "siteName"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: screen.kiosk.siteName
                 font.pixelSize: Theme.displaySize

@@ -9,7 +9,7 @@
         <translation>Solo personal: introduzca el PIN de administración</translation>
     </message>
     <message numerus="yes">
-        <location filename="../Kiosk/AdminPinScreen.qml" line="26"/>
+        <location filename="../Kiosk/AdminPinScreen.qml" line="27"/>
         <source>%n digits typed</source>
         <translation>
             <numerusform>%n dígito escrito</numerusform>
@@ -17,7 +17,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../Kiosk/AdminPinScreen.qml" line="34"/>
+        <location filename="../Kiosk/AdminPinScreen.qml" line="36"/>
         <source>Wrong PIN. Try again in %n second(s).</source>
         <translation>
             <numerusform>PIN incorrecto. Inténtelo de nuevo en %n segundo.</numerusform>
@@ -25,17 +25,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminPinScreen.qml" line="59"/>
+        <location filename="../Kiosk/AdminPinScreen.qml" line="61"/>
         <source>Erase</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminPinScreen.qml" line="73"/>
+        <location filename="../Kiosk/AdminPinScreen.qml" line="75"/>
         <source>OK</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminPinScreen.qml" line="81"/>
+        <location filename="../Kiosk/AdminPinScreen.qml" line="83"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -114,27 +114,27 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="17"/>
+        <location filename="../Kiosk/DoneScreen.qml" line="18"/>
         <source>Welcome, %1!</source>
         <translation>¡Bienvenido, %1!</translation>
     </message>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="28"/>
+        <location filename="../Kiosk/DoneScreen.qml" line="30"/>
         <source>%1 is on the way.</source>
         <translation>%1 viene de camino.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="29"/>
+        <location filename="../Kiosk/DoneScreen.qml" line="31"/>
         <source>Reception knows you&apos;re here and is coming to greet you.</source>
         <translation>Recepción sabe que ha llegado y viene a recibirle.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="39"/>
+        <location filename="../Kiosk/DoneScreen.qml" line="41"/>
         <source>Please take a seat.</source>
         <translation>Tome asiento, por favor.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="44"/>
+        <location filename="../Kiosk/DoneScreen.qml" line="46"/>
         <source>Finish</source>
         <translation>Terminar</translation>
     </message>
@@ -172,7 +172,7 @@
         <translation>Salida registrada. ¿Qué tal le recibimos?</translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="61"/>
+        <location filename="../Kiosk/FeedbackScreen.qml" line="62"/>
         <source>Skip</source>
         <translation>Omitir</translation>
     </message>
@@ -205,33 +205,33 @@
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="118"/>
+        <location filename="../Kiosk/HostScreen.qml" line="119"/>
         <source>Names appear here as you type.</source>
         <translation>Los nombres aparecen aquí mientras escribe.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="119"/>
+        <location filename="../Kiosk/HostScreen.qml" line="120"/>
         <source>No one on the staff list matches “%1”.</source>
         <translation>Nadie del personal coincide con «%1».</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="76"/>
-        <location filename="../Kiosk/HostScreen.qml" line="131"/>
+        <location filename="../Kiosk/HostScreen.qml" line="77"/>
+        <location filename="../Kiosk/HostScreen.qml" line="132"/>
         <source>Or let reception help:</source>
         <translation>O deje que le ayude recepción:</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="146"/>
+        <location filename="../Kiosk/HostScreen.qml" line="147"/>
         <source>I&apos;m not sure</source>
         <translation>No estoy seguro</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="147"/>
+        <location filename="../Kiosk/HostScreen.qml" line="148"/>
         <source>Delivery</source>
         <translation>Entrega</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="148"/>
+        <location filename="../Kiosk/HostScreen.qml" line="149"/>
         <source>Interview</source>
         <translation>Entrevista</translation>
     </message>
@@ -259,52 +259,57 @@
         <translation>Eso no se puede hacer ahora. Pregunte en recepción, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="268"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="257"/>
+        <source>How to say your name can&apos;t contain control characters. Please type it again.</source>
+        <translation>La forma de decir su nombre no puede contener caracteres de control. Vuelva a escribirla, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="271"/>
         <source>Someone from reception</source>
         <translation>Alguien de recepción</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="307"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="310"/>
         <source>Names can&apos;t contain control characters. Please type your name again.</source>
         <translation>El nombre no puede contener caracteres de control. Vuelva a escribirlo, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="309"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="312"/>
         <source>That name is too long. Please keep it under %1 characters.</source>
         <translation>Ese nombre es demasiado largo. Use menos de %1 caracteres, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="313"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="316"/>
         <source>Please type your name.</source>
         <translation>Escriba su nombre, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="411"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="414"/>
         <source>We couldn&apos;t find anyone with that name. Check the spelling, or choose “I&apos;m not sure”.</source>
         <translation>No encontramos a nadie con ese nombre. Revise cómo lo ha escrito o elija «No estoy seguro».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="420"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="423"/>
         <source>Please type the full name of the person you are visiting.</source>
         <translation>Escriba el nombre completo de la persona a la que visita, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="487"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="490"/>
         <source>Welcome, %1!</source>
         <translation>¡Bienvenido, %1!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="509"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="512"/>
         <source>We couldn&apos;t find a visit under that name today. Check the spelling, or ask at reception.</source>
         <translation>No encontramos ninguna visita hoy con ese nombre. Revise cómo lo ha escrito o pregunte en recepción.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="559"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="562"/>
         <source>No admin PIN is set. Set one with “kiosk pin” on this computer.</source>
         <translation>No hay PIN de administración. Configúrelo con «kiosk pin» en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="584"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="587"/>
         <source>That PIN is not right.</source>
         <translation>Ese PIN no es correcto.</translation>
     </message>
@@ -317,12 +322,12 @@
         <translation>Registro en recepción</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="77"/>
+        <location filename="../Main.qml" line="78"/>
         <source>We can&apos;t reach reception&apos;s system right now. Trying again…</source>
         <translation>Ahora no podemos conectar con el sistema de recepción. Reintentando…</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="96"/>
+        <location filename="../Main.qml" line="97"/>
         <source>Staff settings</source>
         <translation>Ajustes del personal</translation>
     </message>
@@ -411,32 +416,32 @@
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="21"/>
+        <location filename="../Kiosk/ReturningScreen.qml" line="22"/>
         <source>Welcome back, %1!</source>
         <translation>¡Bienvenido de nuevo, %1!</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="30"/>
+        <location filename="../Kiosk/ReturningScreen.qml" line="31"/>
         <source>Last time you visited %1.</source>
         <translation>La última vez visitó a %1.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="38"/>
+        <location filename="../Kiosk/ReturningScreen.qml" line="39"/>
         <source>I&apos;m visiting %1 again</source>
         <translation>Vengo a ver a %1 otra vez</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="46"/>
+        <location filename="../Kiosk/ReturningScreen.qml" line="47"/>
         <source>I&apos;m visiting someone else</source>
         <translation>Vengo a ver a otra persona</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="47"/>
+        <location filename="../Kiosk/ReturningScreen.qml" line="48"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="54"/>
+        <location filename="../Kiosk/ReturningScreen.qml" line="55"/>
         <source>That&apos;s not me</source>
         <translation>No soy yo</translation>
     </message>
@@ -449,7 +454,7 @@
         <translation>Menos: %1</translation>
     </message>
     <message>
-        <location filename="../Kiosk/TargetStepper.qml" line="38"/>
+        <location filename="../Kiosk/TargetStepper.qml" line="39"/>
         <source>Longer: %1</source>
         <translation>Más: %1</translation>
     </message>
@@ -457,17 +462,17 @@
 <context>
     <name>ThanksScreen</name>
     <message>
-        <location filename="../Kiosk/ThanksScreen.qml" line="16"/>
+        <location filename="../Kiosk/ThanksScreen.qml" line="17"/>
         <source>Thank you for visiting!</source>
         <translation>¡Gracias por su visita!</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ThanksScreen.qml" line="27"/>
+        <location filename="../Kiosk/ThanksScreen.qml" line="28"/>
         <source>Have a good day.</source>
         <translation>Que tenga un buen día.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ThanksScreen.qml" line="32"/>
+        <location filename="../Kiosk/ThanksScreen.qml" line="33"/>
         <source>Finish</source>
         <translation>Terminar</translation>
     </message>
@@ -480,28 +485,28 @@
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="43"/>
+        <location filename="../Kiosk/WelcomeScreen.qml" line="44"/>
         <source>Welcome! Please check in so we can let your host know you&apos;re here.</source>
         <translation>¡Bienvenido! Registre su llegada y avisaremos a la persona que visita.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="59"/>
+        <location filename="../Kiosk/WelcomeScreen.qml" line="60"/>
         <source>Check in</source>
         <translation>Registrar entrada</translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="66"/>
+        <location filename="../Kiosk/WelcomeScreen.qml" line="67"/>
         <source>Check out</source>
         <translation>Registrar salida</translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="75"/>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="77"/>
+        <location filename="../Kiosk/WelcomeScreen.qml" line="76"/>
+        <location filename="../Kiosk/WelcomeScreen.qml" line="78"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="82"/>
+        <location filename="../Kiosk/WelcomeScreen.qml" line="83"/>
         <source>Español</source>
         <translation>Español</translation>
     </message>
