@@ -6,6 +6,7 @@ command starts quickly.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +19,7 @@ from sqlite_utils import Database
 from kiosk.core.people import Role
 from kiosk.hub.service import HubService, wall_clock_ms
 from kiosk.store import devices, people
-from kiosk.store.database import DatabaseError, open_database, writing
+from kiosk.store.database import DatabaseError, explain, open_database, writing
 from kiosk.store.settings import (
     Paths,
     Settings,
@@ -37,17 +38,11 @@ class Context:
         self.paths = Paths.resolve(home)
 
     def settings(self) -> Settings:
-        try:
-            return load_settings(self.paths.settings_file)
-        except SettingsError as error:
-            raise click.ClickException(str(error)) from error
+        return load_settings(self.paths.settings_file)
 
     @contextmanager
     def database(self, *, create: bool = False) -> Iterator[Database]:
-        try:
-            db = open_database(self.paths.database, create=create)
-        except DatabaseError as error:
-            raise click.ClickException(str(error)) from error
+        db = open_database(self.paths.database, create=create)
         try:
             yield db
         finally:
@@ -57,10 +52,28 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class KioskCommands(click.Group):
+    """The `kiosk` group: whatever the sub-command, a problem with the settings or the database
+    ends it with its one sentence, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (DatabaseError, SettingsError) as error:
+            raise click.ClickException(str(error)) from error
+        except sqlite3.Error as error:  # met after opening: busy, a full disk, a file gone bad
+            context = ctx.find_object(Context)
+            explained = explain(error, context.paths.database) if context else None
+            if explained is None:
+                raise
+            raise click.ClickException(str(explained)) from error
+
+
+@click.group(cls=KioskCommands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--home",
-    type=click.Path(file_okay=False),
+    type=click.Path(),
+    metavar="DIRECTORY",
     help="Keep settings and data in this one folder (portable mode). Also KIOSK_HOME.",
 )
 @click.version_option(package_name="front-desk-kiosk")
@@ -258,7 +271,7 @@ def hub(ctx: Context, port: int | None, listen: str | None) -> None:
             address=listen or settings.hub_listen,
             port=settings.hub_port if port is None else port,
         )
-    except (ServerError, DatabaseError) as error:
+    except ServerError as error:
         raise click.ClickException(str(error)) from error
     sys.exit(code)
 
@@ -310,10 +323,7 @@ def pin(ctx: Context) -> None:
     new = click.prompt(
         "New admin PIN (4 to 12 digits)", hide_input=True, confirmation_prompt="Type it again"
     )
-    try:
-        save_setting(ctx.paths.settings_file, "admin", "pin_hash", hash_pin(new))
-    except SettingsError as error:
-        raise click.ClickException(str(error)) from error
+    save_setting(ctx.paths.settings_file, "admin", "pin_hash", hash_pin(new))
     click.echo("The admin PIN is set.")
 
 

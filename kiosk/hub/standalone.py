@@ -28,13 +28,15 @@ def issue_pairing_code(paths: Paths) -> str:
 def run_hub(paths: Paths, settings: Settings, *, address: str, port: int) -> int:
     """Serve until SIGINT or SIGTERM; returns the process exit code."""
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    # Opened here first, so a problem with the database stops us before the hub's thread starts.
+    code = issue_pairing_code(paths)
     hub = LocalHub(paths.database, settings, address=address, port=port)
     # Announce only where we listen: a hub bound to loopback stays invisible to the LAN.
     interfaces = None if address == "0.0.0.0" else [address]
     announcement = Announcement(settings.site_name, hub.port, interfaces=interfaces)
     print(f"The hub for {settings.site_name} is listening on {address}:{hub.port}.", flush=True)
     print(
-        f"To pair a desk or kiosk, enter the code {issue_pairing_code(paths)} on it "
+        f"To pair a desk or kiosk, enter the code {code} on it "
         "within ten minutes (`kiosk pair` gives a new one).",
         flush=True,
     )
