@@ -6,6 +6,7 @@ command starts quickly.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,9 +18,10 @@ from sqlite_utils import Database
 
 from kiosk.core.people import Role
 from kiosk.core.text import for_terminal
+from kiosk.hub.certificate import CertificateError
 from kiosk.hub.service import HubService, wall_clock_ms
 from kiosk.store import devices, people
-from kiosk.store.database import DatabaseError, open_database, writing
+from kiosk.store.database import DatabaseError, explain, open_database, writing
 from kiosk.store.settings import (
     Paths,
     Settings,
@@ -38,17 +40,11 @@ class Context:
         self.paths = Paths.resolve(home)
 
     def settings(self) -> Settings:
-        try:
-            return load_settings(self.paths.settings_file)
-        except SettingsError as error:
-            raise click.ClickException(str(error)) from error
+        return load_settings(self.paths.settings_file)
 
     @contextmanager
     def database(self, *, create: bool = False) -> Iterator[Database]:
-        try:
-            db = open_database(self.paths.database, create=create)
-        except DatabaseError as error:
-            raise click.ClickException(str(error)) from error
+        db = open_database(self.paths.database, create=create)
         try:
             yield db
         finally:
@@ -58,10 +54,28 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class KioskGroup(click.Group):
+    """The `kiosk` group: whatever the sub-command, a problem with the settings or the database
+    ends it with its one sentence, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (DatabaseError, SettingsError, CertificateError) as error:
+            raise click.ClickException(str(error)) from error
+        except sqlite3.Error as error:  # met after opening: busy, a full disk, a file gone bad
+            context = ctx.find_object(Context)
+            explained = explain(error, context.paths.database) if context else None
+            if explained is None:
+                raise
+            raise click.ClickException(str(explained)) from error
+
+
+@click.group(cls=KioskGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--home",
-    type=click.Path(file_okay=False),
+    type=click.Path(),
+    metavar="DIRECTORY",
     help="Keep settings and data in this one folder (portable mode). Also KIOSK_HOME.",
 )
 @click.version_option(package_name="front-desk-kiosk")
@@ -260,7 +274,7 @@ def hub(ctx: Context, port: int | None, listen: str | None) -> None:
             address=listen or settings.hub_listen,
             port=settings.hub_port if port is None else port,
         )
-    except (ServerError, DatabaseError) as error:
+    except ServerError as error:
         raise click.ClickException(str(error)) from error
     sys.exit(code)
 
@@ -277,19 +291,16 @@ def hub(ctx: Context, port: int | None, listen: str | None) -> None:
 def pair(ctx: Context, role: str) -> None:
     """Print a one-time code that pairs one new device with this hub (it voids any older code)."""
     from kiosk.core import pairing
-    from kiosk.hub.certificate import CertificateError, load_identity, shown_fingerprint
+    from kiosk.hub.certificate import load_identity, shown_fingerprint
     from kiosk.store import audit
 
     now = wall_clock_ms()
-    try:
-        identity = load_identity(ctx.paths.database.parent)
-    except CertificateError as error:
-        raise click.ClickException(str(error)) from error
     with ctx.database(create=True) as db:
         voided = audit.last(db, "pairing_code_voided")
         issued = audit.last(db, "pairing_code_issued")
         with writing(db):
             code = devices.issue_pairing_code(db, devices.DeviceRole(role), now)
+    identity = load_identity(ctx.paths.database.parent)
     if (
         voided
         and voided.detail.get("why") == "wrong_tries"
@@ -312,19 +323,11 @@ def pair(ctx: Context, role: str) -> None:
 @pass_context
 def certificate(ctx: Context, renew: bool) -> None:
     """Show the fingerprint of the hub's certificate, or make a new one."""
-    from kiosk.hub.certificate import (
-        CertificateError,
-        load_identity,
-        renew_identity,
-        shown_fingerprint,
-    )
+    from kiosk.hub.certificate import load_identity, renew_identity, shown_fingerprint
     from kiosk.store import audit
 
     folder = ctx.paths.database.parent
-    try:
-        identity = renew_identity(folder) if renew else load_identity(folder)
-    except CertificateError as error:
-        raise click.ClickException(str(error)) from error
+    identity = renew_identity(folder) if renew else load_identity(folder)
     if renew:
         now = wall_clock_ms()
         with ctx.database(create=True) as db, writing(db):
@@ -393,10 +396,7 @@ def pin(ctx: Context) -> None:
     new = click.prompt(
         "New admin PIN (4 to 12 digits)", hide_input=True, confirmation_prompt="Type it again"
     )
-    try:
-        save_setting(ctx.paths.settings_file, "admin", "pin_hash", hash_pin(new))
-    except SettingsError as error:
-        raise click.ClickException(str(error)) from error
+    save_setting(ctx.paths.settings_file, "admin", "pin_hash", hash_pin(new))
     click.echo("The admin PIN is set.")
 
 

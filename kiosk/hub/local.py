@@ -14,7 +14,7 @@ from kiosk.hub.client import HubClient
 from kiosk.hub.handler import CommandHandler
 from kiosk.hub.server import HubServer, ServerError
 from kiosk.hub.service import HubService
-from kiosk.store.database import open_database
+from kiosk.store.database import DatabaseError, open_database
 from kiosk.store.devices import DeviceRole
 from kiosk.store.settings import Settings, SettingsError, load_settings, pin_matches
 
@@ -96,7 +96,7 @@ class HubHost(QObject):
             self._timer.timeout.connect(service.tick)
             self._timer.start(TICK_MS)
             service.tick()
-        except (ServerError, OSError) as error:
+        except (ServerError, DatabaseError, OSError) as error:
             self.error = str(error)
         except Exception as error:  # the caller must hear why the hub did not start
             log.exception("The hub could not start")

@@ -10,12 +10,15 @@ from kiosk.hub.certificate import shown_fingerprint
 from kiosk.hub.discovery import Announcement
 from kiosk.hub.local import LocalHub
 from kiosk.hub.process import stop_on_signals
+from kiosk.store.database import open_database
 from kiosk.store.settings import Paths, Settings
 
 
 def run_hub(paths: Paths, settings: Settings, *, address: str, port: int) -> int:
     """Serve until SIGINT or SIGTERM; returns the process exit code."""
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    # Opened here first, so a problem with the database stops us before the hub's thread starts.
+    open_database(paths.database).close()
     hub = LocalHub(
         paths.database, settings, address=address, port=port, settings_file=paths.settings_file
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.policies import Policies, Targets
+from kiosk.store import places
 
 APP_NAME = "front-desk-kiosk"
 HOME_VARIABLE = "KIOSK_HOME"
@@ -36,6 +37,12 @@ class Paths:
         home = home or os.environ.get(HOME_VARIABLE)
         if home:
             folder = Path(home).expanduser().resolve()
+            blocker = places.file_in_the_way(folder)
+            if blocker is not None:
+                raise SettingsError(
+                    f"{blocker} is a file, not a folder; point --home or {HOME_VARIABLE} at the "
+                    "folder for the kiosk's settings and data."
+                )
             return cls(folder / "settings.toml", folder / "kiosk.db")
         import platformdirs  # only when no folder was given; it is slow to load at start-up
 
@@ -151,19 +158,43 @@ pin_hash = ""
 
 def load_settings(path: Path) -> Settings:
     """Read the settings file, writing the documented default first if there is none."""
+    if path.is_dir():
+        raise SettingsError(
+            f"{path} is a folder, not a settings file; move it away, and the kiosk will write "
+            "a fresh settings file there."
+        )
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(DEFAULT_FILE, encoding="utf-8")
+        _write(path, DEFAULT_FILE)
     try:
         doc = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise SettingsError(f"{path} is not valid TOML ({error}). Fix it or delete it.") from error
+    except OSError as error:
+        raise SettingsError(
+            f"{path} can't be read ({error.strerror or error}); let the user who runs the kiosk "
+            f"read it, or {places.ELSEWHERE}."
+        ) from error
     return _settings_from(doc, path)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise SettingsError(places.cannot_write(path, error, "settings file")) from error
 
 
 def _settings_from(doc: dict[str, Any], path: Path) -> Settings:
     def get(section: str, key: str, kind: type, default: Any) -> Any:
-        value = doc.get(section, {}).get(key, default)
+        table = doc.get(section, {})
+        if not isinstance(table, dict):
+            shown = "a list" if isinstance(table, list) else repr(table)
+            raise SettingsError(
+                f"In {path}, {section} should be a section [{section}] with its settings under "
+                f"it, not {shown}."
+            )
+        value = table.get(key, default)
         if (kind is int and isinstance(value, bool)) or not isinstance(value, kind):
             raise SettingsError(
                 f"In {path}, [{section}] {key} should be {_KIND_WORDS[kind]}, not {value!r}."
@@ -245,7 +276,7 @@ def save_setting(path: Path, section: str, key: str, value: Any) -> None:
     doc[section][key] = value  # type: ignore[index]
     text = tomlkit.dumps(doc)
     _settings_from(tomllib.loads(text), path)  # refuse a value the kiosk couldn't read
-    path.write_text(text, encoding="utf-8")
+    _write(path, text)
 
 
 def hash_pin(pin: str) -> str:
