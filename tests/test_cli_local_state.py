@@ -30,7 +30,7 @@ COMMANDS = {
     "where": ["where"],
     "export": ["export", "--from", "2026-11-01", "--to", "2026-11-30", "-o", "visits.csv"],
     "devices": ["devices"],
-    "pair": ["pair"],
+    "pair": ["pair", "--role", "desk"],
     "staff list": ["staff", "list"],
     "hub": ["hub", "--listen", "127.0.0.1", "--port", "0"],
 }
@@ -392,7 +392,7 @@ def on_a_small_disk(disk: Path, size: str) -> list[str]:
 
 @pytest.mark.parametrize(
     ("size", "args"),
-    [("24k", ["pair"]), ("256k", ["seed", "--visits", "3000"])],
+    [("24k", ["pair", "--role", "desk"]), ("256k", ["seed", "--visits", "3000"])],
     ids=["at-start", "while-writing"],
 )
 def test_a_full_disk(tmp_path: Path, size: str, args: list[str]) -> None:

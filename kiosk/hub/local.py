@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -11,10 +12,10 @@ from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThread, 
 
 from kiosk.hub.certificate import CertificateError, HubIdentity, load_identity
 from kiosk.hub.client import HubClient
-from kiosk.hub.handler import CommandHandler
+from kiosk.hub.handler import CommandHandler, LogBudget
 from kiosk.hub.server import HubServer, ServerError
 from kiosk.hub.service import HubService
-from kiosk.store.database import DatabaseError, open_database
+from kiosk.store.database import DatabaseError, explain, open_database
 from kiosk.store.devices import DeviceRole
 from kiosk.store.settings import Settings, SettingsError, load_settings, pin_matches
 
@@ -78,7 +79,9 @@ class HubHost(QObject):
         self.ready = threading.Event()
         self._db = None
         self._server: HubServer | None = None
+        self._service: HubService | None = None
         self._timer: QTimer | None = None
+        self._tick_errors = LogBudget(per_minute=1)
 
     @Slot()
     def start(self) -> None:
@@ -89,20 +92,41 @@ class HubHost(QObject):
             handler = CommandHandler(
                 service, self._db, self.identity.fingerprint, self.local_tokens, rules
             )
+            # The first round of clock duties before listening: a database that can't take a
+            # write stops the hub here, with its sentence, before any device is let in.
+            service.tick()
             self._server = HubServer(handler, self.identity, self)
             self.port = self._server.listen(self._address, self._port)
             service.subscribe(self._server.publish)
+            self._service = service
             self._timer = QTimer(self)
-            self._timer.timeout.connect(service.tick)
+            self._timer.timeout.connect(self._tick)
             self._timer.start(TICK_MS)
-            service.tick()
         except (ServerError, DatabaseError, OSError) as error:
             self.error = str(error)
+        except sqlite3.Error as error:
+            explained = explain(error, self._database)
+            if explained is None:
+                raise
+            self.error = str(explained)
         except Exception as error:  # the caller must hear why the hub did not start
             log.exception("The hub could not start")
             self.error = f"The hub could not start: {error}"
         finally:
             self.ready.set()
+
+    @Slot()
+    def _tick(self) -> None:
+        """Escalations, closing time and the daily purge. A busy or full database costs this
+        round only: the next one tries again, and the log says so once a minute at most."""
+        try:
+            self._service.tick()
+        except sqlite3.Error as error:
+            explained = explain(error, self._database)
+            if explained is None:
+                raise
+            if self._tick_errors.allow():
+                log.warning("%s", explained)
 
     @Slot()
     def stop(self) -> None:
