@@ -8,9 +8,10 @@ import json
 import pytest
 from sqlite_utils import Database
 
-from kiosk.hub.handler import CommandHandler, Session
+from kiosk.hub.handler import CommandHandler
 from kiosk.hub.kiosk_commands import FixedRules
 from kiosk.hub.service import HubService
+from kiosk.hub.sessions import Session
 from kiosk.store.devices import DeviceRole
 
 HANDLE = "0" * 32

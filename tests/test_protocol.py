@@ -9,9 +9,10 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from kiosk.core.policies import Policies
-from kiosk.hub.handler import CommandHandler, Session, staff_actor
+from kiosk.hub.handler import CommandHandler, staff_actor
 from kiosk.hub.protocol import MAX_MESSAGE_BYTES
 from kiosk.hub.service import HubService
+from kiosk.hub.sessions import Session
 from kiosk.store import visits
 from kiosk.store.database import open_database
 from kiosk.store.devices import DeviceRole

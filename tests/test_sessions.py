@@ -6,9 +6,10 @@ import pytest
 from sqlite_utils import Database
 
 from kiosk.core import pairing
-from kiosk.hub.handler import CommandHandler, Session, staff_actor
+from kiosk.hub.handler import CommandHandler, staff_actor
 from kiosk.hub.kiosk_commands import FixedRules
 from kiosk.hub.service import HubService
+from kiosk.hub.sessions import Session
 from kiosk.store import audit, devices
 from kiosk.store.database import writing
 from kiosk.store.devices import DeviceRole

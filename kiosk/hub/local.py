@@ -12,9 +12,10 @@ from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThread, 
 
 from kiosk.hub.certificate import CertificateError, HubIdentity, load_identity
 from kiosk.hub.client import HubClient
-from kiosk.hub.handler import CommandHandler, LogBudget
+from kiosk.hub.handler import CommandHandler
 from kiosk.hub.server import HubServer, ServerError
 from kiosk.hub.service import HubService
+from kiosk.hub.sessions import LogBudget
 from kiosk.store.database import DatabaseError, explain, open_database
 from kiosk.store.devices import DeviceRole
 from kiosk.store.settings import Settings, SettingsError, load_settings, pin_matches

@@ -129,6 +129,18 @@ class Pair(Command, tag="pair"):
     role: Annotated[str, Meta(pattern="^(kiosk|desk|manager|dashboard)$")]
 
 
+class Status(Command, tag="status"):
+    """What a kiosk or desk can do right now, sent when it changes: the hub promises a visitor
+    that reception knows only while a desk with someone at it can make a sound."""
+
+    sound: bool
+    speech: bool = False
+    # A desk: who sits there (a staff number), or 0 for "someone at this desk".
+    receptionist_id: Annotated[int, Meta(ge=0, le=2**53)] | None = None
+    printer: ShortText = ""
+    camera: bool = False
+
+
 class Acknowledge(Command, tag="acknowledge"):
     visit_id: Id
     staff_id: Id
@@ -164,7 +176,7 @@ class Receptionists(Command, tag="receptionists"):
 
 AnyCommand = FindHosts | FindHostByFullName | Identify | CheckIn | Leaving | CheckOut | Release
 AnyCommand |= RateWelcome | Cancel | SetTargets | Hello | PairBegin | Pair | Acknowledge | Welcome
-AnyCommand |= MarkLeftUnseen | Shown | Queue | YourDay | Receptionists
+AnyCommand |= MarkLeftUnseen | Shown | Queue | YourDay | Receptionists | Status
 
 _decoder = msgspec.json.Decoder(AnyCommand)
 
@@ -264,6 +276,12 @@ def slow_down(
     """Too many messages: the client sends this request again after `retry_after_ms`."""
     body = {"type": "error", "id": request_id, "code": SLOW_DOWN, "message": message}
     return encode({**body, "retry_after_ms": retry_after_ms})
+
+
+def notice(kind: str, body: dict[str, Any]) -> bytes:
+    """News that is not a step of a visit (the targets, the staff list): no event number, as a
+    client that misses one asks for the whole picture on reconnecting anyway."""
+    return encode({"type": "notice", "notice": kind, **body})
 
 
 def event_message(seq: int, body: dict[str, Any]) -> bytes:

@@ -28,7 +28,8 @@ from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServe
 from kiosk.core.lifecycle import Event
 from kiosk.hub import protocol, wire
 from kiosk.hub.certificate import HubIdentity
-from kiosk.hub.handler import CommandHandler, LogBudget, Session
+from kiosk.hub.handler import CommandHandler
+from kiosk.hub.sessions import LogBudget, Session
 from kiosk.store.devices import DeviceRole
 
 log = logging.getLogger(__name__)
