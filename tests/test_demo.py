@@ -40,7 +40,8 @@ def test_a_first_visit_through_the_demo(qtbot: QtBot, tmp_path: Path) -> None:
         desk.click("onMyWay", desk.item("card_" + str(history + 1)))
         qtbot.waitUntil(lambda: any("on the way" in text for text in kiosk.texts()), timeout=10000)
         desk.click("welcomed", desk.item("card_" + str(history + 1)))
-        qtbot.waitUntil(lambda: demo.desk.view_model.property("welcomedToday") == 1, timeout=10000)
+        person = demo.desk.view_model.person
+        qtbot.waitUntil(lambda: person.property("welcomedToday") == 1, timeout=10000)
 
         db = open_database(demo.paths.database)
         state, waited = db.execute(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -148,7 +151,7 @@ def test_welcomed_takes_the_card_off_every_desk_and_the_wait_is_recorded(
     desk.click("welcomed", desk.card(visit))
     qtbot.waitUntil(lambda: not desk.has_card(visit) and not other.has_card(visit), timeout=5000)
     assert desk.desk.property("waitingCount") == 0 and other.console.tray.count == 0
-    qtbot.waitUntil(lambda: desk.desk.property("welcomedToday") == 1, timeout=5000)
+    qtbot.waitUntil(lambda: desk.desk.person.property("welcomedToday") == 1, timeout=5000)
     assert desk.text_in(desk.window.contentItem(), "welcomedToday") == "You welcomed 1 visitor"
     db = open_database(office[0])
     row = db.execute("SELECT state, welcomed_at - checked_in_at, welcomed_by FROM visits "
@@ -255,3 +258,38 @@ def test_the_desk_times_cards_by_the_hubs_targets_not_its_own(
         stop_desk(driver)
     finally:
         hub.stop()
+
+
+def test_targets_changed_elsewhere_reach_the_open_desk_at_once(
+    qtbot: QtBot, desk: DeskDriver, local_hub: LocalHub
+) -> None:
+    other = local_hub.client(DeviceRole.DESK)  # another desk, or a manager
+    qtbot.waitUntil(lambda: other.connected, timeout=5000)
+    other.request("set_targets", acknowledge_s=30, welcome_s=90)
+    view_model = desk.console.view_model
+    qtbot.waitUntil(lambda: view_model.property("welcomeTarget") == 90, timeout=5000)
+    assert view_model.property("acknowledgeTarget") == 30
+    assert desk.text_in(desk.window.contentItem(), "targets") == (
+        "Targets: answer within 0:30, welcome within 1:30."
+    )
+    other.close()
+
+
+def test_staff_imported_while_a_desk_is_open_appear_on_it(
+    qtbot: QtBot, desk: DeskDriver, office, tmp_path: Path
+) -> None:
+    desk.click("changeReceptionist")
+    desk.item("receptionist_0")
+    staff_file = tmp_path / "staff.csv"
+    staff_file.write_text("name,role\nNadia Haddad,receptionist\n", encoding="utf-8")
+    imported = subprocess.run(
+        [sys.executable, "-m", "kiosk", "staff", "import", str(staff_file)],
+        env={**os.environ, "KIOSK_HOME": str(office[0].parent)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert imported.returncode == 0, imported.stderr
+    staff = desk.console.view_model.person.staff
+    qtbot.waitUntil(lambda: "Nadia Haddad" in [r["name"] for r in staff.rows()], timeout=10000)
+    assert staff.rows()[0]["name"] == "Ana Lima"  # receptionists still first, by name

@@ -56,9 +56,11 @@ def test_pairing_a_new_desk_finds_the_hub_and_keeps_the_token(
         saved = load_settings(settings_file)
         assert saved.hub_url == hub.url and len(saved.device_token) > 20
         assert saved.hub_fingerprint == hub.fingerprint
-        # Only receptionists are offered: Sam Jones, not the host Priya Raman.
+        # Receptionists first (Sam Jones), then everyone else (Priya Raman), and "someone here".
         desk.item("receptionist_0")
-        assert desk.find("receptionist_1") is None
+        assert desk.item("receptionist_0").property("text") == "Sam Jones — reception"
+        assert desk.item("receptionist_1").property("text") == "Priya Raman"
+        assert desk.item("someoneHere").property("visible")
         desk.click("receptionist_0")
         qtbot.waitUntil(lambda: console.view_model.property("screen") == "console")
         assert "receptionist_id = " in settings_file.read_text()

@@ -139,9 +139,20 @@ def test_screenshot_of_choosing_who_is_at_the_desk(qtbot: QtBot, local_hub: Loca
         assert desk.desk.property("screen") == "who"
         desk.screenshot("desk_who")
         assert desk.texts_read_as_markup() == []
-        assert desk.find("receptionist_2") is None  # Ana and Sam only: hosts aren't offered
-        desk.click("receptionist_1")  # by name: Ana, Sam
+        # Receptionists first, by name (Ana, Sam), then everyone else: never a dead end.
+        offered = [desk.item(f"receptionist_{n}").property("text") for n in range(4)]
+        assert offered == [
+            "Ana Lima — reception",
+            "Sam Jones — reception",
+            "José Núñez — Engineering",
+            "Priya Raman",
+        ]
+        desk.click("receptionist_1")
         qtbot.waitUntil(lambda: desk.desk.property("screen") == "console")
         assert desk.text_in(desk.window.contentItem(), "iAm") == "I am: Sam Jones"
+        desk.click("changeReceptionist")
+        desk.click("someoneHere")
+        qtbot.waitUntil(lambda: desk.desk.property("screen") == "console")
+        assert desk.text_in(desk.window.contentItem(), "iAm") == "I am: Someone at this desk"
     finally:
         stop_desk(desk)

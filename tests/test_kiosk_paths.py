@@ -105,15 +105,26 @@ def test_two_visitors_with_one_name_are_told_apart_by_their_contact(
     assert (visit["visitor_id"], visit["host_id"]) == (3, office[1]["jose"])
 
 
+def listening_desk(local_hub, office, *, sound: bool = True, chosen: bool = True):
+    """A desk with Sam at it (or nobody chosen) that says whether it can make a sound."""
+    desk = desk_client(local_hub)
+    told: list[int] = []
+    desk.replied.connect(lambda request_id, _result: told.append(request_id))
+    asked = desk.request(
+        "status", sound=sound, receptionist_id=office[1]["sam"] if chosen else None
+    )
+    return desk, lambda: asked in told
+
+
 def test_done_shows_who_is_coming_then_returns_to_welcome(
     kiosk: KioskDriver, local_hub, office: tuple[Path, dict[str, int]]
 ) -> None:
+    desk, ready = listening_desk(local_hub, office)
+    kiosk.qtbot.waitUntil(ready, timeout=5000)
     kiosk.check_in_new("Maya Lin", "pri")
     assert kiosk.text_of("doneStatus") == (
         "Reception knows you're here and is coming to greet you."
     )
-    desk = desk_client(local_hub)
-    kiosk.qtbot.waitUntil(lambda: bool(desk.connected), timeout=5000)
     (visit,) = visits_in(office[0])
     desk.request("acknowledge", visit_id=visit["id"], staff_id=office[1]["sam"])
     kiosk.qtbot.waitUntil(lambda: kiosk.text_of("doneStatus") == "Sam is on the way.", timeout=5000)

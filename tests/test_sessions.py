@@ -171,8 +171,21 @@ def test_the_desk_learns_the_hubs_targets_and_its_receptionists(handler, hub, st
     desk = Session(role=DeviceRole.DESK)
     result = send(handler, desk, type="queue")["result"]
     assert result["targets"] == {"acknowledge_s": 60, "welcome_s": 180, "escalation_repeat_s": 60}
-    names = [s["name"] for s in send(handler, desk, type="receptionists")["result"]["staff"]]
-    assert names == ["Sam Jones"]  # hosts are not offered as "I am" at the desk
+    staff = send(handler, desk, type="receptionists")["result"]["staff"]
+    # Everyone may sit at a desk, receptionists first: a desk is never a dead end.
+    assert [(s["name"], s["receptionist"]) for s in staff] == [
+        ("Sam Jones", True),
+        ("José Núñez", False),
+        ("Priya Raman", False),
+    ]
+
+
+def test_someone_at_this_desk_answers_without_a_name(handler, hub, staff) -> None:
+    desk = Session(role=DeviceRole.DESK, device_id=4, holder="device:4")
+    visit = hub.check_in("Maria Garcia", host_id=staff["priya"]).visit
+    card = send(handler, desk, type="acknowledge", visit_id=visit.id)["result"]
+    assert card["state"] == "acknowledged" and card["acknowledged_by"] == ""
+    assert hub.visit(visit.id).acknowledged_by == "desk:4"
 
 
 def test_a_kiosk_sets_the_targets_only_with_the_admin_pin(handler, hub, staff, db) -> None:

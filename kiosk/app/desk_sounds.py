@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtMultimedia import QSoundEffect
+from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
 DESK_ASSETS = Path(__file__).resolve().parents[2] / "assets" / "desk"
 CHIME_FILE = DESK_ASSETS / "chime.wav"
@@ -21,6 +21,7 @@ class DeskSounds(QObject):
     otherwise: a receptionist on the phone must still hear it on the second or third ring."""
 
     rang = Signal(str)  # the level that just rang
+    availableChanged = Signal(bool)  # whether this computer can make a sound at all
 
     def __init__(
         self,
@@ -41,6 +42,15 @@ class DeskSounds(QObject):
         self._timer.timeout.connect(self._ring)
         self.level = QUIET
         self.rings = {CHIME: 0, ALARM: 0}  # how often each has rung since start
+        self._devices = QMediaDevices(self)
+        self._devices.audioOutputsChanged.connect(self._outputs_changed)
+        self.available = bool(QMediaDevices.audioOutputs())
+
+    def _outputs_changed(self) -> None:
+        available = bool(QMediaDevices.audioOutputs())
+        if available != self.available:
+            self.available = available
+            self.availableChanged.emit(available)
 
     def _effect(self, source: Path, volume: float) -> QSoundEffect:
         effect = QSoundEffect(self)

@@ -71,6 +71,7 @@ class HubClient(QObject):
     refused = Signal(int, str, str)  # request id, sentence, reason code ("" if none)
     connectionChanged = Signal(bool)
     eventReceived = Signal(dict)
+    noticeReceived = Signal(dict)  # news that is not a step of a visit: targets, the staff list
     unauthorised = Signal(str)
     paired = Signal(str, str)  # the new device token and the hub's fingerprint, to be kept
 
@@ -221,7 +222,9 @@ class HubClient(QObject):
     def _incoming(self, text: str) -> None:
         message = json.loads(text)
         kind, request_id = message.get("type"), message.get("id")
-        if kind == "event":
+        if kind == "notice":
+            self.noticeReceived.emit(message)
+        elif kind == "event":
             if self.last_seq is not None and message["seq"] <= self.last_seq:
                 return  # already seen before a reconnect
             self.last_seq = message["seq"]

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+import msgspec
 from sqlite_utils import Database
 
 from kiosk.core import pace
@@ -22,6 +23,7 @@ from kiosk.core.lifecycle import Event, EventType, IllegalTransition, Visit
 from kiosk.core.metrics import VisitTimes, WaitSummary
 from kiosk.core.names import InvalidName, first_name
 from kiosk.core.people import Role
+from kiosk.core.policies import Targets
 from kiosk.hub import protocol as p
 from kiosk.hub import wire
 from kiosk.hub.introductions import Introductions
@@ -36,6 +38,7 @@ log = logging.getLogger(__name__)
 
 
 _KIOSK_COMMANDS = (
+    p.Status,
     p.FindHosts,
     p.FindHostByFullName,
     p.Identify,
@@ -48,6 +51,7 @@ _KIOSK_COMMANDS = (
     p.SetTargets,
 )
 _DESK_COMMANDS = (
+    p.Status,
     p.Acknowledge,
     p.Welcome,
     p.MarkLeftUnseen,
@@ -102,6 +106,9 @@ class CommandHandler:
         self._pace = pace.Pace()
         self._errors = LogBudget()
         self._data_version: int | None = None
+        self._staff_seen = people.staff_fingerprint(db)
+        # Tells every desk, manager and dashboard connected now; the server sets it.
+        self.announce: Callable[[bytes], None] = lambda message: None
 
     def handle(self, raw: bytes | str, session: Session) -> bytes:
         """Answer one message from a client. After a successful hello, `session.replay_after`
@@ -137,9 +144,13 @@ class CommandHandler:
                 )
             if isinstance(command, p.SetTargets):
                 return p.reply(command.id, self._set_targets(command, session))
+            if isinstance(command, p.Status):
+                told = msgspec.structs.asdict(command)
+                session.status = {k: v for k, v in told.items() if k not in ("v", "id")}
+                return p.reply(command.id, {})
             if session.role is DeviceRole.KIOSK:
                 return p.reply(command.id, self.kiosks.carry_out(command, session.holder))
-            return p.reply(command.id, self._carry_out(command, session.role))
+            return p.reply(command.id, self._carry_out(command, session))
         except SlowDown as error:
             return p.slow_down(command.id, error.retry_after_ms, str(error))
         except CommandRefused as error:
@@ -158,30 +169,37 @@ class CommandHandler:
 
     # --- who is there ---------------------------------------------------------------------------
 
-    def revoked_among(self, device_ids: list[int]) -> set[int]:
-        """Which of these connected devices were revoked since the last look; only asks the
-        database when another process has written to it."""
+    def look_outside(self, device_ids: list[int]) -> set[int]:
+        """Catch up with what other processes wrote (`kiosk devices --revoke`, `kiosk staff
+        import`): tell the staff's screens if the staff list changed, and return which of these
+        connected devices were revoked. Asks the database only when another process wrote."""
         version = self._db.execute("PRAGMA data_version").fetchone()[0]
-        if not device_ids or version == self._data_version:
+        if version == self._data_version:
             return set()
         self._data_version = version
-        return devices.revoked_among(self._db, device_ids)
+        staff = people.staff_fingerprint(self._db)
+        if staff != self._staff_seen:
+            self._staff_seen = staff
+            self.announce(p.notice("staff", {}))
+        return devices.revoked_among(self._db, device_ids) if device_ids else set()
 
     def events_after(self, seq: int, limit: int) -> list[Event]:
         return self._service.events_after(seq, limit)
 
     # --- commands -------------------------------------------------------------------------------
 
-    def _carry_out(self, command: p.Command, role: DeviceRole) -> dict[str, Any]:
+    def _carry_out(self, command: p.Command, session: Session) -> dict[str, Any]:
         """A desk's, a manager's or a wall dashboard's command."""
-        service, db = self._service, self._db
+        service, db, role = self._service, self._db, session.role
         match command:
             case p.Acknowledge(visit_id=visit_id, staff_id=staff_id):
-                return self.desk_card(service.acknowledge(visit_id, self._answering(staff_id)))
+                actor = self._answering(staff_id, session)
+                return self.desk_card(service.acknowledge(visit_id, actor))
             case p.Welcome(visit_id=visit_id, staff_id=staff_id):
-                return self.desk_card(service.welcome(visit_id, self._answering(staff_id)))
+                actor = self._answering(staff_id, session)
+                return self.desk_card(service.welcome(visit_id, actor))
             case p.MarkLeftUnseen(visit_id=visit_id, staff_id=staff_id):
-                actor = self._answering(staff_id)
+                actor = self._answering(staff_id, session)
                 return self.desk_card(service.mark_left_unseen(visit_id, actor))
             case p.Shown(visit_id=visit_id):
                 visit = service.visit(visit_id)
@@ -189,23 +207,24 @@ class CommandHandler:
                     service.note_alerted(visit_id, "desk")
                 return {}
             case p.Queue():
-                targets = service.policies.targets
                 return {
                     "visits": [self.card_for(v, role) for v in service.waiting_now()],
                     # The hub's targets are the ones that escalate; desks time cards by them.
-                    "targets": {
-                        "acknowledge_s": targets.acknowledge_s,
-                        "welcome_s": targets.welcome_s,
-                        "escalation_repeat_s": targets.escalation_repeat_s,
-                    },
+                    "targets": _targets_body(service.policies.targets),
                 }
             case p.YourDay(staff_id=staff_id):
                 return self._your_day(staff_id)
             case p.Receptionists():
+                # Everyone on the staff list may sit at a desk: receptionists first, then the
+                # rest, so a desk is never a dead end.
                 active = [s for s in people.all_staff(db) if s.active]
-                at_desk = [s for s in active if s.role is Role.RECEPTIONIST]
-                # A small office may list nobody as receptionist: then anyone may answer.
-                return {"staff": [host_card(s) for s in at_desk or active]}
+                active.sort(key=lambda s: (s.role is not Role.RECEPTIONIST, s.name.casefold()))
+                return {
+                    "staff": [
+                        {**host_card(s), "receptionist": s.role is Role.RECEPTIONIST}
+                        for s in active
+                    ]
+                }
         raise AssertionError(f"unhandled command {command!r}")  # pragma: no cover
 
     def _set_targets(self, command: p.SetTargets, session: Session) -> dict[str, Any]:
@@ -222,6 +241,7 @@ class CommandHandler:
         except ValueError as error:
             raise CommandRefused(str(error), "bad_targets") from error
         self._service.policies = replace(self._service.policies, targets=targets)
+        self.announce(p.notice("targets", {"targets": _targets_body(targets)}))
         with writing(self._db):
             audit.record(
                 self._db,
@@ -250,7 +270,10 @@ class CommandHandler:
             audit.record(self._db, now, "admin_pin_wrong", None, holder=holder)
         raise CommandRefused("That PIN is not right.", "wrong_pin")
 
-    def _answering(self, staff_id: int) -> str:
+    def _answering(self, staff_id: int | None, session: Session) -> str:
+        """The actor of an answer: a member of staff, or, for "someone at this desk", the desk."""
+        if staff_id is None:
+            return f"desk:{session.device_id or 'local'}"
         person = people.get_staff(self._db, staff_id)
         if person is None or not person.active:
             raise CommandRefused("Choose who you are from the staff list first.", "choose_staff")
@@ -333,3 +356,11 @@ class CommandHandler:
             if person is not None:
                 return first_name(person.name)
         return ""
+
+
+def _targets_body(targets: Targets) -> dict[str, int]:
+    return {
+        "acknowledge_s": targets.acknowledge_s,
+        "welcome_s": targets.welcome_s,
+        "escalation_repeat_s": targets.escalation_repeat_s,
+    }

@@ -67,6 +67,8 @@ class KioskCommands:
         self._pace = pace.Pace()
         self.visits = Handles()
         self._visitors = Handles()
+        # Whether some desk is listening now; the server, which sees the desks, answers.
+        self.reception_listening: Callable[[], bool] = lambda: False
 
     def carry_out(self, command: p.Command, holder: str) -> dict[str, Any]:
         """Carry out a kiosk's command; `holder` names the device for handles and pace."""
@@ -135,6 +137,7 @@ class KioskCommands:
         }
 
     def _check_in(self, holder: str, c: p.CheckIn, now: int) -> dict[str, Any]:
+        listening = self.reception_listening()
         visitor_id = None
         if c.identity is not None:
             try:
@@ -153,11 +156,14 @@ class KioskCommands:
             kiosk=c.kiosk,
             # Keys are the device's own: another kiosk's key finds nothing of this visit.
             key=f"{holder}:{c.key}",
+            listening=listening,
         )
         return {
             "visit": self.visits.issue(holder, done.visit.id, now),
             "first_name": first_name(done.visitor.name),
             "returning": done.returning,
+            # The kiosk promises "reception knows you're here" only if this is true.
+            "listening": listening,
         }
 
     def _proven(self, name: str, contact: str) -> Visitor | None:

@@ -143,17 +143,20 @@ class Status(Command, tag="status"):
 
 class Acknowledge(Command, tag="acknowledge"):
     visit_id: Id
-    staff_id: Id
+    # Who answers; none for "someone at this desk".
+    staff_id: Id | None = None
 
 
 class Welcome(Command, tag="welcome"):
     visit_id: Id
-    staff_id: Id
+    # Who answers; none for "someone at this desk".
+    staff_id: Id | None = None
 
 
 class MarkLeftUnseen(Command, tag="mark_left_unseen"):
     visit_id: Id
-    staff_id: Id
+    # Who answers; none for "someone at this desk".
+    staff_id: Id | None = None
 
 
 class Shown(Command, tag="shown"):

@@ -25,6 +25,7 @@ from PySide6.QtNetwork import (
 )
 from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServer
 
+from kiosk.core import presence
 from kiosk.core.lifecycle import Event
 from kiosk.hub import protocol, wire
 from kiosk.hub.certificate import HubIdentity
@@ -128,6 +129,11 @@ class HubServer(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self._timer.start(TICK_MS)
+        self._pinger = QTimer(self)
+        self._pinger.timeout.connect(self._ping)
+        self._pinger.start(int(presence.PING_EVERY_S * 1000))
+        handler.kiosks.reception_listening = self._reception_listening
+        handler.announce = self._tell_staff
 
     def listen(self, address: str, port: int) -> int:
         """Start listening and return the port (useful when `port` is 0: any free port)."""
@@ -140,6 +146,7 @@ class HubServer(QObject):
 
     def close(self) -> None:
         self._timer.stop()
+        self._pinger.stop()
         self._listener.close()
         for connection in list(self._by_tcp.values()):
             self._abort(connection)
@@ -184,6 +191,7 @@ class HubServer(QObject):
             socket.binaryMessageReceived.connect(lambda _data, s=socket: self._binary(s))
             socket.disconnected.connect(lambda s=socket: self._forget_ws(s))
             socket.bytesWritten.connect(lambda _n, s=socket: self._drained(s))
+            socket.pong.connect(lambda _ms, _payload, s=socket: self._answered(s))
 
     @Slot()
     def _encrypted(self) -> None:
@@ -221,8 +229,32 @@ class HubServer(QObject):
             if not connection.session.introduced and connection.accepted < deadline:
                 self._close(connection, "Say hello or pair within five seconds.")
         paired = {c.session.device_id: c for c in self._by_ws.values() if c.session.device_id}
-        for device_id in self._handler.revoked_among(list(paired)):
+        for device_id in self._handler.look_outside(list(paired)):
             self._close(paired[device_id], "This device's pairing was revoked.")
+
+    def _tell_staff(self, message: bytes) -> None:
+        """A notice for every desk, manager and dashboard connected now."""
+        for socket, connection in list(self._by_ws.items()):
+            if connection.session.role not in (None, DeviceRole.KIOSK):
+                self._send(socket, message)
+
+    def _ping(self) -> None:
+        for socket, connection in list(self._by_ws.items()):
+            if connection.session.introduced:
+                socket.ping()
+
+    def _answered(self, socket: QWebSocket) -> None:
+        connection = self._by_ws.get(socket)
+        if connection is not None:
+            connection.session.answered_at = time.monotonic()
+
+    def _reception_listening(self) -> bool:
+        now = time.monotonic()
+        return any(
+            presence.desk_is_listening(c.session.status, now - c.session.answered_at)
+            for c in self._by_ws.values()
+            if c.session.role in (DeviceRole.DESK, DeviceRole.MANAGER)
+        )
 
     def _close(self, connection: _Connection, reason: str) -> None:
         """Send the close frame, then drop the connection whether or not the client answers."""
@@ -247,6 +279,7 @@ class HubServer(QObject):
             self._send(socket, protocol.slow_down(protocol.request_id_of(text), wait_ms))
             return
         session = connection.session
+        session.answered_at = time.monotonic()
         self._send(socket, self._handler.handle(text, session))
         if session.replay_after is not None:
             connection.replaying = True

@@ -107,9 +107,11 @@ class HubService:
         contact: str | None = None,
         kiosk: str = "kiosk",
         key: str | None = None,
+        listening: bool | None = None,
     ) -> CheckIn:
         """Record that a visitor has arrived. `visitor_id` names a returning visitor the kiosk
-        has already recognised; without it a new visitor is remembered.
+        has already recognised; without it a new visitor is remembered. `listening` records
+        whether any desk was there to hear of it (None: not known).
 
         Every text field is checked before anything is written: a control or bidirectional
         override character in the name raises InvalidName, in the pronunciation, contact or
@@ -160,6 +162,8 @@ class HubService:
             }
             if key is not None:
                 payload["key"] = key
+            if listening is not None:
+                payload["listening"] = listening
             event, visit = visits.append_event(
                 self._db, EventType.CHECKED_IN, None, now, kiosk, payload
             )

@@ -252,3 +252,12 @@ def erase_visitors_before(db: Database, cutoff_ms: int) -> int:
         "DELETE FROM visitors WHERE coalesce(last_visit_at, created_at) < ?", [cutoff_ms]
     )
     return cursor.rowcount
+
+
+def staff_fingerprint(db: Database) -> str:
+    """Changes whenever anyone on the staff list is added, renamed, moved or made inactive."""
+    row = db.execute(
+        "SELECT group_concat(id || ':' || name || ':' || role || ':' || active, '|') "
+        "FROM (SELECT * FROM staff ORDER BY id)"
+    ).fetchone()
+    return row[0] or ""

@@ -76,6 +76,7 @@ class Settings:
     policies: Policies = field(default_factory=Policies)
     idle_timeout_s: int = 45
     done_timeout_s: int = 10
+    no_desk_message: str = ""
     speech: bool = True
     language: str = "en"
     show_host_list: bool = True
@@ -107,6 +108,11 @@ escalation_repeat_seconds = 60
 idle_timeout_seconds = 45
 # Seconds the "Welcome, Maria!" screen stays up.
 done_timeout_seconds = 10
+# What the "Welcome" screen says when no desk is listening (nobody at a desk, no sound, or no
+# answer from it for 20 seconds): the kiosk never promises that reception knows. "" says
+# "Please take a seat. If nobody comes to greet you in a few minutes, please ask at the front
+# desk." in the visitor's language.
+no_desk_message = ""
 # Speak the greeting aloud.
 speech = true
 # Language of the welcome screen: "en" or "es".
@@ -249,6 +255,7 @@ def _settings_from(doc: dict[str, Any], path: Path) -> Settings:
         policies=policies,
         idle_timeout_s=get("kiosk", "idle_timeout_seconds", int, defaults.idle_timeout_s),
         done_timeout_s=get("kiosk", "done_timeout_seconds", int, defaults.done_timeout_s),
+        no_desk_message=get("kiosk", "no_desk_message", str, "").strip(),
         speech=get("kiosk", "speech", bool, defaults.speech),
         language=language,
         show_host_list=get("kiosk", "show_host_list", bool, defaults.show_host_list),

@@ -9,9 +9,9 @@ from typing import Any, Protocol
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.core.policies import Targets
+from kiosk.viewmodels.desk_person import DeskPerson, Memory
 from kiosk.viewmodels.desk_queue import OPEN_STATES, WAITING, DeskQueue
 from kiosk.viewmodels.kiosk import Hub
-from kiosk.viewmodels.rows import RowsModel
 
 PAIRING = "pairing"
 WHO = "who"
@@ -20,13 +20,14 @@ CONSOLE = "console"
 QUIET, CHIME, ALARM = "quiet", "chime", "alarm"  # as kiosk.app.desk_sounds names them
 
 OFFLINE_GRACE_MS = 2500  # a normal start connects well within this: no banner flash
-YOUR_DAY_REFRESH_MS = 60_000
 
 
 class Sounds(Protocol):
     """kiosk.app.desk_sounds.DeskSounds"""
 
     level: str
+    available: bool  # False: this computer has no sound output at all
+    availableChanged: Any
 
     def set_level(self, level: str) -> None: ...
 
@@ -42,13 +43,9 @@ class Tray(Protocol):
 
 
 class Voice(Protocol):
+    enabled: bool
+
     def say(self, text: str, language: str = "en") -> None: ...
-
-
-class Memory(Protocol):
-    """kiosk.app.desk_settings_file.DeskSettingsFile: what the desk writes back to its settings."""
-
-    def save_receptionist(self, staff_id: int) -> None: ...
 
 
 class DeskViewModel(QObject):
@@ -62,11 +59,10 @@ class DeskViewModel(QObject):
     connectedChanged = Signal()
     offlineChanged = Signal()
     attentionChanged = Signal()
-    receptionistChanged = Signal()
-    yourDayChanged = Signal()
     messageChanged = Signal()
     bringForward = Signal()  # an escalation: the window must come to the front
     targetsChanged = Signal()
+    soundAvailableChanged = Signal()
 
     def __init__(
         self,
@@ -85,15 +81,15 @@ class DeskViewModel(QObject):
     ) -> None:
         super().__init__(parent)
         self._targets = targets
-        self._sounds, self._tray, self._voice, self._memory = sounds, tray, voice, memory
+        self._sounds, self._tray, self._voice = sounds, tray, voice
         self._notifications = notifications
         self._site_name = site_name
         self._hide_to_tray = hide_to_tray
         self._clock = clock
         self._queue = DeskQueue(targets, self.hub_now_ms, self)
-        self._receptionists = RowsModel(("id", "name", "department"), self)
-        self._receptionist_id = receptionist_id
-        self._receptionist_name = ""
+        self.person = DeskPerson(memory, receptionist_id, self)
+        self.person.chosen.connect(self._someone_chose)
+        self.person.needed.connect(self._nobody_here)
         self._hub: Hub | None = None
         self._screen = PAIRING
         self._connected = False
@@ -102,20 +98,20 @@ class DeskViewModel(QObject):
         self._offset_ms: int | None = None  # hub clock minus ours, learnt from event times
         self._shown: set[int] = set()
         self._waiting_replies: dict[int, Callable[[dict[str, Any]], None]] = {}
-        self._welcomed_today = 0
-        self._median_wait_s = -1.0
         self._message = ""
         self._attention: tuple[str, int, int] = (QUIET, 0, 0)
         self._ticker = QTimer(self)
         self._ticker.timeout.connect(self._tick)
         self._ticker.start(1000)
-        self._day_timer = QTimer(self)
-        self._day_timer.timeout.connect(self._ask_your_day)
-        self._day_timer.start(YOUR_DAY_REFRESH_MS)
         self._grace = QTimer(self, singleShot=True, interval=OFFLINE_GRACE_MS)
         self._grace.timeout.connect(self._grace_ended)
         self._message_timer = QTimer(self, singleShot=True, interval=8000)
         self._message_timer.timeout.connect(self.dismissMessage)
+        sounds.availableChanged.connect(self._sound_changed)
+
+    def _sound_changed(self, _available: bool) -> None:
+        self.soundAvailableChanged.emit()
+        self._tell_status()
 
     # --- the hub --------------------------------------------------------------------------------
 
@@ -126,10 +122,12 @@ class DeskViewModel(QObject):
         hub.refused.connect(self._refused)
         hub.eventReceived.connect(self._event)
         hub.connectionChanged.connect(self._connection_changed)
+        if hasattr(hub, "noticeReceived"):
+            hub.noticeReceived.connect(self._notice)
         if hasattr(hub, "unauthorised"):
             hub.unauthorised.connect(self._unpaired)
         self._grace.start()
-        self._set_screen(CONSOLE if self._receptionist_id else WHO)
+        self._set_screen(CONSOLE if self.person.staff_id else WHO)
         if hub.connected:
             self._connection_changed(True)
 
@@ -165,8 +163,28 @@ class DeskViewModel(QObject):
             # Catch up: events missed while away are replayed by the hub, and the queue reply
             # settles whatever is on screen against the truth.
             self._ask("queue", self._reconcile)
-            self._ask("receptionists", self._got_receptionists)
-            self._ask_your_day()
+            self.person.connected(self._ask)
+            self._tell_status()
+        else:
+            self.person.disconnected()
+
+    def _tell_status(self) -> None:
+        """What this desk can do, so the hub knows whether anyone is listening here."""
+        if self._hub is None or not self._connected:
+            return
+        self._hub.request(
+            "status",
+            sound=self._sounds.available,
+            speech=bool(getattr(self._voice, "enabled", False)),
+            receptionist_id=self.person.status_id(),
+        )
+
+    @Slot(dict)
+    def _notice(self, message: dict) -> None:
+        if message.get("notice") == "targets":
+            self._use_targets(message["targets"])
+        elif message.get("notice") == "staff":
+            self.person.staff_changed()
 
     @Slot(str)
     def _unpaired(self, message: str) -> None:
@@ -206,15 +224,13 @@ class DeskViewModel(QObject):
             self._queue.remove(visit_id)
             self._shown.discard(visit_id)
         if kind == "welcomed":
-            self._ask_your_day()
+            self.person.refresh_day()
         self._refresh_attention()
 
     def _reconcile(self, result: dict[str, Any]) -> None:
         """The hub's queue is the truth: drop what has gone, add what was missed."""
         if "targets" in result:
-            self._targets = Targets(**result["targets"])
-            self._queue.use_targets(self._targets)
-            self.targetsChanged.emit()
+            self._use_targets(result["targets"])
         cards = [c for c in result.get("visits", []) if c.get("state") in OPEN_STATES]
         present = {c["visit_id"] for c in cards}
         for visit_id in self._queue.ids() - present:
@@ -223,6 +239,12 @@ class DeskViewModel(QObject):
         for card in cards:
             if self._queue.upsert(card):
                 self._announce_arrival(card["visit_id"])
+        self._refresh_attention()
+
+    def _use_targets(self, targets: dict[str, int]) -> None:
+        self._targets = Targets(**targets)
+        self._queue.use_targets(self._targets)
+        self.targetsChanged.emit()
         self._refresh_attention()
 
     def _announce_arrival(self, visit_id: int) -> None:
@@ -292,42 +314,17 @@ class DeskViewModel(QObject):
 
     # --- receptionist ---------------------------------------------------------------------------
 
-    def _got_receptionists(self, result: dict[str, Any]) -> None:
-        staff = result.get("staff", [])
-        self._receptionists.set_rows(staff)
-        me = next((s for s in staff if s["id"] == self._receptionist_id), None)
-        if me is None:
-            self._receptionist_id = 0
-            self._receptionist_name = ""
-            self._set_screen(WHO)
-        else:
-            self._receptionist_name = me["name"]
-        self.receptionistChanged.emit()
-
-    @Slot(int)
-    def chooseReceptionist(self, staff_id: int) -> None:
-        person = next((r for r in self._receptionists.rows() if r["id"] == staff_id), None)
-        if person is None:
-            return
-        self._receptionist_id, self._receptionist_name = staff_id, person["name"]
-        self._memory.save_receptionist(staff_id)
-        self.receptionistChanged.emit()
+    def _someone_chose(self) -> None:
         self._set_screen(CONSOLE)
-        self._ask_your_day()
+        self._tell_status()
+
+    def _nobody_here(self) -> None:
+        self._set_screen(WHO)
+        self._tell_status()
 
     @Slot()
     def changeReceptionist(self) -> None:
         self._set_screen(WHO)
-
-    def _ask_your_day(self) -> None:
-        if self._hub is not None and self._receptionist_id and self._connected:
-            self._ask("your_day", self._got_your_day, staff_id=self._receptionist_id)
-
-    def _got_your_day(self, result: dict[str, Any]) -> None:
-        self._welcomed_today = int(result.get("welcomed") or 0)
-        median = result.get("median_wait_s")
-        self._median_wait_s = float(median) if median is not None else -1.0
-        self.yourDayChanged.emit()
 
     # --- actions --------------------------------------------------------------------------------
 
@@ -344,10 +341,10 @@ class DeskViewModel(QObject):
         self._answer("mark_left_unseen", visit_id)
 
     def _answer(self, command: str, visit_id: int) -> None:
-        if not self._receptionist_id:
+        if not self.person.staff_id:
             self._set_screen(WHO)
             return
-        self._ask(command, self._answered, visit_id=visit_id, staff_id=self._receptionist_id)
+        self._ask(command, self._answered, visit_id=visit_id, **self.person.answering_fields())
 
     def _answered(self, card: dict[str, Any]) -> None:
         # The event follows for every desk; applying the card now saves this desk the wait.
@@ -357,7 +354,7 @@ class DeskViewModel(QObject):
             self._queue.remove(card["visit_id"])
         self._refresh_attention()
         if card.get("state") == "welcomed":
-            self._ask_your_day()
+            self.person.refresh_day()
 
     @Slot(int)
     def sayName(self, visit_id: int) -> None:
@@ -399,9 +396,6 @@ class DeskViewModel(QObject):
     def _get_queue(self) -> DeskQueue:
         return self._queue
 
-    def _get_receptionists(self) -> RowsModel:
-        return self._receptionists
-
     def _get_waiting(self) -> int:
         return self._queue.rowCount()
 
@@ -411,18 +405,6 @@ class DeskViewModel(QObject):
     def _get_alert(self) -> str:
         return self._sounds.level
 
-    def _get_receptionist_name(self) -> str:
-        return self._receptionist_name
-
-    def _get_receptionist_id(self) -> int:
-        return self._receptionist_id
-
-    def _get_welcomed_today(self) -> int:
-        return self._welcomed_today
-
-    def _get_median_wait(self) -> float:
-        return self._median_wait_s
-
     def _get_message(self) -> str:
         return self._message
 
@@ -431,6 +413,9 @@ class DeskViewModel(QObject):
 
     def _get_hide_to_tray(self) -> bool:
         return self._hide_to_tray
+
+    def _get_sound_available(self) -> bool:
+        return self._sounds.available
 
     def _get_ack_target(self) -> int:
         return self._targets.acknowledge_s
@@ -442,16 +427,13 @@ class DeskViewModel(QObject):
     connected = Property(bool, _get_connected, notify=connectedChanged)
     offline = Property(bool, _get_offline, notify=offlineChanged)
     queue = Property(QObject, _get_queue, constant=True)
-    receptionists = Property(QObject, _get_receptionists, constant=True)
     waitingCount = Property(int, _get_waiting, notify=attentionChanged)
     unansweredCount = Property(int, _get_unanswered, notify=attentionChanged)
     alert = Property(str, _get_alert, notify=attentionChanged)
-    receptionistName = Property(str, _get_receptionist_name, notify=receptionistChanged)
-    receptionistId = Property(int, _get_receptionist_id, notify=receptionistChanged)
-    welcomedToday = Property(int, _get_welcomed_today, notify=yourDayChanged)
-    medianWaitSeconds = Property(float, _get_median_wait, notify=yourDayChanged)
     message = Property(str, _get_message, notify=messageChanged)
     siteName = Property(str, _get_site_name, constant=True)
     hideToTray = Property(bool, _get_hide_to_tray, constant=True)
     acknowledgeTarget = Property(int, _get_ack_target, notify=targetsChanged)
     welcomeTarget = Property(int, _get_welcome_target, notify=targetsChanged)
+    soundAvailable = Property(bool, _get_sound_available, notify=soundAvailableChanged)
+    who = Property(QObject, lambda self: self.person, constant=True)

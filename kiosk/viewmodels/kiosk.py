@@ -114,6 +114,7 @@ class KioskViewModel(QObject):
         self._site_name: str = settings.site_name
         self._idle_s: int = settings.idle_timeout_s
         self._done_s: int = settings.done_timeout_s
+        self._no_desk_message: str = settings.no_desk_message
         self._show_host_list: bool = settings.show_host_list
         self._default_language: str = settings.language
         voice.enabled = settings.speech
@@ -157,6 +158,7 @@ class KioskViewModel(QObject):
         self._host_query = ""
         self._pronunciation = ""
         self._acknowledged_by = ""
+        self._listening = False
         self._pending: dict[int, Callable[[dict[str, Any]], None]] = {}
         self._host_request = 0
         self._blocking: int | None = None  # the request the visitor is waiting for
@@ -499,6 +501,7 @@ class KioskViewModel(QObject):
 
     def _checked_in(self, result: dict[str, Any]) -> None:
         self._visit = result["visit"]
+        self._listening = bool(result.get("listening"))
         self._greeting_name = result["first_name"]
         self._go(DONE)
         spoken = self._pronunciation.strip() or self._greeting_name
@@ -654,6 +657,10 @@ class KioskViewModel(QObject):
     hostQuery = Property(str, lambda self: self._host_query, notify=changed)
     pronunciation = Property(str, lambda self: self._pronunciation, notify=changed)
     acknowledgedBy = Property(str, lambda self: self._acknowledged_by, notify=changed)
+    # Whether a desk was listening when this visitor checked in: only then does the kiosk say
+    # that reception knows; otherwise it says the site's own words (or its default).
+    receptionListening = Property(bool, lambda self: self._listening, notify=changed)
+    noDeskMessage = Property(str, lambda self: self._no_desk_message, constant=True)
     contact = Property(str, lambda self: self._contact, notify=changed)
     maxContactLength = Property(int, lambda self: MAX_CONTACT_LENGTH, constant=True)
     hostModel = Property(QObject, lambda self: self.hosts, constant=True)

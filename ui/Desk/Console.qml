@@ -55,6 +55,13 @@ Window {
             Layout.fillWidth: true
         }
 
+        OfflineBanner {
+            objectName: "noSoundBanner"
+            visible: !root.desk.soundAvailable && root.desk.screen !== "pairing"
+            Layout.fillWidth: true
+            text: qsTr("This computer has no sound output: you won't hear visitors arrive, and kiosks won't tell them reception knows. Plug in speakers or headphones.")
+        }
+
         Loader {
             id: screenLoader
             objectName: "screenLoader"

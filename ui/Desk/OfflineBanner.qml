@@ -1,7 +1,9 @@
-// Said plainly when the hub can't be reached; the console keeps retrying by itself.
+// A problem said plainly across the console: the hub can't be reached (the console keeps
+// retrying by itself), or this computer can't make a sound.
 import QtQuick
 
 Rectangle {
+    property alias text: bannerText.text
     objectName: "offlineBanner"
     implicitHeight: bannerText.implicitHeight + 2 * Theme.spacing
     color: Theme.banner

@@ -41,7 +41,7 @@ Item {
                         objectName: "iAm"
                         textFormat: Text.PlainText
                         Layout.fillWidth: true
-                        text: qsTr("I am: %1").arg(screen.desk.receptionistName || "…")
+                        text: qsTr("I am: %1").arg(screen.desk.who.name || "…")
                         font.pixelSize: Theme.bodySize + 3
                         font.weight: Font.Bold
                         color: Theme.text

@@ -38,9 +38,9 @@ Rectangle {
             objectName: "welcomedToday"
             textFormat: Text.PlainText
             Layout.fillWidth: true
-            text: panel.desk.welcomedToday === 0 ? qsTr("Nobody welcomed yet today")
-                  : panel.desk.welcomedToday === 1 ? qsTr("You welcomed 1 visitor")
-                  : qsTr("You welcomed %1 visitors").arg(panel.desk.welcomedToday)
+            text: panel.desk.who.welcomedToday === 0 ? qsTr("Nobody welcomed yet today")
+                  : panel.desk.who.welcomedToday === 1 ? qsTr("You welcomed 1 visitor")
+                  : qsTr("You welcomed %1 visitors").arg(panel.desk.who.welcomedToday)
             font.pixelSize: Theme.bodySize
             color: Theme.text
             wrapMode: Text.Wrap
@@ -48,10 +48,10 @@ Rectangle {
         Text {
             objectName: "medianWait"
             textFormat: Text.PlainText
-            visible: panel.desk.medianWaitSeconds >= 0
+            visible: panel.desk.who.medianWaitSeconds >= 0
             Layout.fillWidth: true
             Layout.columnSpan: column.columns
-            text: qsTr("Median wait: %1").arg(panel.duration(panel.desk.medianWaitSeconds))
+            text: qsTr("Median wait: %1").arg(panel.duration(panel.desk.who.medianWaitSeconds))
             font.pixelSize: Theme.bodySize
             color: Theme.textMuted
             wrapMode: Text.Wrap

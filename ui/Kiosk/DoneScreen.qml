@@ -28,7 +28,11 @@ Item {
             Layout.fillWidth: true
             text: screen.kiosk.acknowledgedBy !== ""
                   ? qsTr("%1 is on the way.").arg(screen.kiosk.acknowledgedBy)
-                  : qsTr("Reception knows you're here and is coming to greet you.")
+                  : screen.kiosk.receptionListening
+                    ? qsTr("Reception knows you're here and is coming to greet you.")
+                    : screen.kiosk.noDeskMessage !== ""
+                      ? screen.kiosk.noDeskMessage
+                      : qsTr("Please take a seat. If nobody comes to greet you in a few minutes, please ask at the front desk.")
             font.pixelSize: Theme.titleSize
             color: screen.kiosk.acknowledgedBy !== "" ? Theme.primary : Theme.text
             horizontalAlignment: Text.AlignHCenter
@@ -36,6 +40,7 @@ Item {
         }
         BodyText {
             Layout.fillWidth: true
+            visible: screen.kiosk.receptionListening || screen.kiosk.acknowledgedBy !== ""
             horizontalAlignment: Text.AlignHCenter
             color: Theme.textMuted
             text: qsTr("Please take a seat.")
