@@ -72,3 +72,23 @@ def test_a_busy_database_is_retried_until_the_check_in_lands(
     qtbot.waitUntil(lambda: bool(answers), timeout=15000)
     assert [(a["first_name"], a["returning"]) for a in answers] == [("Maria", False)]
     assert states == [False, True]
+
+
+def test_targets_set_at_a_desk_outlive_a_restart_of_the_hub(qtbot: QtBot, tmp_path: Path) -> None:
+    from kiosk.store.devices import DeviceRole
+    from kiosk.store.settings import load_settings
+
+    settings_file = tmp_path / "settings.toml"
+    settings = load_settings(settings_file)
+    hub = LocalHub(tmp_path / "kiosk.db", settings, settings_file=settings_file)
+    try:
+        desk = hub.client(DeviceRole.DESK)
+        assert ask(qtbot, desk, "set_targets", acknowledge_s=45, welcome_s=150) == {
+            "acknowledge_s": 45,
+            "welcome_s": 150,
+        }
+        desk.close()
+    finally:
+        hub.stop()
+    targets = load_settings(settings_file).policies.targets
+    assert (targets.acknowledge_s, targets.welcome_s) == (45, 150)

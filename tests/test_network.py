@@ -221,3 +221,14 @@ def test_a_flooding_client_does_not_stall_the_others(
     qtbot.waitUntil(lambda: len(received) >= 3001, timeout=30000)
     assert any(m.get("code") == "slow_down" for m in received)
     flood.close()
+
+
+def test_a_wrong_token_gets_one_answer_and_the_connection_is_closed(
+    qtbot: QtBot, hub_process: HubProcess
+) -> None:
+    sock, received = raw_socket(qtbot, hub_process.url)
+    closed: list[bool] = []
+    sock.disconnected.connect(lambda: closed.append(True))
+    sock.sendTextMessage(json.dumps({"v": 2, "id": 1, "type": "hello", "token": "B" * 43}))
+    qtbot.waitUntil(lambda: bool(closed), timeout=3000)  # not left open outside the limits
+    assert [m["code"] for m in received] == ["unauthorised"]

@@ -224,3 +224,13 @@ def test_wrong_pins_are_counted_per_device_and_for_the_site(handler, hub, db) ->
     assert guess("device:9", PIN)["code"] == "slow_down"
     # Counted until the site-wide limit: then nothing more is even tried.
     assert sum(e.action == "admin_pin_wrong" for e in audit.entries(db)) == 20
+
+
+def test_a_device_ahead_of_the_hub_starts_again_from_the_open_visits(handler, hub, db) -> None:
+    # The hub's database was restored from last night's backup: its numbers went back.
+    with writing(db):
+        token = devices.add_device(db, "Front desk", DeviceRole.DESK, hub.now_ms())
+    session = Session()
+    hello = send(handler, session, type="hello", token=token, after_seq=5000)["result"]
+    assert hello["snapshot"] is True and session.replay_after is None
+    assert hello["last_seq"] == hub.last_seq()

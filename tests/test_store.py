@@ -121,3 +121,16 @@ def test_rebuilding_from_events_gives_the_same_visits(tmp_path: Path, steps: lis
             pass
     assert visits.rebuild_visits(db) == visits.all_visits(db)
     db.close()
+
+
+def test_a_new_home_is_its_owners_alone(tmp_path: Path) -> None:
+    """Names, contacts, the PIN's hash and device tokens: no other user of the computer reads
+    them."""
+    from kiosk.store.settings import load_settings
+
+    home = tmp_path / "home"
+    open_database(home / "kiosk.db").close()
+    load_settings(home / "settings.toml")
+    for path in (home / "kiosk.db", home / "settings.toml"):
+        assert path.stat().st_mode & 0o077 == 0, path.name
+    assert home.stat().st_mode & 0o077 == 0

@@ -241,6 +241,7 @@ class CommandHandler:
         except ValueError as error:
             raise CommandRefused(str(error), "bad_targets") from error
         self._service.policies = replace(self._service.policies, targets=targets)
+        self._rules.save_targets(command.acknowledge_s, command.welcome_s)
         self.announce(p.notice("targets", {"targets": _targets_body(targets)}))
         with writing(self._db):
             audit.record(

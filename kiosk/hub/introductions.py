@@ -92,6 +92,8 @@ class Introductions:
         else:
             device = devices.device_for_token(self._db, command.token)
             if device is None:
+                # Said once, then the connection is closed: it holds no place in the hub.
+                session.hang_up = "This device's pairing is no longer valid."
                 return p.refusal(
                     command.id,
                     "This device's pairing is no longer valid. Pair it again with a new code.",
@@ -118,6 +120,8 @@ class Introductions:
 
     def _too_far_behind(self, after_seq: int) -> bool:
         last_seq = self._service.last_seq()
+        if after_seq > last_seq:
+            return True  # ahead of the hub: its database was restored or replaced
         if last_seq - after_seq > REPLAY_LIMIT:
             return True
         seen = self._service.events_after(after_seq - 1, 1) if after_seq > 0 else []

@@ -32,6 +32,9 @@ class SiteRules(Protocol):
 
     def pin_matches(self, pin: str) -> bool: ...
 
+    def save_targets(self, acknowledge_s: int, welcome_s: int) -> None:
+        """Keep new targets for the next start of the hub."""
+
 
 class SlowDown(Exception):
     """The client must wait before sending this again; the message says so to a person."""
@@ -50,6 +53,9 @@ class FixedRules:
 
     def pin_matches(self, pin: str) -> bool:
         return bool(self.pin) and pin == self.pin
+
+    def save_targets(self, acknowledge_s: int, welcome_s: int) -> None:
+        pass  # nothing to keep them in
 
 
 class KioskCommands:

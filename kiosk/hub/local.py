@@ -18,7 +18,13 @@ from kiosk.hub.service import HubService
 from kiosk.hub.sessions import LogBudget
 from kiosk.store.database import DatabaseError, explain, open_database
 from kiosk.store.devices import DeviceRole
-from kiosk.store.settings import Settings, SettingsError, load_settings, pin_matches
+from kiosk.store.settings import (
+    Settings,
+    SettingsError,
+    load_settings,
+    pin_matches,
+    save_setting,
+)
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +58,15 @@ class SettingsRules:
     def pin_matches(self, pin: str) -> bool:
         stored = self._current().admin_pin_hash
         return bool(stored) and pin_matches(pin, stored)
+
+    def save_targets(self, acknowledge_s: int, welcome_s: int) -> None:
+        if self._file is None:
+            return
+        try:
+            save_setting(self._file, "targets", "acknowledge_seconds", acknowledge_s)
+            save_setting(self._file, "targets", "welcome_seconds", welcome_s)
+        except SettingsError as error:  # applied now all the same; said once in the log
+            log.warning("The new targets apply until the hub restarts: %s", error)
 
 
 class HubHost(QObject):

@@ -268,6 +268,9 @@ class HubServer(QObject):
     # --- messages -------------------------------------------------------------------------------
 
     def _binary(self, socket: QWebSocket) -> None:
+        connection = self._by_ws.get(socket)
+        if connection is None or not connection.take():
+            return  # past the allowance: a flood of binary frames gets nothing at all
         self._send(socket, protocol.refusal(None, "Send JSON text messages.", code=wire.INVALID))
 
     def _receive(self, socket: QWebSocket, text: str) -> None:
@@ -281,6 +284,9 @@ class HubServer(QObject):
         session = connection.session
         session.answered_at = time.monotonic()
         self._send(socket, self._handler.handle(text, session))
+        if session.hang_up:
+            self._close(connection, session.hang_up)
+            return
         if session.replay_after is not None:
             connection.replaying = True
             self._replay(socket)

@@ -28,6 +28,8 @@ class Session:
     # ping (monotonic seconds): whether a desk is really listening.
     status: dict[str, Any] = field(default_factory=dict)
     answered_at: float = 0.0
+    # Set when the answer just sent is the last this connection gets: why it is closed.
+    hang_up: str = ""
 
 
 class LogBudget:

@@ -120,7 +120,12 @@ def _make_room(path: Path, *, create: bool) -> None:
             f"There is no kiosk database at {path}. Start the hub once, or give the right --home."
         )
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # Visitors' names live here: the folder and the file are their owner's alone. SQLite
+        # gives its -wal and -shm files the database file's permissions.
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass  # made by another process a moment ago
     except OSError as error:
         raise DatabaseError(places.cannot_write(path, error, _KIND)) from error
 

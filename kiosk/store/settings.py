@@ -184,9 +184,14 @@ def load_settings(path: Path) -> Settings:
 
 
 def _write(path: Path, text: str) -> None:
+    """Write the settings file, readable by its owner only: it holds the admin PIN's hash and,
+    on a desk or remote kiosk, its device token."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.chmod(path, 0o600)
     except OSError as error:
         raise SettingsError(places.cannot_write(path, error, "settings file")) from error
 
