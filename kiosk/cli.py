@@ -344,6 +344,30 @@ def certificate(ctx: Context, renew: bool) -> None:
     click.echo(f"Key and certificate: {folder}")
 
 
+@cli.command()
+@click.argument("address")
+@click.argument("code")
+@click.option(
+    "--role",
+    type=click.Choice(["kiosk", "desk"]),
+    default="kiosk",
+    show_default=True,
+    help="What this computer is to the hub.",
+)
+@pass_context
+def join(ctx: Context, address: str, code: str, role: str) -> None:
+    """Pair this computer with a hub elsewhere: its ADDRESS and the CODE from `kiosk pair`."""
+    from kiosk.launch.join import JoinError, join_hub
+    from kiosk.store.devices import DeviceRole
+
+    ctx.settings()
+    try:
+        said = join_hub(ctx.paths.settings_file, address, code, DeviceRole(role))
+    except JoinError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(said)
+
+
 @cli.command("audit")
 @click.option("--last", "limit", default=50, show_default=True, type=click.IntRange(1, 100_000),
               help="How many of the newest records to show.")  # fmt: skip

@@ -15,6 +15,7 @@ from kiosk.core.pairing import typed
 from kiosk.hub.client import HubClient
 from kiosk.store.database import open_database, writing
 from kiosk.store.devices import DeviceRole
+from kiosk.store.settings import load_settings
 from tests.hub_process import HubProcess
 
 
@@ -232,3 +233,23 @@ def test_a_wrong_token_gets_one_answer_and_the_connection_is_closed(
     sock.sendTextMessage(json.dumps({"v": 2, "id": 1, "type": "hello", "token": "B" * 43}))
     qtbot.waitUntil(lambda: bool(closed), timeout=3000)  # not left open outside the limits
     assert [m["code"] for m in received] == ["unauthorised"]
+
+
+def test_a_kiosk_joins_a_hub_in_the_back_office_from_the_command_line(
+    hub_process: HubProcess, tmp_path
+) -> None:
+    from tests.hub_process import kiosk_command
+
+    lobby = tmp_path / "lobby-kiosk"
+    address = f"127.0.0.1:{hub_process.port}"
+    code = hub_process.pairing_code("kiosk")
+    wrong = kiosk_command(lobby, "join", address, "ZZZZ-ZZZZ-ZZZZ")
+    assert wrong.returncode != 0 and "not right" in wrong.stderr
+    assert "Traceback" not in wrong.stderr
+    joined = kiosk_command(lobby, "join", address, code.lower())
+    assert joined.returncode == 0, joined.stderr
+    settings = load_settings(lobby / "settings.toml")
+    assert settings.hub_url == f"wss://{address}" and len(settings.device_token) > 20
+    assert settings.hub_fingerprint == hub_process.fingerprint
+    listed = kiosk_command(hub_process.home, "devices").stdout
+    assert "(kiosk, last seen" in listed
