@@ -85,6 +85,9 @@ class SceneDriver:
         on it: inside the window, not clipped away, not under another item. A person can't press
         what they can't see, so neither may a test."""
         self.qtbot.waitUntil(lambda: bool(item.isEnabled()), timeout=3000)
+        # A button that has just appeared is placed by its layout on the next polish: tapping
+        # before that could press where it is about to leave, and release where it has gone.
+        self.settle()
         try:
             self.qtbot.waitUntil(lambda: self.why_a_tap_misses(item) is None, timeout=3000)
         except self.qtbot.TimeoutError:

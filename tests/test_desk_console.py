@@ -161,13 +161,70 @@ def test_welcomed_takes_the_card_off_every_desk_and_the_wait_is_recorded(
     stop_desk(other)
 
 
-def test_left_without_being_seen_clears_the_card(
+def test_left_without_being_seen_asks_once_and_can_be_undone_for_a_minute(
     qtbot: QtBot, desk: DeskDriver, kiosk_client: HubClient, office
 ) -> None:
     visit = check_in(qtbot, kiosk_client, office, name="Maria Garcia", host_id=office[1]["priya"])
     desk.click("leftUnseen", desk.card(visit))
+    desk.click("keepWaiting", desk.card(visit))  # pressed by mistake: nothing happens
+    desk.settle()
+    desk.item("leftUnseen", desk.card(visit))  # its buttons back, the visit untouched
+    desk.click("leftUnseen", desk.card(visit))
+    assert desk.text_in(desk.card(visit), "confirmLeft") == "Yes, Maria left"
+    desk.screenshot("desk_left_unseen_confirm")
+    desk.click("confirmLeft", desk.card(visit))
     qtbot.waitUntil(lambda: not desk.has_card(visit), timeout=5000)
     assert desk.console.sounds.level == "quiet"
+    bar = desk.item("messageBar")
+    assert desk.text_in(bar, "messageText") == "Maria Garcia marked as left without being seen."
+    desk.screenshot("desk_left_unseen_undo")
+    desk.click("noteAction", bar)  # Undo
+    desk.card(visit)  # back, as it was
+    qtbot.waitUntil(lambda: desk.console.sounds.level == "chime", timeout=5000)
+    db = open_database(office[0])
+    kinds = [r[0] for r in db.execute("SELECT type FROM events WHERE visit_id = ?", [visit])]
+    state = db.execute("SELECT state FROM visits WHERE id = ?", [visit]).fetchone()[0]
+    db.close()
+    assert kinds[-2:] == ["left_unseen", "left_unseen_undone"] and state == "waiting"
+
+
+def test_the_desk_hears_what_a_visitor_says_at_a_kiosk(
+    qtbot: QtBot, desk: DeskDriver, kiosk_client: HubClient, local_hub: LocalHub, office
+) -> None:
+    visit = check_in(qtbot, kiosk_client, office, name="Ada Byron", purpose="delivery",
+                     contact="ada@example.com")  # fmt: skip
+    card = desk.card(visit)
+    second = local_hub.client(DeviceRole.KIOSK)
+    qtbot.waitUntil(lambda: second.connected, timeout=5000)
+    second.request("check_in", name="ada byron", purpose="delivery")
+    qtbot.waitUntil(lambda: desk.find("againLine", card) is not None, timeout=5000)
+    assert desk.text_in(card, "againLine").startswith("Checked in again at ")
+    assert desk.desk.property("waitingCount") == 1  # one visitor, one card
+    second.request("leaving", name="Ada Byron", contact="")
+    qtbot.waitUntil(
+        lambda: desk.text_in(card, "againLine").startswith("Says they are leaving"), timeout=5000
+    )
+    assert desk.console.view_model.note.property("text") == (
+        "Ada Byron says they are leaving — not confirmed."
+    )
+    desk.screenshot("desk_says_leaving")
+    second.close()
+
+
+def test_a_check_out_while_someone_is_on_the_way_is_told(
+    qtbot: QtBot, desk: DeskDriver, kiosk_client: HubClient, office
+) -> None:
+    visit = check_in(qtbot, kiosk_client, office, name="Maria Garcia", host_id=office[1]["priya"],
+                     contact="maria@example.com")  # fmt: skip
+    desk.click("onMyWay", desk.card(visit))
+    qtbot.waitUntil(
+        lambda: desk.text_in(desk.card(visit), "stateText") == "Sam is on the way", timeout=5000
+    )
+    kiosk_client.request("leaving", name="Maria Garcia", contact="maria@example.com")
+    qtbot.waitUntil(lambda: not desk.has_card(visit), timeout=5000)
+    assert desk.console.view_model.note.property("text") == (
+        "Maria Garcia checked out at a kiosk while Sam was on the way."
+    )
 
 
 @pytest.mark.parametrize(

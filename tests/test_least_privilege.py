@@ -69,6 +69,7 @@ COMMANDS = {
     "acknowledge": {"visit_id": 1, "staff_id": 1},
     "welcome": {"visit_id": 1, "staff_id": 1},
     "mark_left_unseen": {"visit_id": 1, "staff_id": 1},
+    "undo_left_unseen": {"visit_id": 1},
     "shown": {"visit_id": 1},
     "queue": {},
     "your_day": {"staff_id": 1},
@@ -163,10 +164,41 @@ def test_identify_needs_the_name_and_the_contact(handler, hub, staff, pace_clock
     assert result["first_name"] == "María" and result["pronunciation"] == "mah-REE-ah"
     assert result["last_host"]["name"] == "Priya Raman" and result["on_site"] is True
     assert "contact" not in json.dumps(result)  # the kiosk never reads the contact back
+    hub.check_out(1)  # she left; next week she is back
     done = check_in(handler, kiosk(), name="Maria Garcia", identity=result["identity"])
     assert done["result"]["returning"] is True
-    elsewhere = check_in(handler, kiosk(2), key="x" * 8, identity=result["identity"])
+    assert hub.visit(2).visitor_id == hub.visit(1).visitor_id  # joined to her record
+    elsewhere = check_in(
+        handler, kiosk(2), name="Tom Byrne", key="x" * 8, identity=result["identity"]
+    )
     assert elsewhere["reason"] == "identity_expired"  # another kiosk can't use the proof
+
+
+def test_a_second_check_in_of_a_waiting_name_is_merged_quietly(handler, hub, db) -> None:
+    first = check_in(handler, kiosk(1), name="Maria Garcia", key="first-key")["result"]
+    again = check_in(handler, kiosk(2), name="maria  garcia", key="other-key")["result"]
+    assert again["first_name"].casefold() == "maria" and again["returning"] is False
+    assert set(again) == set(first)  # the screen can't tell a merge from a check-in
+    (visit,) = hub.waiting_now()  # one visit, not two
+    resent = check_in(handler, kiosk(2), name="maria  garcia", key="other-key")["result"]
+    assert resent["first_name"].casefold() == "maria"
+    kinds = [e.type for e in hub.events_after(0)]
+    assert kinds.count("checked_in_again") == 1  # a resend is told once
+    # The second kiosk hears of the visit, but can't cancel somebody else's visit.
+    send(handler, kiosk(2), type="cancel", visit=again["visit"])
+    assert hub.visit(visit.id).state == "waiting"
+
+
+def test_saying_goodbye_without_proof_tells_the_desks_and_ends_nothing(handler, hub) -> None:
+    check_in(handler, kiosk(1), name="Ada Byron", contact="ada@example.com")
+    send(handler, kiosk(2), type="leaving", name="Ada Byron", contact="")
+    assert [v.state for v in hub.waiting_now()] == ["waiting"]  # still here, as far as we know
+    assert [e.type for e in hub.events_after(0)][-1] == "said_leaving"
+    desk = Session(role=DeviceRole.DESK, holder="device:8")
+    event = hub.events_after(0)[-1]
+    message = json.loads(handler.event_for(event, desk))
+    assert message["event"] == "said_leaving" and message["card"]["name"] == "Ada Byron"
+    assert handler.event_for(event, kiosk(1)) is None  # nothing of it reaches a kiosk
 
 
 def test_identify_runs_at_a_persons_pace(handler, hub, pace_clock) -> None:

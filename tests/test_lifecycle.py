@@ -3,6 +3,7 @@
 import pytest
 
 from kiosk.core.lifecycle import (
+    UNDO_WINDOW_MS,
     EndedHow,
     Event,
     EventType,
@@ -86,3 +87,28 @@ def test_escalations_are_counted_without_changing_state() -> None:
     visit = step(visit, EventType.ESCALATED, T0 + 120_000)
     assert visit.state is VisitState.WAITING
     assert (visit.escalations, visit.last_escalated_at) == (2, T0 + 120_000)
+
+
+@pytest.mark.parametrize("acknowledged", [False, True])
+def test_left_unseen_can_be_taken_back_within_a_minute(acknowledged: bool) -> None:
+    visit = arrived()
+    if acknowledged:
+        visit = step(visit, EventType.ACKNOWLEDGED, T0 + 10_000)
+    gone = step(visit, EventType.LEFT_UNSEEN, T0 + 120_000)
+    back = step(gone, EventType.LEFT_UNSEEN_UNDONE, T0 + 120_000 + UNDO_WINDOW_MS)
+    assert back.state == ("acknowledged" if acknowledged else "waiting")
+    assert back.ended_at is None and back.ended_how is None
+    with pytest.raises(IllegalTransition, match="too late"):
+        step(gone, EventType.LEFT_UNSEEN_UNDONE, T0 + 120_001 + UNDO_WINDOW_MS)
+    departed = step(visit, EventType.DEPARTED, T0 + 130_000)
+    with pytest.raises(IllegalTransition):  # only "left unseen" is taken back
+        step(departed, EventType.LEFT_UNSEEN_UNDONE, T0 + 130_500)
+
+
+def test_said_of_a_visit_changes_nothing_but_the_record() -> None:
+    visit = arrived()
+    again = step(visit, EventType.CHECKED_IN_AGAIN, T0 + 5_000)
+    leaving = step(again, EventType.SAID_LEAVING, T0 + 9_000)
+    assert (leaving.state, leaving.checked_in_at, leaving.ended_at) == ("waiting", T0, None)
+    with pytest.raises(IllegalTransition):  # a welcomed visitor is not "checked in again"
+        step(step(visit, EventType.WELCOMED, T0 + 1), EventType.CHECKED_IN_AGAIN, T0 + 2)

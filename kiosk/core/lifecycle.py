@@ -40,6 +40,12 @@ class EventType(StrEnum):
     CANCELLED = "cancelled"
     ESCALATED = "escalated"
     FEEDBACK = "feedback"
+    # Said of a visit without changing where it stands: the same name checked in again while
+    # waiting (merged, not a second visit), and "says they are leaving" with nothing proven.
+    CHECKED_IN_AGAIN = "checked_in_again"
+    SAID_LEAVING = "said_leaving"
+    # "Left without being seen" taken back, within UNDO_WINDOW_MS of it.
+    LEFT_UNSEEN_UNDONE = "left_unseen_undone"
 
 
 class EndedHow(StrEnum):
@@ -47,6 +53,10 @@ class EndedHow(StrEnum):
     AUTO_CHECKED_OUT = "auto_checked_out"
     LEFT_UNSEEN = "left_unseen"
     CANCELLED = "cancelled"
+
+
+# How long a receptionist may take back "left without being seen".
+UNDO_WINDOW_MS = 60_000
 
 
 class IllegalTransition(ValueError):
@@ -104,6 +114,9 @@ _ALLOWED_FROM: dict[EventType, frozenset[VisitState]] = {
     EventType.CANCELLED: UNHANDLED,
     EventType.ESCALATED: UNHANDLED,
     EventType.FEEDBACK: frozenset({VisitState.DEPARTED}),
+    EventType.CHECKED_IN_AGAIN: UNHANDLED,
+    EventType.SAID_LEAVING: ON_SITE,
+    EventType.LEFT_UNSEEN_UNDONE: frozenset({VisitState.LEFT_UNSEEN}),
 }
 
 _VERB = {
@@ -114,6 +127,9 @@ _VERB = {
     EventType.CANCELLED: "cancelled",
     EventType.ESCALATED: "escalated",
     EventType.FEEDBACK: "rated",
+    EventType.CHECKED_IN_AGAIN: "checked in again",
+    EventType.SAID_LEAVING: "noted as leaving",
+    EventType.LEFT_UNSEEN_UNDONE: "brought back",
 }
 
 _STATE_PHRASE = {
@@ -197,6 +213,18 @@ def _apply_allowed(visit: Visit, event: Event) -> Visit:
             return replace(
                 visit, escalations=visit.escalations + 1, last_escalated_at=at, last_seq=seq
             )
+        case EventType.CHECKED_IN_AGAIN | EventType.SAID_LEAVING:
+            return replace(visit, last_seq=seq)
+        case EventType.LEFT_UNSEEN_UNDONE:
+            if visit.ended_at is None or at - visit.ended_at > UNDO_WINDOW_MS:
+                raise IllegalTransition(
+                    "It is too late to undo that: a minute has passed. Ask the visitor to check "
+                    "in again if they are still here."
+                )
+            back = (
+                VisitState.ACKNOWLEDGED if visit.acknowledged_at is not None else VisitState.WAITING
+            )
+            return replace(visit, state=back, ended_at=None, ended_how=None, last_seq=seq)
         case EventType.FEEDBACK:
             if visit.feedback is not None:
                 raise IllegalTransition("This visit has already been rated. Thank you!")

@@ -30,7 +30,7 @@ from kiosk.hub.introductions import Introductions
 from kiosk.hub.kiosk_commands import KioskCommands, SiteRules, SlowDown, host_card
 from kiosk.hub.service import CommandRefused, HubService
 from kiosk.hub.sessions import LogBudget, Session
-from kiosk.store import audit, devices, people
+from kiosk.store import audit, devices, people, visits
 from kiosk.store.database import writing
 from kiosk.store.devices import DeviceRole
 
@@ -55,6 +55,7 @@ _DESK_COMMANDS = (
     p.Acknowledge,
     p.Welcome,
     p.MarkLeftUnseen,
+    p.UndoLeftUnseen,
     p.Shown,
     p.Queue,
     p.YourDay,
@@ -69,6 +70,7 @@ ALLOWED = {
 }
 # What a wall dashboard sees of a visit: nothing about the visitor.
 _ANONYMOUS_CARD = {
+    "checked_in_again_at",
     "visit_id",
     "state",
     "checked_in_at",
@@ -201,6 +203,9 @@ class CommandHandler:
             case p.MarkLeftUnseen(visit_id=visit_id, staff_id=staff_id):
                 actor = self._answering(staff_id, session)
                 return self.desk_card(service.mark_left_unseen(visit_id, actor))
+            case p.UndoLeftUnseen(visit_id=visit_id, staff_id=staff_id):
+                actor = self._answering(staff_id, session)
+                return self.desk_card(service.undo_left_unseen(visit_id, actor))
             case p.Shown(visit_id=visit_id):
                 visit = service.visit(visit_id)
                 if visit is not None and visit.alerted_at is None:
@@ -332,7 +337,8 @@ class CommandHandler:
         host = people.get_staff(self._db, visit.host_id) if visit.host_id else None
         earlier = self._service.earlier_visit(visit)
         last_wait = VisitTimes.of(earlier).wait if earlier else None
-        return {
+        target = self._service.policies.targets.welcome_s
+        card = {
             "visit_id": visit.id,
             "state": str(visit.state),
             "name": visitor.name if visitor else "",
@@ -345,10 +351,22 @@ class CommandHandler:
             "previous_visits": self._service.earlier_visit_count(visit),
             "last_visit_at": earlier.checked_in_at if earlier else None,
             "last_wait_s": last_wait,
-            "last_wait_over_target": (
-                last_wait is not None and last_wait > self._service.policies.targets.welcome_s
+            "last_wait_over_target": last_wait is not None and last_wait > target,
+            "checked_in_again_at": visits.last_said_at(
+                self._db, visit.id, EventType.CHECKED_IN_AGAIN
             ),
+            "says_leaving_at": visits.last_said_at(self._db, visit.id, EventType.SAID_LEAVING),
         }
+        # Nobody proved who this is, but someone of that name once waited too long: the desk
+        # may make amends. Only desks see it; the visit joins that record only after proof.
+        namesake = (
+            people.long_wait_of_namesake(self._db, visitor, target)
+            if visitor is not None and earlier is None
+            else None
+        )
+        card["possibly_waited_s"] = namesake.last_wait_s if namesake else None
+        card["possibly_visited_at"] = namesake.last_visit_at if namesake else None
+        return card
 
     def _by(self, actor: str) -> str:
         kind, _, ident = actor.partition(":")

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from kiosk.core import pace
-from kiosk.core.names import first_name, matching_key
+from kiosk.core.lifecycle import UNHANDLED
+from kiosk.core.names import clean_name, first_name, matching_key
 from kiosk.core.people import Visitor, contact_key
 from kiosk.hub import protocol as p
 from kiosk.hub.service import CommandRefused, HubService
@@ -73,6 +74,7 @@ class KioskCommands:
         self._pace = pace.Pace()
         self.visits = Handles()
         self._visitors = Handles()
+        self._merged: dict[str, int] = {}  # check-in keys merged into a waiting visit
         # Whether some desk is listening now; the server, which sees the desks, answers.
         self.reception_listening: Callable[[], bool] = lambda: False
 
@@ -103,6 +105,11 @@ class KioskCommands:
                 visit = self._open_visit_of(visitor) if visitor else None
                 if visit is not None:
                     self._service.check_out(visit, "visitor")
+                else:
+                    # Nothing proven: the visit stays, and the desks hear what was said.
+                    said = self._open_visit_named(name, on_site=True)
+                    if said is not None:
+                        self._service.said_leaving(said)
                 # The same answer whatever was found: a handle the feedback faces can use.
                 return {"visit": self.visits.issue(holder, visit, now)}
             case p.CheckOut(visit=handle):
@@ -144,6 +151,22 @@ class KioskCommands:
 
     def _check_in(self, holder: str, c: p.CheckIn, now: int) -> dict[str, Any]:
         listening = self.reception_listening()
+        key = f"{holder}:{c.key}"
+        merged = self._merged.get(key)
+        again = merged or self._open_visit_named(c.name, on_site=False)
+        if again is not None and self._service.visit_for_key(key) is None:
+            # The same name is waiting already: one visit, and the desks see it checked in
+            # again. The kiosk hears of it, but can't act on a visit nobody proved theirs.
+            if merged is None:  # a resend after a lost reply is told once
+                self._service.check_in_again(again, c.kiosk)
+                self._merged = {k: v for k, v in self._merged.items() if v in self._open_ids()}
+                self._merged[key] = again
+            return {
+                "visit": self.visits.issue(holder, again, now, hears_only=True),
+                "first_name": first_name(clean_name(c.name)),
+                "returning": False,
+                "listening": listening,
+            }
         visitor_id = None
         if c.identity is not None:
             try:
@@ -161,7 +184,7 @@ class KioskCommands:
             contact=c.contact,
             kiosk=c.kiosk,
             # Keys are the device's own: another kiosk's key finds nothing of this visit.
-            key=f"{holder}:{c.key}",
+            key=key,
             listening=listening,
         )
         return {
@@ -181,6 +204,21 @@ class KioskCommands:
             if contact_key(visitor.contact) == key:
                 return visitor
         return None
+
+    def _open_visit_named(self, name: str, *, on_site: bool) -> int | None:
+        """The newest visit of someone with this name still waiting (or, with `on_site`, still
+        in the building), whoever they are."""
+        key = matching_key(name)
+        for visit in sorted(self._service.on_site_now(), key=lambda v: -v.id):
+            if not on_site and visit.state not in UNHANDLED:
+                continue
+            visitor = people.get_visitor(self._db, visit.visitor_id or 0)
+            if visitor is not None and matching_key(visitor.name) == key:
+                return visit.id
+        return None
+
+    def _open_ids(self) -> set[int]:
+        return {v.id for v in self._service.on_site_now()}
 
     def _open_visit_of(self, visitor: Visitor) -> int | None:
         open_visits = [v.id for v in self._service.on_site_now() if v.visitor_id == visitor.id]

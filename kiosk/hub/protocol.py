@@ -159,6 +159,13 @@ class MarkLeftUnseen(Command, tag="mark_left_unseen"):
     staff_id: Id | None = None
 
 
+class UndoLeftUnseen(Command, tag="undo_left_unseen"):
+    """ "Left without being seen" pressed by mistake: taken back within a minute."""
+
+    visit_id: Id
+    staff_id: Id | None = None
+
+
 class Shown(Command, tag="shown"):
     """A desk has put the alert on screen: the first such note stops "time to alert"."""
 
@@ -179,7 +186,7 @@ class Receptionists(Command, tag="receptionists"):
 
 AnyCommand = FindHosts | FindHostByFullName | Identify | CheckIn | Leaving | CheckOut | Release
 AnyCommand |= RateWelcome | Cancel | SetTargets | Hello | PairBegin | Pair | Acknowledge | Welcome
-AnyCommand |= MarkLeftUnseen | Shown | Queue | YourDay | Receptionists | Status
+AnyCommand |= MarkLeftUnseen | UndoLeftUnseen | Shown | Queue | YourDay | Receptionists | Status
 
 _decoder = msgspec.json.Decoder(AnyCommand)
 

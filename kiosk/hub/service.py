@@ -170,6 +170,10 @@ class HubService:
         self._publish(event)
         return CheckIn(event, visit, known, returning=known.visit_count > 0)
 
+    def visit_for_key(self, key: str) -> Visit | None:
+        """The visit a check-in with this key recorded, if any (a resend after a lost reply)."""
+        return visits.visit_for_check_in_key(self._db, key)
+
     def _check_in_already_recorded(self, visit: Visit) -> CheckIn:
         event = visits.check_in_event(self._db, visit.id)
         visitor = people.get_visitor(self._db, visit.visitor_id or 0)
@@ -189,6 +193,18 @@ class HubService:
 
     def mark_left_unseen(self, visit_id: int, actor: str) -> Visit:
         return self._step(EventType.LEFT_UNSEEN, visit_id, actor)
+
+    def undo_left_unseen(self, visit_id: int, actor: str) -> Visit:
+        """Take back "left without being seen" (within a minute): the card comes back."""
+        return self._step(EventType.LEFT_UNSEEN_UNDONE, visit_id, actor)
+
+    def check_in_again(self, visit_id: int, kiosk: str) -> Visit:
+        """The same name checked in again while waiting: one visit, and the desks are told."""
+        return self._step(EventType.CHECKED_IN_AGAIN, visit_id, kiosk)
+
+    def said_leaving(self, visit_id: int) -> Visit:
+        """A visitor said at a kiosk that they are leaving, without proving the visit theirs."""
+        return self._step(EventType.SAID_LEAVING, visit_id, "visitor")
 
     def cancel(self, visit_id: int, actor: str) -> Visit:
         return self._step(EventType.CANCELLED, visit_id, actor)

@@ -20,7 +20,8 @@ class HandleRefused(LookupError):
 @dataclass(frozen=True)
 class _Held:
     device: str
-    target: int | None  # a visit or a visitor; None for a check-out nobody proved
+    target: int | None  # what actions act on; None: nothing (nobody proved it theirs)
+    about: int | None  # whose news the device hears (a merged check-in hears, but can't act)
     expires_ms: int
 
 
@@ -30,10 +31,15 @@ class Handles:
     def __init__(self) -> None:
         self._held: dict[str, _Held] = {}
 
-    def issue(self, device: str, target: int | None, now_ms: int) -> str:
+    def issue(
+        self, device: str, target: int | None, now_ms: int, *, hears_only: bool = False
+    ) -> str:
+        """A new handle to `target`; with `hears_only`, one that hears its news but whose
+        actions do nothing."""
         self._forget_expired(now_ms)
         handle = secrets.token_hex(16)
-        self._held[handle] = _Held(device, target, now_ms + LIFETIME_MS)
+        acts_on = None if hears_only else target
+        self._held[handle] = _Held(device, acts_on, target, now_ms + LIFETIME_MS)
         return handle
 
     def target(self, device: str, handle: str, now_ms: int) -> int | None:
@@ -51,7 +57,7 @@ class Handles:
     def held_for(self, device: str, target: int, now_ms: int) -> str | None:
         """The live handle `device` holds for `target`, if any: whom a visit's news is for."""
         for handle, held in self._held.items():
-            if held.device == device and held.target == target and held.expires_ms > now_ms:
+            if held.device == device and held.about == target and held.expires_ms > now_ms:
                 return handle
         return None
 

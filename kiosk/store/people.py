@@ -188,6 +188,17 @@ def visitors_named(db: Database, name: str) -> list[Visitor]:
     return [_visitor(r) for r in rows]
 
 
+def long_wait_of_namesake(db: Database, visitor: Visitor, over_s: float) -> Visitor | None:
+    """Another remembered visitor with the same name whose last wait was over `over_s`: for
+    desks only, as "possibly the Maria who waited 9 minutes — not confirmed"."""
+    row = db.execute(
+        f"SELECT {_VISITOR_COLUMNS} FROM visitors WHERE name_key = ? AND id != ? "
+        "AND last_wait_s > ? ORDER BY last_visit_at DESC LIMIT 1",
+        [matching_key(visitor.name), visitor.id, over_s],
+    ).fetchone()
+    return _visitor(row) if row else None
+
+
 def get_visitor(db: Database, visitor_id: int) -> Visitor | None:
     row = db.execute(
         f"SELECT {_VISITOR_COLUMNS} FROM visitors WHERE id = ?", [visitor_id]

@@ -150,6 +150,15 @@ def check_in_event(db: Database, visit_id: int) -> Event:
     return _event_from_row(row)
 
 
+def last_said_at(db: Database, visit_id: int, event_type: EventType) -> int | None:
+    """When `event_type` was last recorded of this visit (checked in again, said leaving)."""
+    row = db.execute(
+        "SELECT max(at_ms) FROM events WHERE visit_id = ? AND type = ?",
+        [visit_id, str(event_type)],
+    ).fetchone()
+    return row[0] if row else None
+
+
 def last_seq(db: Database) -> int:
     (seq,) = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
     return seq

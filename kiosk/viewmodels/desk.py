@@ -8,7 +8,10 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
+from kiosk.core.lifecycle import UNDO_WINDOW_MS
 from kiosk.core.policies import Targets
+from kiosk.viewmodels.desk_crier import DeskCrier, Sounds, Tray
+from kiosk.viewmodels.desk_note import DeskNote
 from kiosk.viewmodels.desk_person import DeskPerson, Memory
 from kiosk.viewmodels.desk_queue import OPEN_STATES, WAITING, DeskQueue
 from kiosk.viewmodels.kiosk import Hub
@@ -20,26 +23,6 @@ CONSOLE = "console"
 QUIET, CHIME, ALARM = "quiet", "chime", "alarm"  # as kiosk.app.desk_sounds names them
 
 OFFLINE_GRACE_MS = 2500  # a normal start connects well within this: no banner flash
-
-
-class Sounds(Protocol):
-    """kiosk.app.desk_sounds.DeskSounds"""
-
-    level: str
-    available: bool  # False: this computer has no sound output at all
-    availableChanged: Any
-
-    def set_level(self, level: str) -> None: ...
-
-    def ring_again(self) -> None: ...
-
-
-class Tray(Protocol):
-    """kiosk.app.desk_tray.DeskTray"""
-
-    def set_count(self, count: int, unanswered: int = 0) -> None: ...
-
-    def notify(self, title: str, body: str, *, urgent: bool = False) -> None: ...
 
 
 class Voice(Protocol):
@@ -58,10 +41,13 @@ class DeskViewModel(QObject):
     screenChanged = Signal()
     connectedChanged = Signal()
     offlineChanged = Signal()
-    attentionChanged = Signal()
-    messageChanged = Signal()
+    waitingCountChanged = Signal()
+    unansweredCountChanged = Signal()
+    alertChanged = Signal()
+    confirmingLeftChanged = Signal()
     bringForward = Signal()  # an escalation: the window must come to the front
-    targetsChanged = Signal()
+    acknowledgeTargetChanged = Signal()
+    welcomeTargetChanged = Signal()
     soundAvailableChanged = Signal()
 
     def __init__(
@@ -98,15 +84,15 @@ class DeskViewModel(QObject):
         self._offset_ms: int | None = None  # hub clock minus ours, learnt from event times
         self._shown: set[int] = set()
         self._waiting_replies: dict[int, Callable[[dict[str, Any]], None]] = {}
-        self._message = ""
+        self.note = DeskNote(self)
+        self._crier = DeskCrier(sounds, tray, self.note, notifications, self)
+        self._confirming = 0  # the visit whose "left without being seen" awaits a second press
         self._attention: tuple[str, int, int] = (QUIET, 0, 0)
         self._ticker = QTimer(self)
         self._ticker.timeout.connect(self._tick)
         self._ticker.start(1000)
         self._grace = QTimer(self, singleShot=True, interval=OFFLINE_GRACE_MS)
         self._grace.timeout.connect(self._grace_ended)
-        self._message_timer = QTimer(self, singleShot=True, interval=8000)
-        self._message_timer.timeout.connect(self.dismissMessage)
         sounds.availableChanged.connect(self._sound_changed)
 
     def _sound_changed(self, _available: bool) -> None:
@@ -148,7 +134,7 @@ class DeskViewModel(QObject):
     @Slot(int, str)
     def _refused(self, request_id: int, message: str) -> None:
         if self._waiting_replies.pop(request_id, None) is not None:
-            self._show_message(message)
+            self.note.show(message)
 
     @Slot(bool)
     def _connection_changed(self, connected: bool) -> None:
@@ -194,7 +180,7 @@ class DeskViewModel(QObject):
         self.connectedChanged.emit()
         self.offlineChanged.emit()
         self._set_screen(PAIRING)
-        self._show_message(message)
+        self.note.show(message)
 
     def _grace_ended(self) -> None:
         self._grace_over = True
@@ -210,6 +196,7 @@ class DeskViewModel(QObject):
             return
         visit_id = card["visit_id"]
         kind = message.get("event")
+        self._crier.news(kind, card, self._queue.row(card["visit_id"]))
         if card.get("state") in OPEN_STATES:
             added = self._queue.upsert(card)
             if kind == "escalated":
@@ -244,7 +231,8 @@ class DeskViewModel(QObject):
     def _use_targets(self, targets: dict[str, int]) -> None:
         self._targets = Targets(**targets)
         self._queue.use_targets(self._targets)
-        self.targetsChanged.emit()
+        self.acknowledgeTargetChanged.emit()
+        self.welcomeTargetChanged.emit()
         self._refresh_attention()
 
     def _announce_arrival(self, visit_id: int) -> None:
@@ -254,46 +242,32 @@ class DeskViewModel(QObject):
         if visit_id not in self._shown and self._hub is not None:
             self._shown.add(visit_id)
             self._hub.request("shown", visit_id=visit_id)
-        if self._notifications:
-            self._tray.notify(self.tr("%1 is here").replace("%1", row["name"]), self._about(row))
-        if self._sounds.level != QUIET:
-            self._sounds.ring_again()  # each arrival gets its own chime
+        self._crier.arrival(row)
 
     def _announce_escalation(self, visit_id: int) -> None:
         row = self._queue.row(visit_id)
         if row is None:
             return
-        minutes, seconds = divmod(row["waitSeconds"], 60)
-        title = (
-            self.tr("%1 is still waiting for someone").replace("%1", row["name"])
-            if row["visitState"] == WAITING
-            else self.tr("%1 has not been welcomed yet").replace("%1", row["name"])
-        )
-        body = self.tr("Waiting %1 — please go now.").replace("%1", f"{minutes}:{seconds:02d}")
-        if self._notifications:
-            self._tray.notify(title, body, urgent=True)
         self._refresh_attention()
-        if self._sounds.level == ALARM:
-            self._sounds.ring_again()
+        self._crier.escalation(row)
         self.bringForward.emit()
-
-    def _about(self, row: dict[str, Any]) -> str:
-        if row["host"]:
-            return self.tr("To see %1").replace("%1", row["host"])
-        return {
-            "delivery": self.tr("A delivery"),
-            "interview": self.tr("Here for an interview"),
-        }.get(row["purpose"], self.tr("Not sure whom to see"))
 
     def _refresh_attention(self) -> None:
         unanswered = self._queue.unanswered()
         level = ALARM if self._queue.any_escalated() else CHIME if unanswered else QUIET
         self._sounds.set_level(level)
         state = (level, self._queue.rowCount(), unanswered)
-        if state != self._attention:
-            self._attention = state
-            self._tray.set_count(state[1], unanswered)
-            self.attentionChanged.emit()
+        if state == self._attention:
+            return
+        before, self._attention = self._attention, state
+        self._tray.set_count(state[1], unanswered)
+        for changed, signal in zip(
+            (a != b for a, b in zip(before, state, strict=True)),
+            (self.alertChanged, self.waitingCountChanged, self.unansweredCountChanged),
+            strict=True,
+        ):
+            if changed:
+                signal.emit()
 
     def _learn_hub_time(self, at_ms: Any) -> None:
         if not isinstance(at_ms, int):
@@ -338,7 +312,26 @@ class DeskViewModel(QObject):
 
     @Slot(int)
     def markLeftUnseen(self, visit_id: int) -> None:
-        self._answer("mark_left_unseen", visit_id)
+        """Asks once: the card shows "Yes, they left" and "No" in place of its buttons."""
+        self._confirming = visit_id
+        self.confirmingLeftChanged.emit()
+
+    @Slot(bool)
+    def confirmLeftUnseen(self, left: bool) -> None:
+        visit_id, self._confirming = self._confirming, 0
+        self.confirmingLeftChanged.emit()
+        if left and visit_id:
+            self._answer("mark_left_unseen", visit_id)
+
+    def _left_unseen(self, card: dict[str, Any]) -> None:
+        """Marked: for a minute the note offers to take it back."""
+        visit_id = card["visit_id"]
+        self.note.show(
+            self.tr("%1 marked as left without being seen.").replace("%1", card.get("name") or ""),
+            action=self.tr("Undo"),
+            on_action=lambda: self._answer("undo_left_unseen", visit_id),
+            for_ms=UNDO_WINDOW_MS,
+        )
 
     def _answer(self, command: str, visit_id: int) -> None:
         if not self.person.staff_id:
@@ -347,6 +340,8 @@ class DeskViewModel(QObject):
         self._ask(command, self._answered, visit_id=visit_id, **self.person.answering_fields())
 
     def _answered(self, card: dict[str, Any]) -> None:
+        if card.get("state") == "left_unseen":
+            self._left_unseen(card)
         # The event follows for every desk; applying the card now saves this desk the wait.
         if card.get("state") in OPEN_STATES:
             self._queue.upsert(card)
@@ -362,29 +357,12 @@ class DeskViewModel(QObject):
         if row is not None:
             self._voice.say(row["pronunciation"] or row["name"])
 
-    @Slot()
-    def dismissMessage(self) -> None:
-        if self._message:
-            self._message = ""
-            self.messageChanged.emit()
-
-    def _show_message(self, message: str) -> None:
-        self._message = message
-        self.messageChanged.emit()
-        self._message_timer.start()
-
     # --- properties -----------------------------------------------------------------------------
 
     def _set_screen(self, screen: str) -> None:
         if screen != self._screen:
             self._screen = screen
             self.screenChanged.emit()
-
-    def _get_screen(self) -> str:
-        return self._screen
-
-    def _get_connected(self) -> bool:
-        return self._connected
 
     def _get_offline(self) -> bool:
         return (
@@ -393,47 +371,24 @@ class DeskViewModel(QObject):
             and (self._ever_connected or self._grace_over)
         )
 
-    def _get_queue(self) -> DeskQueue:
-        return self._queue
-
-    def _get_waiting(self) -> int:
-        return self._queue.rowCount()
-
-    def _get_unanswered(self) -> int:
-        return self._queue.unanswered()
-
-    def _get_alert(self) -> str:
-        return self._sounds.level
-
-    def _get_message(self) -> str:
-        return self._message
-
-    def _get_site_name(self) -> str:
-        return self._site_name
-
-    def _get_hide_to_tray(self) -> bool:
-        return self._hide_to_tray
-
-    def _get_sound_available(self) -> bool:
-        return self._sounds.available
-
-    def _get_ack_target(self) -> int:
-        return self._targets.acknowledge_s
-
-    def _get_welcome_target(self) -> int:
-        return self._targets.welcome_s
-
-    screen = Property(str, _get_screen, notify=screenChanged)
-    connected = Property(bool, _get_connected, notify=connectedChanged)
+    screen = Property(str, lambda self: self._screen, notify=screenChanged)
+    connected = Property(bool, lambda self: self._connected, notify=connectedChanged)
     offline = Property(bool, _get_offline, notify=offlineChanged)
-    queue = Property(QObject, _get_queue, constant=True)
-    waitingCount = Property(int, _get_waiting, notify=attentionChanged)
-    unansweredCount = Property(int, _get_unanswered, notify=attentionChanged)
-    alert = Property(str, _get_alert, notify=attentionChanged)
-    message = Property(str, _get_message, notify=messageChanged)
-    siteName = Property(str, _get_site_name, constant=True)
-    hideToTray = Property(bool, _get_hide_to_tray, constant=True)
-    acknowledgeTarget = Property(int, _get_ack_target, notify=targetsChanged)
-    welcomeTarget = Property(int, _get_welcome_target, notify=targetsChanged)
-    soundAvailable = Property(bool, _get_sound_available, notify=soundAvailableChanged)
+    queue = Property(QObject, lambda self: self._queue, constant=True)
+    waitingCount = Property(int, lambda self: self._queue.rowCount(), notify=waitingCountChanged)
+    unansweredCount = Property(
+        int, lambda self: self._queue.unanswered(), notify=unansweredCountChanged
+    )
+    alert = Property(str, lambda self: self._sounds.level, notify=alertChanged)
+    message = Property(QObject, lambda self: self.note, constant=True)
+    confirmingLeft = Property(int, lambda self: self._confirming, notify=confirmingLeftChanged)
+    siteName = Property(str, lambda self: self._site_name, constant=True)
+    hideToTray = Property(bool, lambda self: self._hide_to_tray, constant=True)
+    acknowledgeTarget = Property(
+        int, lambda self: self._targets.acknowledge_s, notify=acknowledgeTargetChanged
+    )
+    welcomeTarget = Property(int, lambda self: self._targets.welcome_s, notify=welcomeTargetChanged)
+    soundAvailable = Property(
+        bool, lambda self: self._sounds.available, notify=soundAvailableChanged
+    )
     who = Property(QObject, lambda self: self.person, constant=True)

@@ -48,9 +48,18 @@ ROLES = (
     "timerLevel",
     "escalated",
     "escalationLevel",
+    "checkedInAgainAt",
+    "saysLeavingAt",
+    "possiblyWaitedMinutes",
+    "possiblyVisitedAt",
 )
 _TIMER_ROLES = ("waitSeconds", "targetSeconds", "timerLevel", "escalated")
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def _minutes(seconds: float | None) -> int:
+    """Whole minutes as a receptionist says them; 0 for nothing to say."""
+    return max(1, round(seconds / 60)) if seconds else 0
 
 
 def timer_level(wait_s: float, target_s: float) -> str:
@@ -213,10 +222,14 @@ class DeskQueue(QAbstractListModel):
             "checkedInAt": float(card.get("checked_in_at") or 0),
             "previousVisits": int(card.get("previous_visits") or 0),
             "lastVisitAt": float(card.get("last_visit_at") or 0),
-            "lastWaitMinutes": max(1, round(last_wait / 60)) if last_wait else 0,
+            "lastWaitMinutes": _minutes(last_wait),
             "lastWaitOverTarget": bool(card.get("last_wait_over_target")),
             "escalationLevel": max(int(card.get("escalations") or 0),
                                    before.get("escalationLevel", 0)),
+            "checkedInAgainAt": float(card.get("checked_in_again_at") or 0),
+            "saysLeavingAt": float(card.get("says_leaving_at") or 0),
+            "possiblyWaitedMinutes": _minutes(card.get("possibly_waited_s")),
+            "possiblyVisitedAt": float(card.get("possibly_visited_at") or 0),
             "_reason": before.get("_reason", ""),
         }  # fmt: skip
 

@@ -73,11 +73,10 @@ Window {
     }
 
     MessageBar {
-        visible: root.desk.message !== ""
-        message: root.desk.message
+        visible: root.desk.message.text !== ""
+        note: root.desk.message
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
         z: 10
-        onDismissed: root.desk.dismissMessage()
     }
 
     Component { id: pairingScreen; PairingScreen { pairing: root.pairing } }

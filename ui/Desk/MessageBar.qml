@@ -1,11 +1,11 @@
-// A sentence from the hub the receptionist should read (e.g. someone else is already on the way).
+// A sentence the receptionist should read (someone else is already on the way, a visitor
+// says they are leaving), and at most one thing to do about it, such as "Undo".
 import QtQuick
 import QtQuick.Layouts
 
 Rectangle {
     id: bar
-    required property string message
-    signal dismissed()
+    required property QtObject note
 
     objectName: "messageBar"
     implicitHeight: row.implicitHeight + 2 * Theme.spacing
@@ -20,15 +20,22 @@ Rectangle {
             objectName: "messageText"
             textFormat: Text.PlainText
             Layout.fillWidth: true
-            text: bar.message
+            text: bar.note.text
             color: Theme.textOnHeader
             font.pixelSize: Theme.bodySize
             wrapMode: Text.Wrap
         }
         DeskButton {
+            objectName: "noteAction"
+            visible: bar.note.action !== ""
+            primary: true
+            text: bar.note.action
+            onClicked: bar.note.act()
+        }
+        DeskButton {
             objectName: "dismissMessage"
             text: qsTr("OK")
-            onClicked: bar.dismissed()
+            onClicked: bar.note.dismiss()
         }
     }
 }

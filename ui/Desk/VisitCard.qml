@@ -24,8 +24,13 @@ Rectangle {
     required property int targetSeconds
     required property string timerLevel
     required property bool escalated
+    required property double checkedInAgainAt
+    required property double saysLeavingAt
+    required property int possiblyWaitedMinutes
+    required property double possiblyVisitedAt
 
     readonly property bool waiting: visitState === "waiting"
+    readonly property bool confirmingLeft: desk.confirmingLeft === visitId
     // Beside other work a console may be a narrow window: the timer then goes under the
     // details, and every button stays on the card, wrapping to a new line if need be.
     readonly property bool narrow: width < Theme.narrowCard
@@ -158,6 +163,35 @@ Rectangle {
             }
 
             Text {
+                objectName: "possiblyLine"
+                textFormat: Text.PlainText
+                visible: card.possiblyWaitedMinutes > 0
+                Layout.fillWidth: true
+                text: qsTr("Possibly the %1 who waited %2 min on %3 — not confirmed")
+                      .arg(card.name).arg(card.possiblyWaitedMinutes)
+                      .arg(new Date(card.possiblyVisitedAt).toLocaleDateString(Qt.locale(), "d MMMM"))
+                font.pixelSize: Theme.bodySize
+                color: Theme.over
+                wrapMode: Text.Wrap
+            }
+
+            Text {
+                objectName: "againLine"
+                textFormat: Text.PlainText
+                visible: card.checkedInAgainAt > 0 || card.saysLeavingAt > 0
+                Layout.fillWidth: true
+                text: card.saysLeavingAt > 0
+                      ? qsTr("Says they are leaving (at %1) — not confirmed: check before ending the visit")
+                            .arg(new Date(card.saysLeavingAt).toLocaleTimeString(Qt.locale(), "HH:mm"))
+                      : qsTr("Checked in again at %1")
+                            .arg(new Date(card.checkedInAgainAt).toLocaleTimeString(Qt.locale(), "HH:mm"))
+                font.pixelSize: Theme.bodySize
+                font.weight: Font.DemiBold
+                color: Theme.text
+                wrapMode: Text.Wrap
+            }
+
+            Text {
                 objectName: "lastWaitLine"
                 textFormat: Text.PlainText
                 visible: card.lastWaitOverTarget
@@ -192,8 +226,22 @@ Rectangle {
                 }
                 DeskButton {
                     objectName: "leftUnseen"
+                    visible: !card.confirmingLeft
                     text: qsTr("Left without being seen")
                     onClicked: card.desk.markLeftUnseen(card.visitId)
+                }
+                DeskButton {
+                    objectName: "confirmLeft"
+                    visible: card.confirmingLeft
+                    text: qsTr("Yes, %1 left").arg(card.firstName || qsTr("they"))
+                    onClicked: card.desk.confirmLeftUnseen(true)
+                }
+                DeskButton {
+                    objectName: "keepWaiting"
+                    visible: card.confirmingLeft
+                    primary: true
+                    text: qsTr("No, still here")
+                    onClicked: card.desk.confirmLeftUnseen(false)
                 }
             }
         }
