@@ -202,3 +202,26 @@ def test_a_refusal_from_the_hub_reaches_a_spanish_visitor_in_spanish(
     kiosk.tap("checkInButton")
     expected = "Esa persona ya no figura en la lista del personal. Elija de nuevo, por favor."
     kiosk.qtbot.waitUntil(lambda: expected in kiosk.texts(), timeout=5000)
+
+
+def test_a_proven_visitor_already_here_is_told_so_and_nothing_is_recorded_twice(
+    kiosk: KioskDriver, office: tuple[Path, dict[str, int]]
+) -> None:
+    kiosk.start_check_in("Maria Garcia", contact="maria@example.com", then="returning")
+    kiosk.tap("sameHost")
+    kiosk.wait_screen("pronunciation")
+    kiosk.tap("checkInButton")
+    kiosk.wait_screen("done")
+    kiosk.tap("doneButton")
+    kiosk.start_check_in("maria garcia", contact="Maria@example.com", then="already")
+    assert kiosk.text_of("alreadyTitle") == "You're already checked in, Maria."
+    kiosk.screenshot("landscape-en-already")
+    assert len(visits_in(office[0])) == 1
+
+
+def test_the_name_screen_says_who_sees_the_name_and_for_how_long(kiosk: KioskDriver) -> None:
+    kiosk.tap("checkInStart")
+    kiosk.item("nameField")
+    assert kiosk.text_of("privacyNotice") == (
+        "Only reception sees your name. It is erased after 90 days."
+    )

@@ -47,6 +47,7 @@ Window {
                 case "contact": return contactScreen
                 case "checkout_contact": return checkOutContactScreen
                 case "returning": return returningScreen
+                case "already": return alreadyScreen
                 case "host": return hostScreen
                 case "pronunciation": return pronunciationScreen
                 case "done": return doneScreen
@@ -116,6 +117,7 @@ Window {
     Component { id: contactScreen; ContactScreen { kiosk: root.kiosk } }
     Component { id: checkOutContactScreen; ContactScreen { kiosk: root.kiosk; checkingOut: true } }
     Component { id: returningScreen; ReturningScreen { kiosk: root.kiosk } }
+    Component { id: alreadyScreen; AlreadyScreen { kiosk: root.kiosk } }
     Component { id: hostScreen; HostScreen { kiosk: root.kiosk } }
     Component { id: pronunciationScreen; PronunciationScreen { kiosk: root.kiosk } }
     Component { id: doneScreen; DoneScreen { kiosk: root.kiosk } }

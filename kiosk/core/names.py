@@ -7,6 +7,9 @@ import unicodedata
 from kiosk.core import text
 
 MAX_NAME_LENGTH = 80
+# Reason codes for a refused name besides text.NAME's ("invalid_name": a refused character).
+NAME_EMPTY = "name_empty"
+NAME_TOO_LONG = "name_too_long"
 # A device's name as it pairs ("Front desk 2", "Lobby kiosk"), shown in `kiosk devices`.
 MAX_DEVICE_NAME_LENGTH = 60
 
@@ -35,9 +38,11 @@ def clean_name(typed: str, *, max_length: int = MAX_NAME_LENGTH) -> str:
     _check_characters(typed, text.NAME)
     name = " ".join(unicodedata.normalize("NFC", typed).split())
     if not name:
-        raise InvalidName("Please type your name.")
+        raise InvalidName("Please type your name.", NAME_EMPTY)
     if len(name) > max_length:
-        raise InvalidName(f"That name is too long. Please keep it under {max_length} characters.")
+        raise InvalidName(
+            f"That name is too long. Please keep it under {max_length} characters.", NAME_TOO_LONG
+        )
     return name
 
 

@@ -77,6 +77,7 @@ class Settings:
     idle_timeout_s: int = 45
     done_timeout_s: int = 10
     no_desk_message: str = ""
+    privacy_notice: str = ""
     speech: bool = True
     language: str = "en"
     show_host_list: bool = True
@@ -128,6 +129,10 @@ closing_time = "20:00"
 # Days after a visitor's last visit before their name, contact and pronunciation are erased.
 # Anonymous wait figures are kept.
 retention_days = 90
+# The line under "What is your name?" that tells visitors who sees it and for how long. ""
+# says "Only reception sees your name. It is erased after 90 days." (with retention_days) in
+# the visitor's language.
+notice = ""
 
 [hub]
 # TCP port the hub listens on for desks and kiosks on the LAN.
@@ -261,6 +266,7 @@ def _settings_from(doc: dict[str, Any], path: Path) -> Settings:
         idle_timeout_s=get("kiosk", "idle_timeout_seconds", int, defaults.idle_timeout_s),
         done_timeout_s=get("kiosk", "done_timeout_seconds", int, defaults.done_timeout_s),
         no_desk_message=get("kiosk", "no_desk_message", str, "").strip(),
+        privacy_notice=get("privacy", "notice", str, "").strip(),
         speech=get("kiosk", "speech", bool, defaults.speech),
         language=language,
         show_host_list=get("kiosk", "show_host_list", bool, defaults.show_host_list),

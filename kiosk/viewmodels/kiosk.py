@@ -17,6 +17,7 @@ from kiosk.viewmodels.rows import RowsModel
 WELCOME = "welcome"
 NAME = "name"
 CONTACT = "contact"
+ALREADY = "already"
 RETURNING = "returning"
 HOST = "host"
 PRONUNCIATION = "pronunciation"
@@ -28,7 +29,7 @@ THANKS = "thanks"
 ADMIN_PIN = "admin_pin"
 ADMIN = "admin"
 
-_BRIEF_SCREENS = {DONE, THANKS}  # these go back to Welcome after done_timeout_s
+_BRIEF_SCREENS = {DONE, THANKS, ALREADY}  # these go back to Welcome after done_timeout_s
 KIOSK_NAME = "lobby"
 MAX_CONTACT_LENGTH = 120
 
@@ -115,6 +116,8 @@ class KioskViewModel(QObject):
         self._idle_s: int = settings.idle_timeout_s
         self._done_s: int = settings.done_timeout_s
         self._no_desk_message: str = settings.no_desk_message
+        self._privacy_notice: str = settings.privacy_notice
+        self._retention_days: int = settings.policies.retention_days
         self._show_host_list: bool = settings.show_host_list
         self._default_language: str = settings.language
         voice.enabled = settings.speech
@@ -247,6 +250,13 @@ class KioskViewModel(QObject):
     def _in_visitors_language(self, reason: str, message: str) -> str:
         """The hub speaks English; what a visitor can meet is said again in their language."""
         sentences = {
+            "invalid_name": self.tr(
+                "Names can't contain control characters. Please type your name again."
+            ),
+            "name_too_long": self.tr(
+                "That name is too long. Please keep it under %1 characters."
+            ).replace("%1", str(MAX_NAME_LENGTH)),
+            "name_empty": self.tr("Please type your name."),
             "host_gone": self.tr(
                 "That person is not on the staff list any more. Please choose again."
             ),
@@ -307,26 +317,14 @@ class KioskViewModel(QObject):
         try:
             clean_name(typed)
         except InvalidName as error:
-            return self._translated(str(error))
+            return self._in_visitors_language(error.reason, str(error))
         return ""
-
-    def _translated(self, english: str) -> str:
-        # The domain's sentences, in the visitor's language.
-        if english.startswith("Names can't contain control characters"):
-            return self.tr("Names can't contain control characters. Please type your name again.")
-        if english.startswith("That name is too long"):
-            return self.tr("That name is too long. Please keep it under %1 characters.").replace(
-                "%1", str(MAX_NAME_LENGTH)
-            )
-        if english.startswith("Please type your name"):
-            return self.tr("Please type your name.")
-        return english
 
     def _cleaned_name(self) -> str | None:
         try:
             return clean_name(self._name)
         except InvalidName as error:
-            self._name_error = self._translated(str(error))
+            self._name_error = self._in_visitors_language(error.reason, str(error))
             self.changed.emit()
             return None
 
@@ -373,7 +371,7 @@ class KioskViewModel(QObject):
         self._identity = result["identity"]
         self._pronunciation = result.get("pronunciation") or ""
         self._last_host = result.get("last_host")
-        self._go(RETURNING)
+        self._go(ALREADY if result.get("on_site") else RETURNING)
 
     # --- Welcome back --------------------------------------------------------------------------
 
@@ -661,6 +659,9 @@ class KioskViewModel(QObject):
     # that reception knows; otherwise it says the site's own words (or its default).
     receptionListening = Property(bool, lambda self: self._listening, notify=changed)
     noDeskMessage = Property(str, lambda self: self._no_desk_message, constant=True)
+    # The site's own privacy line on the name screen, or "" for the default with these days.
+    privacyNotice = Property(str, lambda self: self._privacy_notice, constant=True)
+    retentionDays = Property(int, lambda self: self._retention_days, constant=True)
     contact = Property(str, lambda self: self._contact, notify=changed)
     maxContactLength = Property(int, lambda self: MAX_CONTACT_LENGTH, constant=True)
     hostModel = Property(QObject, lambda self: self.hosts, constant=True)

@@ -213,13 +213,14 @@ Rectangle {
                 spacing: Theme.spacing
                 DeskButton {
                     objectName: "onMyWay"
-                    visible: card.waiting
+                    visible: card.waiting && !card.confirmingLeft
                     primary: true
                     text: qsTr("On my way")
                     onClicked: card.desk.acknowledge(card.visitId)
                 }
                 DeskButton {
                     objectName: "welcomed"
+                    visible: !card.confirmingLeft
                     primary: !card.waiting
                     text: qsTr("Welcomed")
                     onClicked: card.desk.welcome(card.visitId)

@@ -47,6 +47,15 @@ Item {
                 onClicked: screen.kiosk.submitName()
             }
         }
+        BodyText {
+            objectName: "privacyNotice"
+            Layout.fillWidth: true
+            visible: !screen.checkingOut
+            color: Theme.textMuted
+            text: screen.kiosk.privacyNotice !== "" ? screen.kiosk.privacyNotice
+                  : qsTr("Only reception sees your name. It is erased after %1 days.")
+                        .arg(screen.kiosk.retentionDays)
+        }
         Text {
             objectName: "nameError"
             textFormat: Text.PlainText

@@ -1,481 +1,572 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
     <name>AdminPinScreen</name>
     <message>
-        <location filename="../Kiosk/AdminPinScreen.qml" line="18" />
+        <location filename="../Kiosk/AdminPinScreen.qml" line="+18"/>
         <source>Staff only: enter the admin PIN</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../Kiosk/AdminPinScreen.qml" line="26" />
+        <location line="+9"/>
         <source>%n digits typed</source>
-        <translation><numerusform>%n digit typed</numerusform><numerusform>%n digits typed</numerusform></translation>
+        <translation>
+            <numerusform>%n digit typed</numerusform>
+            <numerusform>%n digits typed</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../Kiosk/AdminPinScreen.qml" line="34" />
+        <location line="+9"/>
         <source>Wrong PIN. Try again in %n second(s).</source>
-        <translation><numerusform>Wrong PIN. Try again in %n second.</numerusform><numerusform>Wrong PIN. Try again in %n seconds.</numerusform></translation>
+        <translation>
+            <numerusform>Wrong PIN. Try again in %n second.</numerusform>
+            <numerusform>Wrong PIN. Try again in %n seconds.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminPinScreen.qml" line="59" />
+        <location line="+25"/>
         <source>Erase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminPinScreen.qml" line="73" />
+        <location line="+14"/>
         <source>OK</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminPinScreen.qml" line="81" />
+        <location line="+8"/>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="16" />
+        <location filename="../Kiosk/AdminScreen.qml" line="+16"/>
         <source>Kiosk settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="22" />
+        <location line="+6"/>
         <source>Speak greetings aloud: on</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="23" />
+        <location line="+1"/>
         <source>Speak greetings aloud: off</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="28" />
+        <location line="+5"/>
         <source>Language after each visitor:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="35" />
+        <location line="+7"/>
         <source>English</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="41" />
+        <location line="+6"/>
         <source>Español</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="49" />
+        <location line="+7"/>
+        <source>Answer a visitor within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Welcome a visitor within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Close the kiosk program</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="56" />
+        <location line="+7"/>
         <source>Back to the welcome screen</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>CheckOutPickScreen</name>
+    <name>AlreadyScreen</name>
     <message>
-        <location filename="../Kiosk/CheckOutPickScreen.qml" line="17" />
+        <location filename="../Kiosk/AlreadyScreen.qml" line="+19"/>
+        <source>You&apos;re already checked in, %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Please take a seat. If you have been waiting a while, please ask at the front desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactScreen</name>
+    <message>
+        <location filename="../Kiosk/ContactScreen.qml" line="+20"/>
         <source>Back</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/CheckOutPickScreen.qml" line="22" />
-        <source>Which visit is yours?</source>
-        <translation type="unfinished" />
+        <location line="+6"/>
+        <source>The e-mail or phone you gave when you arrived</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/CheckOutPickScreen.qml" line="34" />
-        <source>%1, visiting %2</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>Your e-mail or phone (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>So that only you can check yourself out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For a faster check-in next time. Only reception sees it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>E-mail or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="17" />
+        <location filename="../Kiosk/DoneScreen.qml" line="+18"/>
         <source>Welcome, %1!</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="28" />
+        <location line="+12"/>
         <source>%1 is on the way.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="29" />
-        <source>Reception knows you're here and is coming to greet you.</source>
-        <translation type="unfinished" />
+        <location line="+2"/>
+        <source>Reception knows you&apos;re here and is coming to greet you.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="39" />
+        <location line="+3"/>
+        <source>Please take a seat. If nobody comes to greet you in a few minutes, please ask at the front desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Please take a seat.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="44" />
+        <location line="+5"/>
         <source>Finish</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FeedbackScreen</name>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="8" />
+        <location filename="../Kiosk/FeedbackScreen.qml" line="+8"/>
         <source>Very bad</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="8" />
+        <location line="+0"/>
         <source>Bad</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="8" />
+        <location line="+0"/>
         <source>All right</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="9" />
+        <location line="+1"/>
         <source>Good</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="9" />
+        <location line="+0"/>
         <source>Very good</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="20" />
-        <source>You're checked out. How was your welcome?</source>
-        <translation type="unfinished" />
+        <location line="+11"/>
+        <source>You&apos;re checked out. How was your welcome?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="61" />
+        <location line="+42"/>
         <source>Skip</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HostScreen</name>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="19" />
+        <location filename="../Kiosk/HostScreen.qml" line="+28"/>
         <source>Back</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="24" />
+        <location line="+5"/>
         <source>Whom are you visiting?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="33" />
+        <location line="+9"/>
         <source>Type two or more letters of their name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="34" />
+        <location line="+1"/>
         <source>Type their full name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="44" />
+        <location line="+10"/>
         <source>Next</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="94" />
+        <location line="+66"/>
         <source>Names appear here as you type.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="95" />
+        <location line="+1"/>
         <source>No one on the staff list matches “%1”.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="108" />
+        <location line="-43"/>
+        <location line="+55"/>
         <source>Or let reception help:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="118" />
-        <source>I'm not sure</source>
-        <translation type="unfinished" />
+        <location line="+15"/>
+        <source>I&apos;m not sure</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="124" />
+        <location line="+1"/>
         <source>Delivery</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="130" />
+        <location line="+1"/>
         <source>Interview</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>KioskViewModel</name>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="248" />
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="+261"/>
+        <source>That person is not on the staff list any more. Please choose again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>We couldn&apos;t find your earlier visit. Please check in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please choose whom you are visiting, or ask at reception.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That can&apos;t be done now. Please ask at reception.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That took a little long. Please check in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This screen has moved on. Please start again, or ask at reception.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How to say your name can&apos;t contain control characters. Please type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Someone from reception</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="287" />
-        <source>Names can't contain control characters. Please type your name again.</source>
-        <translation type="unfinished" />
+        <location line="-33"/>
+        <source>Names can&apos;t contain control characters. Please type your name again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="289" />
+        <location line="+3"/>
         <source>That name is too long. Please keep it under %1 characters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="293" />
+        <location line="+2"/>
         <source>Please type your name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="391" />
-        <source>We couldn't find anyone with that name. Check the spelling, or choose “I'm not sure”.</source>
-        <translation type="unfinished" />
+        <location line="+169"/>
+        <source>We couldn&apos;t find anyone with that name. Check the spelling, or choose “I&apos;m not sure”.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="400" />
+        <location line="+9"/>
         <source>Please type the full name of the person you are visiting.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="467" />
+        <location line="+69"/>
         <source>Welcome, %1!</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="489" />
-        <source>We couldn't find a visit under that name today. Check the spelling, or ask at reception.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="539" />
+        <location line="+43"/>
         <source>No admin PIN is set. Set one with “kiosk pin” on this computer.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="564" />
+        <location line="+26"/>
         <source>That PIN is not right.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="12" />
+        <location filename="../Main.qml" line="+21"/>
         <source>Front desk check-in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="58" />
-        <source>We can't reach reception's system right now. Trying again…</source>
-        <translation type="unfinished" />
+        <location line="+58"/>
+        <source>We can&apos;t reach reception&apos;s system right now. Trying again…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="77" />
+        <location line="+19"/>
         <source>Staff settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>NameScreen</name>
     <message>
-        <location filename="../Kiosk/NameScreen.qml" line="18" />
+        <location filename="../Kiosk/NameScreen.qml" line="+18"/>
         <source>Back</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/NameScreen.qml" line="24" />
+        <location line="+6"/>
         <source>Checking out? Type your name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/NameScreen.qml" line="25" />
+        <location line="+1"/>
         <source>What is your name?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/NameScreen.qml" line="34" />
+        <location line="+9"/>
         <source>First and last name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/NameScreen.qml" line="44" />
+        <location line="+10"/>
         <source>Next</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Only reception sees your name. It is erased after %1 days.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PronunciationScreen</name>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="17" />
+        <location filename="../Kiosk/PronunciationScreen.qml" line="+17"/>
         <source>Back</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="22" />
+        <location line="+5"/>
         <source>How should we say your name?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="30" />
-        <source>You're visiting %1.</source>
-        <translation type="unfinished" />
+        <location line="+8"/>
+        <source>You&apos;re visiting %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="31" />
+        <location line="+1"/>
         <source>Reception will help you.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="32" />
+        <location line="+1"/>
         <source>Optional: spell your name the way it sounds, for example “shi-VAWN”.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="40" />
+        <location line="+8"/>
         <source>How your name sounds (optional)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="47" />
+        <location line="+7"/>
         <source>Hear it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="57" />
+        <location line="+10"/>
         <source>Checking you in…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="57" />
+        <location line="+0"/>
         <source>Check in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReturningScreen</name>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="15" />
+        <location filename="../Kiosk/ReturningScreen.qml" line="+15"/>
         <source>Back</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="21" />
+        <location line="+7"/>
         <source>Welcome back, %1!</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="30" />
+        <location line="+9"/>
         <source>Last time you visited %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="38" />
-        <source>I'm visiting %1 again</source>
-        <translation type="unfinished" />
+        <location line="+8"/>
+        <source>I&apos;m visiting %1 again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="46" />
-        <source>I'm visiting someone else</source>
-        <translation type="unfinished" />
+        <location line="+8"/>
+        <source>I&apos;m visiting someone else</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="47" />
+        <location line="+1"/>
         <source>Continue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="54" />
-        <source>That's not me</source>
-        <translation type="unfinished" />
+        <location line="+7"/>
+        <source>That&apos;s not me</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TargetStepper</name>
+    <message>
+        <location filename="../Kiosk/TargetStepper.qml" line="+22"/>
+        <source>Shorter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Longer: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ThanksScreen</name>
     <message>
-        <location filename="../Kiosk/ThanksScreen.qml" line="16" />
+        <location filename="../Kiosk/ThanksScreen.qml" line="+17"/>
         <source>Thank you for visiting!</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/ThanksScreen.qml" line="27" />
+        <location line="+11"/>
         <source>Have a good day.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/ThanksScreen.qml" line="32" />
+        <location line="+5"/>
         <source>Finish</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="21" />
+        <location filename="../Kiosk/WelcomeScreen.qml" line="+29"/>
         <source>Logo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="35" />
-        <source>Welcome! Please check in so we can let your host know you're here.</source>
-        <translation type="unfinished" />
+        <location line="+15"/>
+        <source>Welcome! Please check in so we can let your host know you&apos;re here.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="46" />
+        <location line="+16"/>
         <source>Check in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="53" />
+        <location line="+7"/>
         <source>Check out</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="62" />
-        <location filename="../Kiosk/WelcomeScreen.qml" line="64" />
+        <location line="+9"/>
+        <location line="+2"/>
         <source>English</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="69" />
+        <location line="+5"/>
         <source>Español</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>WhichVisitorScreen</name>
-    <message>
-        <location filename="../Kiosk/WhichVisitorScreen.qml" line="17" />
-        <source>Back</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../Kiosk/WhichVisitorScreen.qml" line="22" />
-        <source>Is this you?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../Kiosk/WhichVisitorScreen.qml" line="27" />
-        <source>We know more than one visitor with this name. Choose your email or phone number:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../Kiosk/WhichVisitorScreen.qml" line="45" />
-        <source>None of these</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -4,12 +4,12 @@
 <context>
     <name>AdminPinScreen</name>
     <message>
-        <location filename="../Kiosk/AdminPinScreen.qml" line="18"/>
+        <location filename="../Kiosk/AdminPinScreen.qml" line="+18"/>
         <source>Staff only: enter the admin PIN</source>
         <translation>Solo personal: introduzca el PIN de administración</translation>
     </message>
     <message numerus="yes">
-        <location filename="../Kiosk/AdminPinScreen.qml" line="27"/>
+        <location line="+9"/>
         <source>%n digits typed</source>
         <translation>
             <numerusform>%n dígito escrito</numerusform>
@@ -17,7 +17,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../Kiosk/AdminPinScreen.qml" line="36"/>
+        <location line="+9"/>
         <source>Wrong PIN. Try again in %n second(s).</source>
         <translation>
             <numerusform>PIN incorrecto. Inténtelo de nuevo en %n segundo.</numerusform>
@@ -25,17 +25,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminPinScreen.qml" line="61"/>
+        <location line="+25"/>
         <source>Erase</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminPinScreen.qml" line="75"/>
+        <location line="+14"/>
         <source>OK</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminPinScreen.qml" line="83"/>
+        <location line="+8"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -43,98 +43,146 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="16"/>
+        <location filename="../Kiosk/AdminScreen.qml" line="+16"/>
         <source>Kiosk settings</source>
         <translation>Ajustes del quiosco</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="22"/>
+        <location line="+6"/>
         <source>Speak greetings aloud: on</source>
         <translation>Saludo en voz alta: activado</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="23"/>
+        <location line="+1"/>
         <source>Speak greetings aloud: off</source>
         <translation>Saludo en voz alta: desactivado</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="28"/>
+        <location line="+5"/>
         <source>Language after each visitor:</source>
         <translation>Idioma tras cada visitante:</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="35"/>
+        <location line="+7"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="41"/>
+        <location line="+6"/>
         <source>Español</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="48"/>
+        <location line="+7"/>
         <source>Answer a visitor within</source>
         <translation>Atender a un visitante en</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="55"/>
+        <location line="+7"/>
         <source>Welcome a visitor within</source>
         <translation>Recibir a un visitante en</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="70"/>
+        <location line="+15"/>
         <source>Close the kiosk program</source>
         <translation>Cerrar el programa del quiosco</translation>
     </message>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="77"/>
+        <location line="+7"/>
         <source>Back to the welcome screen</source>
         <translation>Volver a la pantalla de bienvenida</translation>
     </message>
 </context>
 <context>
-    <name>CheckOutPickScreen</name>
+    <name>AlreadyScreen</name>
     <message>
-        <location filename="../Kiosk/CheckOutPickScreen.qml" line="17"/>
+        <location filename="../Kiosk/AlreadyScreen.qml" line="+19"/>
+        <source>You&apos;re already checked in, %1.</source>
+        <translation>Ya ha registrado su entrada, %1.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Please take a seat. If you have been waiting a while, please ask at the front desk.</source>
+        <translation>Tome asiento, por favor. Si lleva un rato esperando, pregunte en recepción.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Finish</source>
+        <translation>Terminar</translation>
+    </message>
+</context>
+<context>
+    <name>ContactScreen</name>
+    <message>
+        <location filename="../Kiosk/ContactScreen.qml" line="+20"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../Kiosk/CheckOutPickScreen.qml" line="22"/>
-        <source>Which visit is yours?</source>
-        <translation>¿Cuál es su visita?</translation>
+        <location line="+6"/>
+        <source>The e-mail or phone you gave when you arrived</source>
+        <translation>El correo o teléfono que dio al llegar</translation>
     </message>
     <message>
-        <location filename="../Kiosk/CheckOutPickScreen.qml" line="34"/>
-        <source>%1, visiting %2</source>
-        <translation>%1, visita a %2</translation>
+        <location line="+1"/>
+        <source>Your e-mail or phone (optional)</source>
+        <translation>Su correo o teléfono (opcional)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>So that only you can check yourself out.</source>
+        <translation>Así solo usted puede registrar su salida.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For a faster check-in next time. Only reception sees it.</source>
+        <translation>Para registrarse más rápido la próxima vez. Solo lo ve recepción.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>E-mail or phone</source>
+        <translation>Correo o teléfono</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Skip</source>
+        <translation>Omitir</translation>
     </message>
 </context>
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="18"/>
+        <location filename="../Kiosk/DoneScreen.qml" line="+18"/>
         <source>Welcome, %1!</source>
         <translation>¡Bienvenido, %1!</translation>
     </message>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="30"/>
+        <location line="+12"/>
         <source>%1 is on the way.</source>
         <translation>%1 viene de camino.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="31"/>
+        <location line="+2"/>
         <source>Reception knows you&apos;re here and is coming to greet you.</source>
         <translation>Recepción sabe que ha llegado y viene a recibirle.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="41"/>
+        <location line="+3"/>
+        <source>Please take a seat. If nobody comes to greet you in a few minutes, please ask at the front desk.</source>
+        <translation>Tome asiento, por favor. Si nadie viene a recibirle en unos minutos, pregunte en recepción.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Please take a seat.</source>
         <translation>Tome asiento, por favor.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="46"/>
+        <location line="+5"/>
         <source>Finish</source>
         <translation>Terminar</translation>
     </message>
@@ -142,37 +190,37 @@
 <context>
     <name>FeedbackScreen</name>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="8"/>
+        <location filename="../Kiosk/FeedbackScreen.qml" line="+8"/>
         <source>Very bad</source>
         <translation>Muy mal</translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="8"/>
+        <location line="+0"/>
         <source>Bad</source>
         <translation>Mal</translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="8"/>
+        <location line="+0"/>
         <source>All right</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="9"/>
+        <location line="+1"/>
         <source>Good</source>
         <translation>Bien</translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="9"/>
+        <location line="+0"/>
         <source>Very good</source>
         <translation>Muy bien</translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="20"/>
+        <location line="+11"/>
         <source>You&apos;re checked out. How was your welcome?</source>
         <translation>Salida registrada. ¿Qué tal le recibimos?</translation>
     </message>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="62"/>
+        <location line="+42"/>
         <source>Skip</source>
         <translation>Omitir</translation>
     </message>
@@ -180,58 +228,58 @@
 <context>
     <name>HostScreen</name>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="28"/>
+        <location filename="../Kiosk/HostScreen.qml" line="+28"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="33"/>
+        <location line="+5"/>
         <source>Whom are you visiting?</source>
         <translation>¿A quién visita?</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="42"/>
+        <location line="+9"/>
         <source>Type two or more letters of their name</source>
         <translation>Escriba dos o más letras de su nombre</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="43"/>
+        <location line="+1"/>
         <source>Type their full name</source>
         <translation>Escriba su nombre completo</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="53"/>
+        <location line="+10"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="119"/>
+        <location line="+66"/>
         <source>Names appear here as you type.</source>
         <translation>Los nombres aparecen aquí mientras escribe.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="120"/>
+        <location line="+1"/>
         <source>No one on the staff list matches “%1”.</source>
         <translation>Nadie del personal coincide con «%1».</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="77"/>
-        <location filename="../Kiosk/HostScreen.qml" line="132"/>
+        <location line="-43"/>
+        <location line="+55"/>
         <source>Or let reception help:</source>
         <translation>O deje que le ayude recepción:</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="147"/>
+        <location line="+15"/>
         <source>I&apos;m not sure</source>
         <translation>No estoy seguro</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="148"/>
+        <location line="+1"/>
         <source>Delivery</source>
         <translation>Entrega</translation>
     </message>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="149"/>
+        <location line="+1"/>
         <source>Interview</source>
         <translation>Entrevista</translation>
     </message>
@@ -239,77 +287,82 @@
 <context>
     <name>KioskViewModel</name>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="249"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="+261"/>
         <source>That person is not on the staff list any more. Please choose again.</source>
         <translation>Esa persona ya no figura en la lista del personal. Elija de nuevo, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="252"/>
+        <location line="+3"/>
         <source>We couldn&apos;t find your earlier visit. Please check in again.</source>
         <translation>No encontramos su visita anterior. Registre su entrada de nuevo, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="254"/>
+        <location line="+2"/>
         <source>Please choose whom you are visiting, or ask at reception.</source>
         <translation>Elija a quién visita o pregunte en recepción, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="255"/>
+        <location line="+1"/>
         <source>That can&apos;t be done now. Please ask at reception.</source>
         <translation>Eso no se puede hacer ahora. Pregunte en recepción, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="257"/>
+        <location line="+1"/>
+        <source>That took a little long. Please check in again.</source>
+        <translation>Ha pasado demasiado tiempo. Registre su entrada de nuevo, por favor.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This screen has moved on. Please start again, or ask at reception.</source>
+        <translation>Esta pantalla ya ha cambiado. Empiece de nuevo o pregunte en recepción, por favor.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>How to say your name can&apos;t contain control characters. Please type it again.</source>
         <translation>La forma de decir su nombre no puede contener caracteres de control. Vuelva a escribirla, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="271"/>
+        <location line="+14"/>
         <source>Someone from reception</source>
         <translation>Alguien de recepción</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="310"/>
+        <location line="-33"/>
         <source>Names can&apos;t contain control characters. Please type your name again.</source>
         <translation>El nombre no puede contener caracteres de control. Vuelva a escribirlo, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="312"/>
+        <location line="+3"/>
         <source>That name is too long. Please keep it under %1 characters.</source>
         <translation>Ese nombre es demasiado largo. Use menos de %1 caracteres, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="316"/>
+        <location line="+2"/>
         <source>Please type your name.</source>
         <translation>Escriba su nombre, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="414"/>
+        <location line="+169"/>
         <source>We couldn&apos;t find anyone with that name. Check the spelling, or choose “I&apos;m not sure”.</source>
         <translation>No encontramos a nadie con ese nombre. Revise cómo lo ha escrito o elija «No estoy seguro».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="423"/>
+        <location line="+9"/>
         <source>Please type the full name of the person you are visiting.</source>
         <translation>Escriba el nombre completo de la persona a la que visita, por favor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="490"/>
+        <location line="+69"/>
         <source>Welcome, %1!</source>
         <translation>¡Bienvenido, %1!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="512"/>
-        <source>We couldn&apos;t find a visit under that name today. Check the spelling, or ask at reception.</source>
-        <translation>No encontramos ninguna visita hoy con ese nombre. Revise cómo lo ha escrito o pregunte en recepción.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="562"/>
+        <location line="+43"/>
         <source>No admin PIN is set. Set one with “kiosk pin” on this computer.</source>
         <translation>No hay PIN de administración. Configúrelo con «kiosk pin» en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="587"/>
+        <location line="+26"/>
         <source>That PIN is not right.</source>
         <translation>Ese PIN no es correcto.</translation>
     </message>
@@ -317,17 +370,17 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="21"/>
+        <location filename="../Main.qml" line="+21"/>
         <source>Front desk check-in</source>
         <translation>Registro en recepción</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="78"/>
+        <location line="+58"/>
         <source>We can&apos;t reach reception&apos;s system right now. Trying again…</source>
         <translation>Ahora no podemos conectar con el sistema de recepción. Reintentando…</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="97"/>
+        <location line="+19"/>
         <source>Staff settings</source>
         <translation>Ajustes del personal</translation>
     </message>
@@ -335,75 +388,80 @@
 <context>
     <name>NameScreen</name>
     <message>
-        <location filename="../Kiosk/NameScreen.qml" line="18"/>
+        <location filename="../Kiosk/NameScreen.qml" line="+18"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../Kiosk/NameScreen.qml" line="24"/>
+        <location line="+6"/>
         <source>Checking out? Type your name.</source>
         <translation>¿Se marcha? Escriba su nombre.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/NameScreen.qml" line="25"/>
+        <location line="+1"/>
         <source>What is your name?</source>
         <translation>¿Cómo se llama?</translation>
     </message>
     <message>
-        <location filename="../Kiosk/NameScreen.qml" line="34"/>
+        <location line="+9"/>
         <source>First and last name</source>
         <translation>Nombre y apellidos</translation>
     </message>
     <message>
-        <location filename="../Kiosk/NameScreen.qml" line="44"/>
+        <location line="+10"/>
         <source>Next</source>
         <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Only reception sees your name. It is erased after %1 days.</source>
+        <translation>Solo recepción ve su nombre. Se borra al cabo de %1 días.</translation>
     </message>
 </context>
 <context>
     <name>PronunciationScreen</name>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="17"/>
+        <location filename="../Kiosk/PronunciationScreen.qml" line="+17"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="22"/>
+        <location line="+5"/>
         <source>How should we say your name?</source>
         <translation>¿Cómo se pronuncia su nombre?</translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="30"/>
+        <location line="+8"/>
         <source>You&apos;re visiting %1.</source>
         <translation>Visita a %1.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="31"/>
+        <location line="+1"/>
         <source>Reception will help you.</source>
         <translation>Recepción le atenderá.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="32"/>
+        <location line="+1"/>
         <source>Optional: spell your name the way it sounds, for example “shi-VAWN”.</source>
         <translation>Opcional: escriba su nombre como suena, por ejemplo «shi-VAWN».</translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="40"/>
+        <location line="+8"/>
         <source>How your name sounds (optional)</source>
         <translation>Cómo suena su nombre (opcional)</translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="47"/>
+        <location line="+7"/>
         <source>Hear it</source>
         <translation>Escucharlo</translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="57"/>
+        <location line="+10"/>
         <source>Checking you in…</source>
         <translation>Registrando su llegada…</translation>
     </message>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="57"/>
+        <location line="+0"/>
         <source>Check in</source>
         <translation>Registrar entrada</translation>
     </message>
@@ -411,37 +469,37 @@
 <context>
     <name>ReturningScreen</name>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="15"/>
+        <location filename="../Kiosk/ReturningScreen.qml" line="+15"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="22"/>
+        <location line="+7"/>
         <source>Welcome back, %1!</source>
         <translation>¡Bienvenido de nuevo, %1!</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="31"/>
+        <location line="+9"/>
         <source>Last time you visited %1.</source>
         <translation>La última vez visitó a %1.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="39"/>
+        <location line="+8"/>
         <source>I&apos;m visiting %1 again</source>
         <translation>Vengo a ver a %1 otra vez</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="47"/>
+        <location line="+8"/>
         <source>I&apos;m visiting someone else</source>
         <translation>Vengo a ver a otra persona</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="48"/>
+        <location line="+1"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="55"/>
+        <location line="+7"/>
         <source>That&apos;s not me</source>
         <translation>No soy yo</translation>
     </message>
@@ -449,12 +507,12 @@
 <context>
     <name>TargetStepper</name>
     <message>
-        <location filename="../Kiosk/TargetStepper.qml" line="22"/>
+        <location filename="../Kiosk/TargetStepper.qml" line="+22"/>
         <source>Shorter: %1</source>
         <translation>Menos: %1</translation>
     </message>
     <message>
-        <location filename="../Kiosk/TargetStepper.qml" line="39"/>
+        <location line="+17"/>
         <source>Longer: %1</source>
         <translation>Más: %1</translation>
     </message>
@@ -462,17 +520,17 @@
 <context>
     <name>ThanksScreen</name>
     <message>
-        <location filename="../Kiosk/ThanksScreen.qml" line="17"/>
+        <location filename="../Kiosk/ThanksScreen.qml" line="+17"/>
         <source>Thank you for visiting!</source>
         <translation>¡Gracias por su visita!</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ThanksScreen.qml" line="28"/>
+        <location line="+11"/>
         <source>Have a good day.</source>
         <translation>Que tenga un buen día.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/ThanksScreen.qml" line="33"/>
+        <location line="+5"/>
         <source>Finish</source>
         <translation>Terminar</translation>
     </message>
@@ -480,58 +538,35 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="29"/>
+        <location filename="../Kiosk/WelcomeScreen.qml" line="+29"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="44"/>
+        <location line="+15"/>
         <source>Welcome! Please check in so we can let your host know you&apos;re here.</source>
         <translation>¡Bienvenido! Registre su llegada y avisaremos a la persona que visita.</translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="60"/>
+        <location line="+16"/>
         <source>Check in</source>
         <translation>Registrar entrada</translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="67"/>
+        <location line="+7"/>
         <source>Check out</source>
         <translation>Registrar salida</translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="76"/>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="78"/>
+        <location line="+9"/>
+        <location line="+2"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="83"/>
+        <location line="+5"/>
         <source>Español</source>
         <translation>Español</translation>
-    </message>
-</context>
-<context>
-    <name>WhichVisitorScreen</name>
-    <message>
-        <location filename="../Kiosk/WhichVisitorScreen.qml" line="17"/>
-        <source>Back</source>
-        <translation>Atrás</translation>
-    </message>
-    <message>
-        <location filename="../Kiosk/WhichVisitorScreen.qml" line="22"/>
-        <source>Is this you?</source>
-        <translation>¿Es usted?</translation>
-    </message>
-    <message>
-        <location filename="../Kiosk/WhichVisitorScreen.qml" line="27"/>
-        <source>We know more than one visitor with this name. Choose your email or phone number:</source>
-        <translation>Conocemos a más de un visitante con este nombre. Elija su correo o su teléfono:</translation>
-    </message>
-    <message>
-        <location filename="../Kiosk/WhichVisitorScreen.qml" line="45"/>
-        <source>None of these</source>
-        <translation>Ninguno de estos</translation>
     </message>
 </context>
 </TS>
