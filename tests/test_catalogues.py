@@ -18,7 +18,7 @@ from kiosk.app.translations import LANGUAGES, SOURCES
 
 ROOT = Path(__file__).resolve().parents[1]
 KIOSK_SOURCES = [
-    ROOT / "kiosk" / "viewmodels" / "kiosk.py",
+    *sorted((ROOT / "kiosk" / "viewmodels").glob("kiosk*.py")),
     ROOT / "ui" / "Main.qml",
     *sorted((ROOT / "ui" / "Kiosk").glob("*.qml")),
 ]

@@ -199,7 +199,7 @@ def test_five_taps_in_the_corner_and_the_pin_open_the_admin_panel(
     kiosk.tap("pinOk")
     kiosk.wait_screen("admin")
     kiosk.tap("speechToggle")
-    assert kiosk.kiosk.property("speechOn") is False
+    assert kiosk.kiosk.admin.property("speechOn") is False
     assert kiosk.text_of("acknowledgeTargetValue") == "1:00"
     kiosk.tap("acknowledgeTargetMore")
     kiosk.qtbot.waitUntil(lambda: kiosk.text_of("acknowledgeTargetValue") == "1:15")
@@ -215,7 +215,7 @@ def test_five_taps_in_the_corner_and_the_pin_open_the_admin_panel(
     assert answers[0]["targets"]["welcome_s"] == 165
     desk.close()
     kiosk.tap("exitKiosk")
-    assert kiosk.kiosk.property("exitAllowed") is True
+    assert kiosk.kiosk.admin.property("exitAllowed") is True
 
 
 @pytest.mark.parametrize("kiosk_settings", [Settings(site_name="Harbour Works")])

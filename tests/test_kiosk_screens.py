@@ -142,7 +142,9 @@ def test_every_screen(kiosk: KioskDriver, local_hub, office, language: str, kios
     (visit_id,) = db.execute("SELECT max(id) FROM visits").fetchone()
     db.close()
     desk.request("acknowledge", visit_id=visit_id, staff_id=office[1]["sam"])
-    kiosk.qtbot.waitUntil(lambda: kiosk.kiosk.property("acknowledgedBy") == "Sam", timeout=5000)
+    kiosk.qtbot.waitUntil(
+        lambda: kiosk.kiosk.check_in.property("acknowledgedBy") == "Sam", timeout=5000
+    )
     visit(kiosk, f"{tag}-acknowledged", [])
     desk.close()
     kiosk.tap("doneButton")

@@ -1,148 +1,42 @@
-"""The kiosk view model without QML, with hand-written fakes for the hub, voice and languages."""
+"""The kiosk's view model without QML: screens, the name and contact, the hub's answers."""
 
 from __future__ import annotations
 
-from typing import Any
+import pytest
 
-from PySide6.QtCore import QObject, Signal
-
-from kiosk.store.settings import Settings
-from kiosk.viewmodels.admin_lock import AdminLock
-from kiosk.viewmodels.kiosk import KioskViewModel
-from tests.qt_helpers import *  # noqa: F403 (prepares Qt before the app exists)
+from tests.kiosk_fakes import make
 
 
-class FakeHub(QObject):
-    replied = Signal(int, dict)
-    refused = Signal(int, str)
-    connectionChanged = Signal(bool)
-    eventReceived = Signal(dict)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.connected = True
-        self.sent: list[tuple[int, str, dict[str, Any]]] = []
-
-    def request(self, command: str, **fields: Any) -> int:
-        self.sent.append((len(self.sent) + 1, command, fields))
-        return len(self.sent)
-
-    def answer(self, result: dict[str, Any]) -> None:
-        self.replied.emit(self.sent[-1][0], result)
-
-
-class FakeVoice:
-    def __init__(self) -> None:
-        self.enabled = True
-        self.said: list[str] = []
-
-    def say(self, text: str, language: str = "en") -> None:
-        self.said.append(text)
-
-    def forget(self) -> None:
-        self.said.clear()
-
-
-class FakeLanguages:
-    language = "en"
-
-    def use(self, language: str) -> None:
-        self.language = language
-
-
-class FakeSite:
-    def __init__(self, settings: Settings) -> None:
-        self.current = settings
-        self.saved: list[tuple[str, object]] = []
-
-    has_pin = True
-
-    def pin_matches(self, pin: str) -> bool:
-        return pin == "1357"
-
-    def save_speech(self, on: bool) -> None:
-        self.saved.append(("speech", on))
-
-    def save_language(self, language: str) -> None:
-        self.saved.append(("language", language))
-
-
-def make(qapp, **settings: Any) -> tuple[KioskViewModel, FakeHub, FakeVoice]:
-    hub, voice = FakeHub(), FakeVoice()
-    vm = KioskViewModel(hub, FakeSite(Settings(**settings)), voice, FakeLanguages())
-    return vm, hub, voice
-
-
-def test_a_stale_host_search_does_not_overwrite_a_newer_one(qapp) -> None:
+def test_name_then_contact_then_identify_asks_the_hub_only_with_a_contact(qapp) -> None:
     vm, hub, _ = make(qapp)
-    vm.startCheckIn()
-    vm.setName("Maya Lin")
-    vm.submitName()
-    vm.skipContact()
-    vm.setHostQuery("pr")
-    first = hub.sent[-1][0]
-    vm.setHostQuery("pri")
-    hub.answer({"hosts": [{"id": 2, "name": "Priya Raman", "department": None}]})
-    hub.replied.emit(first, {"hosts": [{"id": 9, "name": "Pradeep Old", "department": None}]})
-    assert [r["name"] for r in vm.hosts.rows()] == ["Priya Raman"]
-
-
-def test_the_check_in_sends_what_the_visitor_chose(qapp) -> None:
-    vm, hub, voice = make(qapp)
     vm.startCheckIn()
     vm.setName("  Maya   Lin ")
     vm.submitName()
+    assert vm.property("screen") == "contact" and hub.sent == []
+    vm.skipContact()
+    assert vm.property("screen") == "host" and hub.sent == []  # nothing to prove: a stranger
+    assert vm.property("greetingName") == "Maya"
+    vm.back()
     vm.setContact(" maya@example.com ")
     vm.submitContact()
-    hub.answer({"identity": None})
-    vm.chooseReception("interview")
-    vm.setPronunciation("MY-ah")
-    vm.checkIn()
-    _, command, fields = hub.sent[-1]
-    assert command == "check_in"
-    assert fields == {
-        "name": "Maya Lin",
-        "host_id": None,
-        "purpose": "interview",
-        "identity": None,
-        "pronunciation": "MY-ah",
-        "contact": "maya@example.com",
-        "kiosk": "lobby",
-    }
-    hub.answer({"visit": "a" * 32, "first_name": "Maya", "returning": False})
-    assert vm.property("screen") == "done"
-    assert voice.said == ["Welcome, MY-ah!"]
+    assert hub.sent[-1][1:] == ("identify", {"name": "Maya Lin", "contact": "maya@example.com"})
+    assert vm.property("busy") is True
 
 
-def test_an_acknowledgement_for_another_visit_is_not_shown(qapp) -> None:
-    vm, hub, _ = make(qapp)
-    vm._screen, vm._visit = "done", "a" * 32
-    hub.eventReceived.emit({"event": "acknowledged", "visit": "b" * 32, "by": "Sam"})
-    assert vm.property("acknowledgedBy") == ""
-    hub.eventReceived.emit({"event": "acknowledged", "visit": "a" * 32, "by": "Sam"})
-    assert vm.property("acknowledgedBy") == "Sam"
-
-
-def test_going_back_to_welcome_lets_the_visit_handle_go(qapp) -> None:
-    vm, hub, _ = make(qapp)
-    vm._screen, vm._visit = "done", "a" * 32
-    vm.reset()
-    assert hub.sent[-1][1:] == ("release", {"visit": "a" * 32})
-    assert vm.visitor_texts() == []
-
-
-def test_the_admin_pin_goes_with_a_change_of_targets_and_is_forgotten(qapp) -> None:
-    vm, hub, _ = make(qapp)
-    for _ in range(5):
-        vm.cornerTapped()
-    for digit in "1357":
-        vm.pinDigit(digit)
-    vm.pinSubmit()
-    assert vm.property("screen") == "admin"
-    vm.adjustTarget("acknowledge", 15)
-    assert hub.sent[-1][1] == "set_targets" and hub.sent[-1][2]["pin"] == "1357"
-    vm.reset()
-    assert "1357" not in vm.visitor_texts()
+@pytest.mark.parametrize(
+    ("typed", "error"),
+    [
+        ("Maya Lin", ""),
+        ("Bob\u202eevil", "Names can't contain control characters. Please type your name again."),
+        ("B" * 81, "That name is too long. Please keep it under 80 characters."),
+        ("   ", ""),  # nothing typed yet is not an error
+    ],
+)
+def test_a_name_is_judged_as_it_is_typed(qapp, typed: str, error: str) -> None:
+    vm, _, _ = make(qapp)
+    vm.startCheckIn()
+    vm.setName(typed)
+    assert vm.property("nameError") == error
 
 
 def test_a_refusal_is_shown_and_nothing_typed_is_lost(qapp) -> None:
@@ -152,40 +46,40 @@ def test_a_refusal_is_shown_and_nothing_typed_is_lost(qapp) -> None:
     vm.submitName()
     vm.setContact("maya@example.com")
     vm.submitContact()
-    hub.refused.emit(hub.sent[-1][0], "Please choose again.")
+    hub.refused.emit(hub.sent[-1][0], "Please choose again.", "")
     assert vm.property("message") == "Please choose again."
     assert vm.property("name") == "Maya Lin"
     assert vm.property("busy") is False
 
 
-def test_speech_off_in_settings_keeps_the_kiosk_quiet(qapp) -> None:
-    vm, _, voice = make(qapp, speech=False)
-    assert voice.enabled is False
-    assert vm.property("speechOn") is False
+def test_a_refusal_with_a_reason_is_said_in_the_visitors_language(qapp) -> None:
+    vm, hub, _ = make(qapp)
+    vm.startCheckIn()
+    vm.setName("Maya Lin")
+    vm.submitName()
+    vm.setContact("maya@example.com")
+    vm.submitContact()
+    hub.refused.emit(hub.sent[-1][0], "English words", "identity_expired")
+    assert vm.property("message") == "That took a little long. Please check in again."
 
 
-def test_five_taps_must_fall_within_three_seconds() -> None:
-    now = [0.0]
-    lock = AdminLock(lambda pin: pin == "1357", clock=lambda: now[0])
-    for _ in range(4):
-        assert not lock.corner_tapped()
-        now[0] += 1.0
-    assert not lock.corner_tapped()
-    now[0] += 0.1
-    assert not lock.corner_tapped()  # the first tap is 4 s old by now: four count
-    now[0] += 0.1
-    assert lock.corner_tapped()  # taps at 2, 3, 4, 4.1 and this one, within 3 s
+def test_going_back_to_welcome_lets_the_visit_handle_go(qapp) -> None:
+    vm, hub, _ = make(qapp)
+    vm.startCheckIn()
+    vm.setName("Maya Lin")
+    vm.session.visit = "a" * 32
+    vm.reset()
+    assert hub.sent[-1][1:] == ("release", {"visit": "a" * 32})
+    assert vm.visitor_texts() == [] and vm.property("screen") == "welcome"
 
 
-def test_wrong_pins_wait_twice_as_long_each_time() -> None:
-    now = [0.0]
-    lock = AdminLock(lambda pin: pin == "1357", clock=lambda: now[0])
-    waits = []
-    for _ in range(5):
-        assert lock.try_pin("0000") is False
-        waits.append(lock.seconds_to_wait())
-        assert lock.try_pin("1357") is None  # too soon: not even checked
-        now[0] += waits[-1]
-    assert waits == [1, 2, 4, 8, 16]
-    assert lock.try_pin("1357") is True
-    assert lock.failures == 0
+@pytest.mark.parametrize(
+    ("screen", "back_to"),
+    [("name", "welcome"), ("contact", "name"), ("host", "contact"), ("pronunciation", "host"),
+     ("checkout_name", "welcome"), ("checkout_contact", "checkout_name")],
+)  # fmt: skip
+def test_back_goes_where_the_visitor_came_from(qapp, screen: str, back_to: str) -> None:
+    vm, _, _ = make(qapp)
+    vm.go(screen)
+    vm.back()
+    assert vm.property("screen") == back_to

@@ -20,7 +20,7 @@ Window {
     color: Theme.background
     title: qsTr("Front desk check-in")
     // Locked down: only the admin panel's "Close the kiosk program" lets the window go.
-    onClosing: close => close.accepted = root.kiosk.exitAllowed
+    onClosing: close => close.accepted = root.kiosk.adminPanel.exitAllowed
 
     Item {
         id: content
@@ -96,7 +96,7 @@ Window {
         enabled: !root.keyboardUp
         Accessible.role: Accessible.Button
         Accessible.name: qsTr("Staff settings")
-        onClicked: root.kiosk.cornerTapped()
+        onClicked: root.kiosk.adminPanel.cornerTapped()
     }
 
     Loader {

@@ -1,41 +1,32 @@
-"""The kiosk screen's view model: the visitor's path from Welcome to Done, and back again."""
+"""The kiosk screen's view model: which screen the visitor is on, the hub, and the name and
+contact both paths ask for. The check-in, check-out and admin flows are view models of their
+own (`checkIn`, `checkOut`, `admin`); what is known of the visitor lives in one
+`VisitorSession` that `reset()` replaces whole."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
-from kiosk.core.names import MAX_NAME_LENGTH, InvalidName, clean_name, matching_key
-from kiosk.core.purposes import Purpose
-from kiosk.viewmodels.admin_lock import AdminLock
-from kiosk.viewmodels.rows import RowsModel
+from kiosk.core.names import MAX_NAME_LENGTH, InvalidName, clean_name, first_name
+from kiosk.viewmodels.kiosk_admin import AdminFlow, SiteOptions
+from kiosk.viewmodels.kiosk_check_in import CheckInFlow
+from kiosk.viewmodels.kiosk_check_out import CheckOutFlow
+from kiosk.viewmodels.kiosk_screens import (
+    BACK,
+    BRIEF_SCREENS,
+    CHECKOUT_CONTACT,
+    CHECKOUT_NAME,
+    CONTACT,
+    HOST,
+    NAME,
+    WELCOME,
+)
+from kiosk.viewmodels.visitor_session import VisitorSession
 
-# The screens, in the order a visitor meets them. QML shows the one named by `screen`.
-WELCOME = "welcome"
-NAME = "name"
-CONTACT = "contact"
-ALREADY = "already"
-RETURNING = "returning"
-HOST = "host"
-PRONUNCIATION = "pronunciation"
-DONE = "done"
-CHECKOUT_NAME = "checkout_name"
-CHECKOUT_CONTACT = "checkout_contact"
-FEEDBACK = "feedback"
-THANKS = "thanks"
-ADMIN_PIN = "admin_pin"
-ADMIN = "admin"
-
-_BRIEF_SCREENS = {DONE, THANKS, ALREADY}  # these go back to Welcome after done_timeout_s
-KIOSK_NAME = "lobby"
 MAX_CONTACT_LENGTH = 120
-
-
-# The admin panel moves targets in steps a front desk thinks in.
-TARGET_STEP_S = 15
 
 
 class Hub(Protocol):
@@ -66,32 +57,19 @@ class Languages(Protocol):
     def use(self, language: str) -> None: ...
 
 
-class SiteOptions(Protocol):
-    """The settings the kiosk screen reads, and the two its admin panel saves."""
-
-    @property
-    def current(self) -> Any: ...  # kiosk.store.settings.Settings
-
-    @property
-    def has_pin(self) -> bool: ...
-
-    def pin_matches(self, pin: str) -> bool: ...
-
-    def save_speech(self, on: bool) -> None: ...
-
-    def save_language(self, language: str) -> None: ...
-
-    def save_targets(self, acknowledge_s: int, welcome_s: int) -> None: ...
-
-
 class KioskViewModel(QObject):
-    """Everything the kiosk's QML shows, and every action a visitor can take.
+    """Everything the kiosk's QML shows comes from here or from one of its three flows."""
 
-    Whatever a visitor typed or was told is held here and nowhere else, so that `reset()` can
-    forget all of it when they walk away.
-    """
-
-    changed = Signal()
+    screenChanged = Signal()
+    languageChanged = Signal()
+    nameChanged = Signal()
+    nameErrorChanged = Signal()
+    contactChanged = Signal()
+    greetingNameChanged = Signal()
+    messageChanged = Signal()
+    busyChanged = Signal()
+    connectedChanged = Signal()
+    tryingAgainChanged = Signal()
     resetDone = Signal()
 
     def __init__(
@@ -107,110 +85,109 @@ class KioskViewModel(QObject):
     ) -> None:
         super().__init__(parent)
         self._hub = hub
-        self._site = site
         self._voice = voice
         self._languages = languages
-        self._quit_app = quit_app
         settings = site.current
         self._site_name: str = settings.site_name
         self._idle_s: int = settings.idle_timeout_s
         self._done_s: int = settings.done_timeout_s
-        self._no_desk_message: str = settings.no_desk_message
-        self._privacy_notice: str = settings.privacy_notice
-        self._retention_days: int = settings.policies.retention_days
-        self._show_host_list: bool = settings.show_host_list
-        self._default_language: str = settings.language
+        self.default_language: str = settings.language
         voice.enabled = settings.speech
-        self._lock = AdminLock(site.pin_matches, clock) if clock else AdminLock(site.pin_matches)
-
-        self.hosts = RowsModel(("hostId", "name", "department"), self)
+        self.session = VisitorSession()
+        self._screen = WELCOME
+        self._name_error = ""
+        self._message = ""
+        self._pending: dict[int, Callable[[dict[str, Any]], None]] = {}
+        self._blocking: int | None = None  # the request the visitor is waiting for
 
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
-        self._idle.timeout.connect(self._idle_timed_out)
-        self._pin_clock = QTimer(self)  # ticks the "try again in N s" countdown
-        self._pin_clock.setInterval(250)
-        self._pin_clock.timeout.connect(self._pin_tick)
+        self._idle.timeout.connect(self.reset)
+
+        self.check_in = CheckInFlow(self, settings, voice)
+        self.check_out = CheckOutFlow(self)
+        self.admin = AdminFlow(self, site, voice, quit_app=quit_app, clock=clock)
 
         hub.replied.connect(self._replied)
         hub.refused.connect(self._refused)
         hub.connectionChanged.connect(self._connection_changed)
-        hub.eventReceived.connect(self._event)
+        hub.eventReceived.connect(self.check_in.heard)
 
-        self._exit_allowed = False
-        self._forget_visitor()
-        self._language = self._default_language
+        self._language = self.default_language
         if self._language != languages.language:
             languages.use(self._language)
 
-    # --- state that belongs to one visitor -------------------------------------------------------
-
-    def _forget_visitor(self) -> None:
-        self._screen = WELCOME
-        self._name = ""
-        self._name_error = ""
-        self._message = ""
-        self._contact = ""
-        # Handles from the hub: to this visitor, once proven, and to the visit this kiosk made.
-        self._identity: str | None = None
-        self._visit: str | None = None
-        self._greeting_name = ""
-        self._last_host: dict[str, Any] | None = None
-        self._host: dict[str, Any] | None = None
-        self._purpose = Purpose.MEETING
-        self._host_query = ""
-        self._pronunciation = ""
-        self._acknowledged_by = ""
-        self._listening = False
-        self._pending: dict[int, Callable[[dict[str, Any]], None]] = {}
-        self._host_request = 0
-        self._blocking: int | None = None  # the request the visitor is waiting for
-        self._pin = ""
-        self._admin_pin = ""  # while the admin panel is open: the hub checks it again
-        self._pin_message = ""
-        self.hosts.clear()
+    # --- the visitor, and going back to Welcome --------------------------------------------------
 
     @Slot()
     def reset(self) -> None:
         """Back to Welcome, forgetting the last visitor entirely (and their language choice)."""
-        if self._visit is not None:
-            self._hub.request("release", visit=self._visit)  # the handle dies with the visitor
-        self._forget_visitor()
+        if self.session.visit is not None:
+            self._hub.request("release", visit=self.session.visit)  # dies with the visitor
+        self.session = VisitorSession()
+        self._pending.clear()
         self._voice.forget()
-        self._pin_clock.stop()
         self._idle.stop()
-        if self._language != self._default_language:
-            self._language = self._default_language
-            self._languages.use(self._language)
-        self.changed.emit()
+        self._screen, self._name_error, self._message, self._blocking = WELCOME, "", "", None
+        for flow in (self.check_in, self.check_out, self.admin):
+            flow.forget()
+        if self._language != self.default_language:
+            self.use_language(self.default_language)
+        for signal in (
+            self.screenChanged,
+            self.nameChanged,
+            self.nameErrorChanged,
+            self.contactChanged,
+            self.greetingNameChanged,
+            self.messageChanged,
+            self.busyChanged,
+        ):
+            signal.emit()
         self.resetDone.emit()
 
-    def _go(self, screen: str) -> None:
+    def visitor_texts(self) -> list[str]:
+        """Every text the kiosk holds about the current visitor (for the idle-reset test and
+        for anyone auditing what a kiosk remembers)."""
+        held = [*self.session.texts(), self._name_error, self._message]
+        held += self.check_in.held_texts() + self.admin.held_texts()
+        return [text for text in held if text]
+
+    @property
+    def screen_now(self) -> str:
+        return self._screen
+
+    def go(self, screen: str) -> None:
         self._screen = screen
-        self._message = ""
-        self._blocking = None
+        self._set_message("")
+        self._set_blocking(None)
         self._arm_idle()
-        self.changed.emit()
+        self.screenChanged.emit()
 
     def _arm_idle(self) -> None:
         if self._screen == WELCOME:
             self._idle.stop()
             return
-        seconds = self._done_s if self._screen in _BRIEF_SCREENS else self._idle_s
+        seconds = self._done_s if self._screen in BRIEF_SCREENS else self._idle_s
         self._idle.start(int(seconds * 1000))
 
     @Slot()
     def touched(self) -> None:
         """Any press anywhere: the visitor is still here."""
-        if self._screen not in _BRIEF_SCREENS and self._idle.isActive():
+        if self._screen not in BRIEF_SCREENS and self._idle.isActive():
             self._arm_idle()
 
-    def _idle_timed_out(self) -> None:
-        self.reset()
+    @Slot()
+    def back(self) -> None:
+        previous = BACK.get(self._screen)
+        if previous == WELCOME:
+            self.reset()
+        elif previous is not None:
+            self._pending.clear()
+            self.go(previous)
 
     # --- the hub ---------------------------------------------------------------------------------
 
-    def _ask(
+    def ask(
         self,
         command: str,
         on_reply: Callable[[dict[str, Any]], None],
@@ -218,37 +195,49 @@ class KioskViewModel(QObject):
         busy: bool = True,
         **fields: Any,
     ) -> int:
+        """Send `command`; `on_reply` gets its answer, unless the visitor has gone by then.
+        With `busy`, the visitor waits for it (buttons off, "trying again" if the hub is away)."""
         request_id = self._hub.request(command, **fields)
         self._pending[request_id] = on_reply
         if busy:
-            self._blocking = request_id
-            self._message = ""
-            self.changed.emit()
+            self._set_blocking(request_id)
+            self._set_message("")
         return request_id
 
+    def send(self, command: str, **fields: Any) -> None:
+        """Send `command` and wait for nothing."""
+        self._hub.request(command, **fields)
+
     @property
-    def _busy(self) -> bool:
+    def busy_now(self) -> bool:
         return self._blocking is not None
+
+    def _set_blocking(self, request_id: int | None) -> None:
+        if request_id != self._blocking:
+            was_busy = self._blocking is not None
+            self._blocking = request_id
+            if was_busy != (request_id is not None):
+                self.busyChanged.emit()
+                self.tryingAgainChanged.emit()
 
     def _replied(self, request_id: int, result: dict[str, Any]) -> None:
         on_reply = self._pending.pop(request_id, None)
         if on_reply is None:
             return  # an answer for a visitor who has gone, or a superseded search
         if request_id == self._blocking:
-            self._blocking = None
+            self._set_blocking(None)
         on_reply(result)
-        self.changed.emit()
 
     def _refused(self, request_id: int, message: str, reason: str = "") -> None:
         if self._pending.pop(request_id, None) is None:
             return
         if request_id == self._blocking:
-            self._blocking = None
-        self._message = self._in_visitors_language(reason, message)
-        self.changed.emit()
+            self._set_blocking(None)
+        self._set_message(self.in_visitors_language(reason, message))
 
-    def _in_visitors_language(self, reason: str, message: str) -> str:
-        """The hub speaks English; what a visitor can meet is said again in their language."""
+    def in_visitors_language(self, reason: str, message: str) -> str:
+        """The hub speaks English; what a visitor can meet is said again in their language, by
+        its reason code."""
         sentences = {
             "invalid_name": self.tr(
                 "Names can't contain control characters. Please type your name again."
@@ -275,437 +264,130 @@ class KioskViewModel(QObject):
         }
         return sentences.get(reason, message)
 
-    def _connection_changed(self, _connected: bool) -> None:
-        self.changed.emit()
+    def set_message(self, message: str) -> None:
+        """A sentence for the visitor on the current screen."""
+        self._set_message(message)
 
-    def _event(self, message: dict[str, Any]) -> None:
-        if (
-            message.get("event") == "acknowledged"
-            and self._screen == DONE
-            and message.get("visit") == self._visit
-        ):
-            self._acknowledged_by = message.get("by") or self.tr("Someone from reception")
-            self.changed.emit()
+    def _set_message(self, message: str) -> None:
+        if message != self._message:
+            self._message = message
+            self.messageChanged.emit()
+
+    def _connection_changed(self, _connected: bool) -> None:
+        self.connectedChanged.emit()
+        self.tryingAgainChanged.emit()
 
     # --- Welcome ---------------------------------------------------------------------------------
 
     @Slot(str)
     def setLanguage(self, language: str) -> None:
         if language in ("en", "es") and language != self._language:
-            self._language = language
-            self._languages.use(language)
-            self._name_error = ""
-            self.changed.emit()
+            self.use_language(language)
+            self._set_name_error("")
+
+    def use_language(self, language: str) -> None:
+        self._language = language
+        self._languages.use(language)
+        self.languageChanged.emit()
+
+    @property
+    def language_now(self) -> str:
+        return self._language
 
     @Slot()
     def startCheckIn(self) -> None:
-        self._go(NAME)
+        self.go(NAME)
 
     @Slot()
     def startCheckOut(self) -> None:
-        self._go(CHECKOUT_NAME)
+        self.go(CHECKOUT_NAME)
 
-    # --- Your name -------------------------------------------------------------------------------
+    # --- Your name, and your e-mail or phone: asked on both paths --------------------------------
 
     @Slot(str)
     def setName(self, typed: str) -> None:
-        self._name = typed
-        self._name_error = self._problem_with(typed) if typed.strip() else ""
-        self.changed.emit()
+        self.session.name = typed
+        self.nameChanged.emit()
+        problem = ""
+        if typed.strip():
+            try:
+                clean_name(typed)
+            except InvalidName as error:
+                problem = self.in_visitors_language(error.reason, str(error))
+        self._set_name_error(problem)
 
-    def _problem_with(self, typed: str) -> str:
-        try:
-            clean_name(typed)
-        except InvalidName as error:
-            return self._in_visitors_language(error.reason, str(error))
-        return ""
+    def _set_name_error(self, error: str) -> None:
+        if error != self._name_error:
+            self._name_error = error
+            self.nameErrorChanged.emit()
 
-    def _cleaned_name(self) -> str | None:
+    def cleaned_name(self) -> str | None:
+        """The name as typed, cleaned; None (and the reason shown) if it can't be used."""
         try:
-            return clean_name(self._name)
+            return clean_name(self.session.name)
         except InvalidName as error:
-            self._name_error = self._in_visitors_language(error.reason, str(error))
-            self.changed.emit()
+            self._set_name_error(self.in_visitors_language(error.reason, str(error)))
             return None
 
     @Slot()
     def submitName(self) -> None:
-        if self._cleaned_name() is None or self._busy:
+        if self.cleaned_name() is None or self.busy_now:
             return
-        self._go(CHECKOUT_CONTACT if self._screen == CHECKOUT_NAME else CONTACT)
-
-    # --- E-mail or phone, asked of everyone ----------------------------------------------------
+        self.go(CHECKOUT_CONTACT if self._screen == CHECKOUT_NAME else CONTACT)
 
     @Slot(str)
     def setContact(self, typed: str) -> None:
-        self._contact = typed[:MAX_CONTACT_LENGTH]
-        self.changed.emit()
+        self.session.contact = typed[:MAX_CONTACT_LENGTH]
+        self.contactChanged.emit()
 
     @Slot()
     def submitContact(self) -> None:
         """Next (or Skip, with nothing typed). Only a name and a contact that both match what
         the hub keeps make a returning visitor; whatever was typed, every visitor goes on the
         same way, so the screen tells nobody who else has been here."""
-        name = self._cleaned_name()
-        if name is None or self._busy:
+        name = self.cleaned_name()
+        if name is None or self.busy_now:
             return
-        contact = " ".join(self._contact.split())
+        contact = " ".join(self.session.contact.split())
         if self._screen == CHECKOUT_CONTACT:
-            self._ask("leaving", self._said_goodbye, name=name, contact=contact)
+            self.check_out.leave(name, contact)
         elif contact:
-            self._ask("identify", self._identified, name=name, contact=contact)
+            self.ask("identify", self.check_in.identified, name=name, contact=contact)
         else:
-            self._greeting_name = _first_word(name)
-            self._go(HOST)
+            self.greet_as(first_name(name))
+            self.go(HOST)
 
     @Slot()
     def skipContact(self) -> None:
-        self._contact = ""
+        self.setContact("")
         self.submitContact()
 
-    def _identified(self, result: dict[str, Any]) -> None:
-        self._greeting_name = _first_word(clean_name(self._name))
-        if not result.get("identity"):
-            self._go(HOST)
-            return
-        self._identity = result["identity"]
-        self._pronunciation = result.get("pronunciation") or ""
-        self._last_host = result.get("last_host")
-        self._go(ALREADY if result.get("on_site") else RETURNING)
-
-    # --- Welcome back --------------------------------------------------------------------------
-
-    @Slot()
-    def notMe(self) -> None:
-        """ "That's not me": check in as a new visitor after all."""
-        self._identity = None
-        self._pronunciation = ""
-        self._last_host = None
-        self._go(HOST)
-
-    @Slot()
-    def sameHostAgain(self) -> None:
-        if self._last_host:
-            self._host = self._last_host
-            self._purpose = Purpose.MEETING
-            self._go(PRONUNCIATION)
-
-    @Slot()
-    def someoneElse(self) -> None:
-        self._go(HOST)
-
-    # --- Whom are you visiting -------------------------------------------------------------------
-
-    @Slot(str)
-    def setHostQuery(self, typed: str) -> None:
-        self._host_query = typed
-        self._message = ""
-        if not self._show_host_list:
-            self.changed.emit()
-            return
-        if len(matching_key(typed)) < 2:
-            self._host_request = 0
-            self.hosts.clear()
-            self.changed.emit()
-            return
-        request_id = self._hub.request("find_hosts", text=typed.strip()[:120])
-        self._host_request = request_id
-        self._pending[request_id] = self._latest_hosts(request_id)
-        self.changed.emit()
-
-    def _latest_hosts(self, request_id: int) -> Callable[[dict[str, Any]], None]:
-        # Replies to earlier keystrokes may arrive after later ones; only the last search counts.
-        def on_reply(result: dict[str, Any]) -> None:
-            if request_id == self._host_request:
-                self._hosts_found(result)
-
-        return on_reply
-
-    def _hosts_found(self, result: dict[str, Any]) -> None:
-        self.hosts.set_rows([_host_row(h) for h in result["hosts"]])
-        if not self._show_host_list and not result["hosts"]:
-            self._message = self.tr(
-                "We couldn't find anyone with that name. Check the spelling, "
-                "or choose \u201cI'm not sure\u201d."
-            )
-
-    @Slot()
-    def submitHostName(self) -> None:
-        """For sites that hide the list: the visitor types the whole name, then Next."""
-        typed = self._host_query.strip()
-        if len(matching_key(typed)) < 2:
-            self._message = self.tr("Please type the full name of the person you are visiting.")
-            self.changed.emit()
-            return
-        self._ask("find_host_by_full_name", self._full_name_found, name=typed[:80])
-
-    def _full_name_found(self, result: dict[str, Any]) -> None:
-        hosts = result["hosts"]
-        if len(hosts) == 1:
-            self._host = hosts[0]
-            self._purpose = Purpose.MEETING
-            self._go(PRONUNCIATION)
-        elif hosts:  # two people share the name: let the visitor tell them apart
-            self.hosts.set_rows([_host_row(h) for h in hosts])
-        else:
-            self._hosts_found({"hosts": []})
-
-    @Slot(int)
-    def chooseHost(self, row: int) -> None:
-        picked = self.hosts.row(row)
-        if picked is None:
-            return
-        self._host = {"id": picked["hostId"], "name": picked["name"]}
-        self._purpose = Purpose.MEETING
-        self._go(PRONUNCIATION)
-
-    @Slot(str)
-    def chooseReception(self, purpose: str) -> None:
-        """ "I'm not sure", "Delivery" or "Interview": reception takes it from here."""
-        self._purpose = Purpose(purpose)
-        self._host = None
-        self._go(PRONUNCIATION)
-
-    # --- Say my name -----------------------------------------------------------------------------
-
-    @Slot(str)
-    def setPronunciation(self, typed: str) -> None:
-        self._pronunciation = typed
-        self.changed.emit()
-
-    @Slot()
-    def hearIt(self) -> None:
-        spoken = self._pronunciation.strip() or self._greeting_name
-        if spoken:
-            self._voice.say(spoken, self._language)
-
-    @Slot()
-    def checkIn(self) -> None:
-        name = self._cleaned_name()
-        if name is None or self._busy:
-            return
-        pronunciation = " ".join(self._pronunciation.split())[:120] or None
-        self._ask(
-            "check_in",
-            self._checked_in,
-            name=name,
-            host_id=self._host["id"] if self._host else None,
-            purpose=str(self._purpose),
-            identity=self._identity,
-            pronunciation=pronunciation,
-            contact=" ".join(self._contact.split()) or None,
-            kiosk=KIOSK_NAME,
-        )
-
-    def _checked_in(self, result: dict[str, Any]) -> None:
-        self._visit = result["visit"]
-        self._listening = bool(result.get("listening"))
-        self._greeting_name = result["first_name"]
-        self._go(DONE)
-        spoken = self._pronunciation.strip() or self._greeting_name
-        self._voice.say(self.tr("Welcome, %1!").replace("%1", spoken), self._language)
-
-    # --- Check out -------------------------------------------------------------------------------
-
-    def _said_goodbye(self, result: dict[str, Any]) -> None:
-        # The hub answers alike whether or not it found the visit: the thank-you is the same.
-        self._visit = result["visit"]
-        self._go(FEEDBACK)
-
-    @Slot(int)
-    def rate(self, rating: int) -> None:
-        """One of the faces: the answer is sent, and the thank-you shown without waiting."""
-        if self._visit is not None and 1 <= rating <= 5:
-            self._hub.request("rate_welcome", visit=self._visit, rating=rating)
-        self._go(THANKS)
-
-    @Slot()
-    def back(self) -> None:
-        previous = {
-            NAME: WELCOME,
-            CHECKOUT_NAME: WELCOME,
-            CONTACT: NAME,
-            RETURNING: CONTACT,
-            HOST: CONTACT,
-            PRONUNCIATION: HOST,
-            CHECKOUT_CONTACT: CHECKOUT_NAME,
-        }.get(self._screen)
-        if previous == WELCOME:
-            self.reset()
-        elif previous is not None:
-            self._pending.clear()
-            self._go(previous)
-
-    # --- the hidden admin corner -----------------------------------------------------------------
-
-    @Slot()
-    def cornerTapped(self) -> None:
-        if self._lock.corner_tapped():
-            self._pin = ""
-            self._pin_message = (
-                ""
-                if self._site.has_pin
-                else self.tr(
-                    "No admin PIN is set. Set one with \u201ckiosk pin\u201d on this computer."
-                )
-            )
-            self._go(ADMIN_PIN)
-            self._pin_tick()
-
-    @Slot(str)
-    def pinDigit(self, digit: str) -> None:
-        if digit.isdigit() and len(self._pin) < 12:
-            self._pin += digit
-            self.changed.emit()
-
-    @Slot()
-    def pinErase(self) -> None:
-        self._pin = self._pin[:-1]
-        self.changed.emit()
-
-    @Slot()
-    def pinSubmit(self) -> None:
-        outcome = self._lock.try_pin(self._pin)
-        pin, self._pin = self._pin, ""
-        if outcome is True:
-            self._admin_pin = pin
-            self._go(ADMIN)
-            return
-        if outcome is False:
-            self._pin_message = self.tr("That PIN is not right.")
-        self._pin_tick()
-        self.changed.emit()
-
-    def _pin_tick(self) -> None:
-        waiting = self._lock.seconds_to_wait() > 0
-        if waiting and not self._pin_clock.isActive():
-            self._pin_clock.start()
-        elif not waiting:
-            self._pin_clock.stop()
-        self.changed.emit()
-
-    @Slot(bool)
-    def setSpeech(self, on: bool) -> None:
-        self._voice.enabled = on
-        self._site.save_speech(on)
-        self.changed.emit()
-
-    @Slot(str)
-    def setDefaultLanguage(self, language: str) -> None:
-        if language in ("en", "es"):
-            self._default_language = language
-            self._site.save_language(language)
-            self.setLanguage(language)
-
-    @Slot(str, int)
-    def adjustTarget(self, which: str, step_s: int) -> None:
-        """Move the acknowledge or welcome target by `step_s`; the hub applies it at once."""
-        targets = self._site.current.policies.targets
-        acknowledge_s, welcome_s = targets.acknowledge_s, targets.welcome_s
-        if which == "acknowledge":
-            acknowledge_s = min(max(acknowledge_s + step_s, TARGET_STEP_S), 3600)
-            welcome_s = max(welcome_s, acknowledge_s)
-        else:
-            welcome_s = min(max(welcome_s + step_s, acknowledge_s), 7200)
-        if self._screen != ADMIN or (acknowledge_s, welcome_s) == (
-            targets.acknowledge_s,
-            targets.welcome_s,
-        ):
-            return
-
-        def applied(result: dict[str, Any]) -> None:
-            self._site.save_targets(result["acknowledge_s"], result["welcome_s"])
-
-        self._ask(
-            "set_targets",
-            applied,
-            acknowledge_s=acknowledge_s,
-            welcome_s=welcome_s,
-            pin=self._admin_pin,
-        )
-
-    @Slot()
-    def exitKiosk(self) -> None:
-        if self._screen == ADMIN:
-            self._exit_allowed = True
-            self.changed.emit()
-            self._quit_app()
+    def greet_as(self, name: str) -> None:
+        self.session.greeting_name = name
+        self.greetingNameChanged.emit()
 
     # --- what QML reads --------------------------------------------------------------------------
 
-    screen = Property(str, lambda self: self._screen, notify=changed)
-    siteName = Property(str, lambda self: self._site_name, notify=changed)
-    language = Property(str, lambda self: self._language, notify=changed)
-    name = Property(str, lambda self: self._name, notify=changed)
-    nameError = Property(str, lambda self: self._name_error, notify=changed)
+    screen = Property(str, lambda self: self._screen, notify=screenChanged)
+    siteName = Property(str, lambda self: self._site_name, constant=True)
+    language = Property(str, lambda self: self._language, notify=languageChanged)
+    name = Property(str, lambda self: self.session.name, notify=nameChanged)
+    nameError = Property(str, lambda self: self._name_error, notify=nameErrorChanged)
     maxNameLength = Property(int, lambda self: MAX_NAME_LENGTH, constant=True)
-    message = Property(str, lambda self: self._message, notify=changed)
-    busy = Property(bool, lambda self: self._busy, notify=changed)
-    connected = Property(bool, lambda self: bool(self._hub.connected), notify=changed)
-    tryingAgain = Property(
-        bool, lambda self: self._busy and not self._hub.connected, notify=changed
-    )
-    greetingName = Property(str, lambda self: self._greeting_name, notify=changed)
-    lastHostName = Property(
-        str, lambda self: (self._last_host or {}).get("name", ""), notify=changed
-    )
-    hostName = Property(str, lambda self: (self._host or {}).get("name", ""), notify=changed)
-    purpose = Property(str, lambda self: str(self._purpose), notify=changed)
-    showHostList = Property(bool, lambda self: self._show_host_list, constant=True)
-    hostQuery = Property(str, lambda self: self._host_query, notify=changed)
-    pronunciation = Property(str, lambda self: self._pronunciation, notify=changed)
-    acknowledgedBy = Property(str, lambda self: self._acknowledged_by, notify=changed)
-    # Whether a desk was listening when this visitor checked in: only then does the kiosk say
-    # that reception knows; otherwise it says the site's own words (or its default).
-    receptionListening = Property(bool, lambda self: self._listening, notify=changed)
-    noDeskMessage = Property(str, lambda self: self._no_desk_message, constant=True)
-    # The site's own privacy line on the name screen, or "" for the default with these days.
-    privacyNotice = Property(str, lambda self: self._privacy_notice, constant=True)
-    retentionDays = Property(int, lambda self: self._retention_days, constant=True)
-    contact = Property(str, lambda self: self._contact, notify=changed)
+    contact = Property(str, lambda self: self.session.contact, notify=contactChanged)
     maxContactLength = Property(int, lambda self: MAX_CONTACT_LENGTH, constant=True)
-    hostModel = Property(QObject, lambda self: self.hosts, constant=True)
-    pinLength = Property(int, lambda self: len(self._pin), notify=changed)
-    pinMessage = Property(str, lambda self: self._pin_message, notify=changed)
-    pinWaitSeconds = Property(
-        int, lambda self: math.ceil(self._lock.seconds_to_wait()), notify=changed
+    greetingName = Property(
+        str, lambda self: self.session.greeting_name, notify=greetingNameChanged
     )
-    speechOn = Property(bool, lambda self: bool(self._voice.enabled), notify=changed)
-    acknowledgeTarget = Property(
-        int, lambda self: self._site.current.policies.targets.acknowledge_s, notify=changed
+    message = Property(str, lambda self: self._message, notify=messageChanged)
+    busy = Property(bool, lambda self: self.busy_now, notify=busyChanged)
+    connected = Property(bool, lambda self: bool(self._hub.connected), notify=connectedChanged)
+    # Waiting for the hub while it can't be reached: the banner says "trying again".
+    tryingAgain = Property(
+        bool,
+        lambda self: self.busy_now and not self._hub.connected,
+        notify=tryingAgainChanged,
     )
-    welcomeTarget = Property(
-        int, lambda self: self._site.current.policies.targets.welcome_s, notify=changed
-    )
-    exitAllowed = Property(bool, lambda self: self._exit_allowed, notify=changed)
-
-    def visitor_texts(self) -> list[str]:
-        """Every text this view model holds about the current visitor (for the idle-reset test
-        and for anyone auditing what a kiosk remembers)."""
-        held = [
-            self._name,
-            self._greeting_name,
-            self._host_query,
-            self._pronunciation,
-            self._acknowledged_by,
-            self._message,
-            self._name_error,
-            self._pin,
-            self._admin_pin,
-            self._contact,
-            self._identity or "",
-            self._visit or "",
-            str((self._last_host or {}).get("name", "")),
-        ]
-        held += [str(v) for row in self.hosts.rows() for v in row.values()]
-        return [text for text in held if text]
-
-
-def _first_word(name: str) -> str:
-    """The word to greet with; "maria garcia" typed all in lower case is greeted as "Maria"."""
-    word = name.split()[0] if name.split() else name
-    return word[:1].upper() + word[1:] if word.islower() else word
-
-
-def _host_row(host: dict[str, Any]) -> dict[str, Any]:
-    return {"hostId": host["id"], "name": host["name"], "department": host.get("department") or ""}
+    checkIn = Property(QObject, lambda self: self.check_in, constant=True)
+    checkOut = Property(QObject, lambda self: self.check_out, constant=True)
+    adminPanel = Property(QObject, lambda self: self.admin, constant=True)

@@ -5,7 +5,7 @@ import QtQuick.Layouts
 Item {
     id: screen
     required property QtObject kiosk
-    readonly property bool waiting: kiosk.pinWaitSeconds > 0
+    readonly property bool waiting: kiosk.adminPanel.pinWaitSeconds > 0
 
     ColumnLayout {
         anchors.centerIn: parent
@@ -21,10 +21,10 @@ Item {
             objectName: "pinDots"
             textFormat: Text.PlainText
             Layout.alignment: Qt.AlignHCenter
-            text: "●".repeat(screen.kiosk.pinLength) || " "
+            text: "●".repeat(screen.kiosk.adminPanel.pinLength) || " "
             font.pixelSize: Theme.titleSize
             color: Theme.text
-            Accessible.name: qsTr("%n digits typed", "", screen.kiosk.pinLength)
+            Accessible.name: qsTr("%n digits typed", "", screen.kiosk.adminPanel.pinLength)
         }
         Text {
             objectName: "pinMessage"
@@ -33,8 +33,8 @@ Item {
             horizontalAlignment: Text.AlignHCenter
             visible: text !== ""
             text: screen.waiting
-                  ? qsTr("Wrong PIN. Try again in %n second(s).", "", screen.kiosk.pinWaitSeconds)
-                  : screen.kiosk.pinMessage
+                  ? qsTr("Wrong PIN. Try again in %n second(s).", "", screen.kiosk.adminPanel.pinWaitSeconds)
+                  : screen.kiosk.adminPanel.pinMessage
             color: Theme.error
             font.pixelSize: Theme.bodySize
             wrapMode: Text.Wrap
@@ -52,29 +52,29 @@ Item {
                     implicitWidth: 180
                     text: modelData
                     enabled: !screen.waiting
-                    onClicked: screen.kiosk.pinDigit(modelData)
+                    onClicked: screen.kiosk.adminPanel.pinDigit(modelData)
                 }
             }
             KioskButton {
                 objectName: "pinErase"
                 implicitWidth: 180
                 text: qsTr("Erase")
-                onClicked: screen.kiosk.pinErase()
+                onClicked: screen.kiosk.adminPanel.pinErase()
             }
             KioskButton {
                 objectName: "pin_0"
                 implicitWidth: 180
                 text: "0"
                 enabled: !screen.waiting
-                onClicked: screen.kiosk.pinDigit("0")
+                onClicked: screen.kiosk.adminPanel.pinDigit("0")
             }
             KioskButton {
                 objectName: "pinOk"
                 implicitWidth: 180
                 primary: true
                 text: qsTr("OK")
-                enabled: !screen.waiting && screen.kiosk.pinLength > 0
-                onClicked: screen.kiosk.pinSubmit()
+                enabled: !screen.waiting && screen.kiosk.adminPanel.pinLength > 0
+                onClicked: screen.kiosk.adminPanel.pinSubmit()
             }
         }
         KioskButton {

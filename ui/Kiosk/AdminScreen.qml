@@ -18,10 +18,10 @@ Item {
         KioskButton {
             objectName: "speechToggle"
             Layout.fillWidth: true
-            primary: screen.kiosk.speechOn
-            text: screen.kiosk.speechOn ? qsTr("Speak greetings aloud: on")
+            primary: screen.kiosk.adminPanel.speechOn
+            text: screen.kiosk.adminPanel.speechOn ? qsTr("Speak greetings aloud: on")
                                         : qsTr("Speak greetings aloud: off")
-            onClicked: screen.kiosk.setSpeech(!screen.kiosk.speechOn)
+            onClicked: screen.kiosk.adminPanel.setSpeech(!screen.kiosk.adminPanel.speechOn)
         }
         BodyText {
             Layout.fillWidth: true
@@ -33,28 +33,28 @@ Item {
                 objectName: "defaultEn"
                 primary: screen.kiosk.language === "en"
                 text: qsTr("English")
-                onClicked: screen.kiosk.setDefaultLanguage("en")
+                onClicked: screen.kiosk.adminPanel.setDefaultLanguage("en")
             }
             KioskButton {
                 objectName: "defaultEs"
                 primary: screen.kiosk.language === "es"
                 text: qsTr("Español")
-                onClicked: screen.kiosk.setDefaultLanguage("es")
+                onClicked: screen.kiosk.adminPanel.setDefaultLanguage("es")
             }
         }
         TargetStepper {
             Layout.fillWidth: true
             name: "acknowledgeTarget"
             label: qsTr("Answer a visitor within")
-            seconds: screen.kiosk.acknowledgeTarget
-            onStepped: step => screen.kiosk.adjustTarget("acknowledge", step)
+            seconds: screen.kiosk.adminPanel.acknowledgeTarget
+            onStepped: step => screen.kiosk.adminPanel.adjustTarget("acknowledge", step)
         }
         TargetStepper {
             Layout.fillWidth: true
             name: "welcomeTarget"
             label: qsTr("Welcome a visitor within")
-            seconds: screen.kiosk.welcomeTarget
-            onStepped: step => screen.kiosk.adjustTarget("welcome", step)
+            seconds: screen.kiosk.adminPanel.welcomeTarget
+            onStepped: step => screen.kiosk.adminPanel.adjustTarget("welcome", step)
         }
         BodyText {
             objectName: "adminMessage"
@@ -68,7 +68,7 @@ Item {
             Layout.fillWidth: true
             Layout.topMargin: Theme.spacing
             text: qsTr("Close the kiosk program")
-            onClicked: screen.kiosk.exitKiosk()
+            onClicked: screen.kiosk.adminPanel.exitKiosk()
         }
         KioskButton {
             objectName: "adminClose"

@@ -26,21 +26,21 @@ Item {
             objectName: "doneStatus"
             textFormat: Text.PlainText
             Layout.fillWidth: true
-            text: screen.kiosk.acknowledgedBy !== ""
-                  ? qsTr("%1 is on the way.").arg(screen.kiosk.acknowledgedBy)
-                  : screen.kiosk.receptionListening
+            text: screen.kiosk.checkIn.acknowledgedBy !== ""
+                  ? qsTr("%1 is on the way.").arg(screen.kiosk.checkIn.acknowledgedBy)
+                  : screen.kiosk.checkIn.receptionListening
                     ? qsTr("Reception knows you're here and is coming to greet you.")
-                    : screen.kiosk.noDeskMessage !== ""
-                      ? screen.kiosk.noDeskMessage
+                    : screen.kiosk.checkIn.noDeskMessage !== ""
+                      ? screen.kiosk.checkIn.noDeskMessage
                       : qsTr("Please take a seat. If nobody comes to greet you in a few minutes, please ask at the front desk.")
             font.pixelSize: Theme.titleSize
-            color: screen.kiosk.acknowledgedBy !== "" ? Theme.primary : Theme.text
+            color: screen.kiosk.checkIn.acknowledgedBy !== "" ? Theme.primary : Theme.text
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
         }
         BodyText {
             Layout.fillWidth: true
-            visible: screen.kiosk.receptionListening || screen.kiosk.acknowledgedBy !== ""
+            visible: screen.kiosk.checkIn.receptionListening || screen.kiosk.checkIn.acknowledgedBy !== ""
             horizontalAlignment: Text.AlignHCenter
             color: Theme.textMuted
             text: qsTr("Please take a seat.")

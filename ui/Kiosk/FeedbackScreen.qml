@@ -35,7 +35,7 @@ Item {
                     text: screen.faceNames[index]
                     font.pixelSize: Theme.smallSize
                     Accessible.name: screen.faceNames[index]
-                    onClicked: screen.kiosk.rate(index + 1)
+                    onClicked: screen.kiosk.checkOut.rate(index + 1)
                     contentItem: ColumnLayout {
                         spacing: 8
                         Image {
@@ -60,7 +60,7 @@ Item {
             objectName: "skipFeedback"
             Layout.alignment: Qt.AlignHCenter
             text: qsTr("Skip")
-            onClicked: screen.kiosk.rate(0)
+            onClicked: screen.kiosk.checkOut.rate(0)
         }
     }
 }

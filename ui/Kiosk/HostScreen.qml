@@ -6,7 +6,7 @@ Item {
     id: screen
     required property QtObject kiosk
     readonly property bool portrait: height > width * 0.9
-    readonly property bool listMode: kiosk.showHostList
+    readonly property bool listMode: kiosk.checkIn.showHostList
 
     // Landscape: the search on the left and reception's choices on the right, both starting at
     // the top, so all of it stays above the keyboard. Portrait: one column.
@@ -41,9 +41,9 @@ Item {
                     Layout.fillWidth: true
                     label: screen.listMode ? qsTr("Type two or more letters of their name")
                                            : qsTr("Type their full name")
-                    text: screen.kiosk.hostQuery
-                    onTextEdited: screen.kiosk.setHostQuery(text)
-                    onAccepted: if (!screen.listMode) screen.kiosk.submitHostName()
+                    text: screen.kiosk.checkIn.hostQuery
+                    onTextEdited: screen.kiosk.checkIn.setHostQuery(text)
+                    onAccepted: if (!screen.listMode) screen.kiosk.checkIn.submitHostName()
                     Component.onCompleted: forceActiveFocus()
                 }
                 KioskButton {
@@ -52,7 +52,7 @@ Item {
                     primary: true
                     text: qsTr("Next")
                     enabled: !screen.kiosk.busy && field.text.trim().length > 1
-                    onClicked: screen.kiosk.submitHostName()
+                    onClicked: screen.kiosk.checkIn.submitHostName()
                 }
             }
             Text {
@@ -85,7 +85,7 @@ Item {
                             objectName: modelData.objectName
                             Layout.fillWidth: true
                             text: modelData.text
-                            onClicked: screen.kiosk.chooseReception(modelData.purpose)
+                            onClicked: screen.kiosk.checkIn.chooseReception(modelData.purpose)
                         }
                     }
                 }
@@ -98,7 +98,7 @@ Item {
                 Layout.minimumHeight: Theme.buttonHeight
                 clip: true
                 spacing: Theme.spacing / 2
-                model: screen.kiosk.hostModel
+                model: screen.kiosk.checkIn.hostModel
                 boundsBehavior: Flickable.StopAtBounds
                 delegate: KioskButton {
                     required property int index
@@ -108,7 +108,7 @@ Item {
                     width: ListView.view.width
                     text: department !== "" ? name + " · " + department : name
                     Accessible.name: name
-                    onClicked: screen.kiosk.chooseHost(index)
+                    onClicked: screen.kiosk.checkIn.chooseHost(index)
                 }
                 BodyText {
                     anchors.top: parent.top
@@ -138,7 +138,7 @@ Item {
                     objectName: modelData.objectName
                     Layout.fillWidth: true
                     text: modelData.text
-                    onClicked: screen.kiosk.chooseReception(modelData.purpose)
+                    onClicked: screen.kiosk.checkIn.chooseReception(modelData.purpose)
                 }
             }
         }

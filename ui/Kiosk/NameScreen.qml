@@ -52,9 +52,9 @@ Item {
             Layout.fillWidth: true
             visible: !screen.checkingOut
             color: Theme.textMuted
-            text: screen.kiosk.privacyNotice !== "" ? screen.kiosk.privacyNotice
+            text: screen.kiosk.checkIn.privacyNotice !== "" ? screen.kiosk.checkIn.privacyNotice
                   : qsTr("Only reception sees your name. It is erased after %1 days.")
-                        .arg(screen.kiosk.retentionDays)
+                        .arg(screen.kiosk.checkIn.retentionDays)
         }
         Text {
             objectName: "nameError"

@@ -26,8 +26,8 @@ Item {
             objectName: "visiting"
             Layout.fillWidth: true
             color: Theme.textMuted
-            text: (screen.kiosk.hostName !== ""
-                   ? qsTr("You're visiting %1.").arg(screen.kiosk.hostName)
+            text: (screen.kiosk.checkIn.hostName !== ""
+                   ? qsTr("You're visiting %1.").arg(screen.kiosk.checkIn.hostName)
                    : qsTr("Reception will help you."))
                   + " " + qsTr("Optional: spell your name the way it sounds, for example “shi-VAWN”.")
         }
@@ -38,15 +38,15 @@ Item {
                 objectName: "pronunciationField"
                 Layout.fillWidth: true
                 label: qsTr("How your name sounds (optional)")
-                text: screen.kiosk.pronunciation
+                text: screen.kiosk.checkIn.pronunciation
                 maximumLength: 120
-                onTextEdited: screen.kiosk.setPronunciation(text)
+                onTextEdited: screen.kiosk.checkIn.setPronunciation(text)
             }
             KioskButton {
                 objectName: "hearIt"
                 text: qsTr("Hear it")
-                enabled: screen.kiosk.speechOn
-                onClicked: screen.kiosk.hearIt()
+                enabled: screen.kiosk.adminPanel.speechOn
+                onClicked: screen.kiosk.checkIn.hearIt()
             }
         }
         KioskButton {
@@ -56,7 +56,7 @@ Item {
             primary: true
             text: screen.kiosk.busy ? qsTr("Checking you in…") : qsTr("Check in")
             enabled: !screen.kiosk.busy
-            onClicked: screen.kiosk.checkIn()
+            onClicked: screen.kiosk.checkIn.checkIn()
         }
         Text {
             objectName: "message"

@@ -27,33 +27,33 @@ Item {
         }
         BodyText {
             Layout.fillWidth: true
-            visible: screen.kiosk.lastHostName !== ""
-            text: qsTr("Last time you visited %1.").arg(screen.kiosk.lastHostName)
+            visible: screen.kiosk.checkIn.lastHostName !== ""
+            text: qsTr("Last time you visited %1.").arg(screen.kiosk.checkIn.lastHostName)
         }
         KioskButton {
             objectName: "sameHost"
             Layout.fillWidth: true
             Layout.maximumWidth: 1100
-            visible: screen.kiosk.lastHostName !== ""
+            visible: screen.kiosk.checkIn.lastHostName !== ""
             primary: true
-            text: qsTr("I'm visiting %1 again").arg(screen.kiosk.lastHostName)
-            onClicked: screen.kiosk.sameHostAgain()
+            text: qsTr("I'm visiting %1 again").arg(screen.kiosk.checkIn.lastHostName)
+            onClicked: screen.kiosk.checkIn.sameHostAgain()
         }
         KioskButton {
             objectName: "someoneElse"
             Layout.fillWidth: true
             Layout.maximumWidth: 1100
-            primary: screen.kiosk.lastHostName === ""
-            text: screen.kiosk.lastHostName !== "" ? qsTr("I'm visiting someone else")
+            primary: screen.kiosk.checkIn.lastHostName === ""
+            text: screen.kiosk.checkIn.lastHostName !== "" ? qsTr("I'm visiting someone else")
                                                    : qsTr("Continue")
-            onClicked: screen.kiosk.someoneElse()
+            onClicked: screen.kiosk.checkIn.someoneElse()
         }
         KioskButton {
             objectName: "notMe"
             Layout.fillWidth: true
             Layout.maximumWidth: 1100
             text: qsTr("That's not me")
-            onClicked: screen.kiosk.notMe()
+            onClicked: screen.kiosk.checkIn.notMe()
         }
     }
 }

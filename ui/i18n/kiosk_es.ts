@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AdminFlow</name>
+    <message>
+        <location filename="../../kiosk/viewmodels/kiosk_admin.py" line="+87"/>
+        <source>No admin PIN is set. Set one with “kiosk pin” on this computer.</source>
+        <translation>No hay PIN de administración. Configúrelo con «kiosk pin» en este equipo.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>That PIN is not right.</source>
+        <translation>Ese PIN no es correcto.</translation>
+    </message>
+</context>
+<context>
     <name>AdminPinScreen</name>
     <message>
         <location filename="../Kiosk/AdminPinScreen.qml" line="+18"/>
@@ -109,6 +122,29 @@
         <location line="+5"/>
         <source>Finish</source>
         <translation>Terminar</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInFlow</name>
+    <message>
+        <location filename="../../kiosk/viewmodels/kiosk_check_in.py" line="+130"/>
+        <source>We couldn&apos;t find anyone with that name. Check the spelling, or choose “I&apos;m not sure”.</source>
+        <translation>No encontramos a nadie con ese nombre. Revise cómo lo ha escrito o elija «No estoy seguro».</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Please type the full name of the person you are visiting.</source>
+        <translation>Escriba el nombre completo de la persona a la que visita, por favor.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Welcome, %1!</source>
+        <translation>¡Bienvenido, %1!</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Someone from reception</source>
+        <translation>Alguien de recepción</translation>
     </message>
 </context>
 <context>
@@ -287,7 +323,7 @@
 <context>
     <name>KioskViewModel</name>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="+261"/>
+        <location filename="../../kiosk/viewmodels/kiosk.py" line="+250"/>
         <source>That person is not on the staff list any more. Please choose again.</source>
         <translation>Esa persona ya no figura en la lista del personal. Elija de nuevo, por favor.</translation>
     </message>
@@ -322,12 +358,7 @@
         <translation>La forma de decir su nombre no puede contener caracteres de control. Vuelva a escribirla, por favor.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Someone from reception</source>
-        <translation>Alguien de recepción</translation>
-    </message>
-    <message>
-        <location line="-33"/>
+        <location line="-19"/>
         <source>Names can&apos;t contain control characters. Please type your name again.</source>
         <translation>El nombre no puede contener caracteres de control. Vuelva a escribirlo, por favor.</translation>
     </message>
@@ -340,31 +371,6 @@
         <location line="+2"/>
         <source>Please type your name.</source>
         <translation>Escriba su nombre, por favor.</translation>
-    </message>
-    <message>
-        <location line="+169"/>
-        <source>We couldn&apos;t find anyone with that name. Check the spelling, or choose “I&apos;m not sure”.</source>
-        <translation>No encontramos a nadie con ese nombre. Revise cómo lo ha escrito o elija «No estoy seguro».</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Please type the full name of the person you are visiting.</source>
-        <translation>Escriba el nombre completo de la persona a la que visita, por favor.</translation>
-    </message>
-    <message>
-        <location line="+69"/>
-        <source>Welcome, %1!</source>
-        <translation>¡Bienvenido, %1!</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>No admin PIN is set. Set one with “kiosk pin” on this computer.</source>
-        <translation>No hay PIN de administración. Configúrelo con «kiosk pin» en este equipo.</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>That PIN is not right.</source>
-        <translation>Ese PIN no es correcto.</translation>
     </message>
 </context>
 <context>

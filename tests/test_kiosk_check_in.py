@@ -1,0 +1,82 @@
+"""The check-in flow's view model without QML: hosts, the check-in itself, and Done."""
+
+from __future__ import annotations
+
+from tests.kiosk_fakes import make
+
+
+def to_host_screen(vm, hub) -> None:
+    vm.startCheckIn()
+    vm.setName("  Maya   Lin ")
+    vm.submitName()
+    vm.setContact(" maya@example.com ")
+    vm.submitContact()
+    hub.answer({"identity": None})
+
+
+def test_a_stale_host_search_does_not_overwrite_a_newer_one(qapp) -> None:
+    vm, hub, _ = make(qapp)
+    to_host_screen(vm, hub)
+    flow = vm.check_in
+    flow.setHostQuery("pr")
+    first = hub.sent[-1][0]
+    flow.setHostQuery("pri")
+    hub.answer({"hosts": [{"id": 2, "name": "Priya Raman", "department": None}]})
+    hub.replied.emit(first, {"hosts": [{"id": 9, "name": "Pradeep Old", "department": None}]})
+    assert [r["name"] for r in flow.hosts.rows()] == ["Priya Raman"]
+
+
+def test_the_check_in_sends_what_the_visitor_chose(qapp) -> None:
+    vm, hub, voice = make(qapp)
+    to_host_screen(vm, hub)
+    flow = vm.check_in
+    flow.chooseReception("interview")
+    flow.setPronunciation("MY-ah")
+    flow.checkIn()
+    _, command, fields = hub.sent[-1]
+    assert command == "check_in"
+    assert fields == {
+        "name": "Maya Lin",
+        "host_id": None,
+        "purpose": "interview",
+        "identity": None,
+        "pronunciation": "MY-ah",
+        "contact": "maya@example.com",
+        "kiosk": "lobby",
+    }
+    hub.answer({"visit": "a" * 32, "first_name": "Maya", "returning": False, "listening": True})
+    assert vm.property("screen") == "done"
+    assert flow.property("receptionListening") is True
+    assert voice.said == ["Welcome, MY-ah!"]
+
+
+def test_a_proven_visitor_is_welcomed_back_or_told_they_are_here_already(qapp) -> None:
+    for on_site, screen in ((False, "returning"), (True, "already")):
+        vm, hub, _ = make(qapp)
+        vm.startCheckIn()
+        vm.setName("maria garcia")
+        vm.submitName()
+        vm.setContact("maria@example.com")
+        vm.submitContact()
+        hub.answer(
+            {
+                "identity": "c" * 32,
+                "first_name": "Maria",
+                "pronunciation": "mah-REE-ah",
+                "last_host": {"id": 3, "name": "Priya Raman"},
+                "on_site": on_site,
+            }
+        )
+        assert vm.property("screen") == screen
+        assert vm.property("greetingName") == "Maria"
+        assert vm.check_in.property("lastHostName") == "Priya Raman"
+
+
+def test_an_acknowledgement_for_another_visit_is_not_shown(qapp) -> None:
+    vm, hub, _ = make(qapp)
+    vm.go("done")
+    vm.session.visit = "a" * 32
+    hub.eventReceived.emit({"event": "acknowledged", "visit": "b" * 32, "by": "Sam"})
+    assert vm.check_in.property("acknowledgedBy") == ""
+    hub.eventReceived.emit({"event": "acknowledged", "visit": "a" * 32, "by": "Sam"})
+    assert vm.check_in.property("acknowledgedBy") == "Sam"
