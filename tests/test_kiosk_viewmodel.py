@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from sqlite_utils import Database
 
+from kiosk.hub.handler import CommandHandler, Session
+from kiosk.hub.service import HubService
+from kiosk.store.devices import DeviceRole
 from kiosk.store.settings import Settings
 from kiosk.viewmodels.admin_lock import AdminLock
 from kiosk.viewmodels.kiosk import KioskViewModel
@@ -112,6 +117,50 @@ def test_the_check_in_sends_what_the_visitor_chose(qapp) -> None:
     hub.answer({"visit": "a" * 32, "first_name": "Maya", "returning": False})
     assert vm.property("screen") == "done"
     assert voice.said == ["Welcome, MY-ah!"]
+
+
+def test_a_name_typed_in_lower_case_is_greeted_alike_on_every_screen(
+    qapp, hub: HubService, db: Database, staff: dict[str, int]
+) -> None:
+    """The hub's replies and the kiosk's own greeting both capitalise "maria garcia"."""
+    handler = CommandHandler(hub, db, "ab" * 32)
+    session = Session(role=DeviceRole.KIOSK, device="lobby", holder="device:1")
+    vm, fake, voice = make(qapp)
+
+    def the_hub_answers() -> None:
+        _, command, fields = fake.sent[-1]
+        if command == "check_in":
+            fields = {**fields, "key": f"k-{len(fake.sent):06d}"}
+        message = json.dumps({"v": 2, "id": 1, "type": command, **fields})
+        fake.answer(json.loads(handler.handle(message, session))["result"])
+
+    greetings = []
+    for _visit in range(2):
+        vm.reset()
+        vm.startCheckIn()
+        vm.setName("maria garcia")
+        vm.submitName()
+        vm.setContact("maria@example.com")
+        vm.submitContact()
+        the_hub_answers()
+        greetings.append((vm.property("screen"), vm.property("greetingName")))
+        if vm.property("screen") == "returning":
+            vm.sameHostAgain()
+        else:
+            vm.setHostQuery("pri")
+            the_hub_answers()
+            vm.chooseHost(0)
+        vm.checkIn()
+        the_hub_answers()
+        greetings.append((vm.property("screen"), vm.property("greetingName")))
+        assert voice.said[-1] == "Welcome, Maria!"
+    assert greetings == [
+        ("host", "Maria"),
+        ("done", "Maria"),
+        ("returning", "Maria"),  # "Welcome back, Maria!"
+        ("done", "Maria"),  # "Welcome, Maria!"
+    ]
+    assert db.execute("SELECT name FROM visitors").fetchall() == [("maria garcia",)]  # as typed
 
 
 def test_an_acknowledgement_for_another_visit_is_not_shown(qapp) -> None:

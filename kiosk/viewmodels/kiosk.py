@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
-from kiosk.core.names import MAX_NAME_LENGTH, InvalidName, clean_name, matching_key
+from kiosk.core.names import MAX_NAME_LENGTH, InvalidName, clean_name, first_name, matching_key
 from kiosk.core.purposes import Purpose
 from kiosk.viewmodels.admin_lock import AdminLock
 from kiosk.viewmodels.rows import RowsModel
@@ -355,7 +355,7 @@ class KioskViewModel(QObject):
         elif contact:
             self._ask("identify", self._identified, name=name, contact=contact)
         else:
-            self._greeting_name = _first_word(name)
+            self._greeting_name = first_name(name)
             self._go(HOST)
 
     @Slot()
@@ -364,7 +364,7 @@ class KioskViewModel(QObject):
         self.submitContact()
 
     def _identified(self, result: dict[str, Any]) -> None:
-        self._greeting_name = _first_word(clean_name(self._name))
+        self._greeting_name = first_name(clean_name(self._name))
         if not result.get("identity"):
             self._go(HOST)
             return
@@ -691,12 +691,6 @@ class KioskViewModel(QObject):
         ]
         held += [str(v) for row in self.hosts.rows() for v in row.values()]
         return [text for text in held if text]
-
-
-def _first_word(name: str) -> str:
-    """The word to greet with; "maria garcia" typed all in lower case is greeted as "Maria"."""
-    word = name.split()[0] if name.split() else name
-    return word[:1].upper() + word[1:] if word.islower() else word
 
 
 def _host_row(host: dict[str, Any]) -> dict[str, Any]:
