@@ -140,37 +140,50 @@ def _day_start_ms(day: date) -> int:
 @click.option(
     "--format",
     "fmt",
-    default="csv",
-    show_default=True,
+    default=None,
     metavar="csv|xlsx|jsonl",
-    help="File format: csv, xlsx (Excel) or jsonl (JSON Lines).",
+    help="File format: csv, xlsx (Excel) or jsonl (JSON Lines). Without it, the file's "
+    "extension decides; a format that contradicts the extension is refused.",
 )
 @click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write."
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="File to write, such as visits.csv, visits.xlsx or visits.jsonl. It is replaced only "
+    "once the export is complete.",
 )
-@click.option("--anonymous", is_flag=True, help="Leave out visitors' names and ids.")
+@click.option(
+    "--anonymous",
+    is_flag=True,
+    help="Leave out visitors' names and ids. Hosts' and receptionists' names stay: they are "
+    "staff, not the public.",
+)
 @pass_context
-def export(ctx: Context, from_: str, to: str, fmt: str, output: str, anonymous: bool) -> None:
-    """Export the visits between two days, one row per visit, with every time and wait."""
-    from kiosk.store.export import ExportError, export_visits
+def export(
+    ctx: Context, from_: str, to: str, fmt: str | None, output: Path, anonymous: bool
+) -> None:
+    """Export the visits between two days, one row per visit, with every time and wait, and
+    who on the staff acknowledged and welcomed each visitor."""
+    from kiosk.store.export import ExportError, export_visits, format_for
 
     first, last = _parse_day(from_, "--from"), _parse_day(to, "--to")
     if last < first:
         raise click.BadParameter("The last day comes before the first day.", param_hint="--to")
-    with ctx.database() as db:
-        try:
+    try:
+        fmt = format_for(output, fmt)
+        with ctx.database() as db:
             rows = export_visits(
                 db,
                 _day_start_ms(first),
                 _day_start_ms(last + timedelta(days=1)),
                 fmt,
-                Path(output),
+                output,
                 anonymous=anonymous,
             )
-        except ExportError as error:
-            raise click.ClickException(str(error)) from error
-        except OSError as error:
-            raise click.ClickException(f"Could not write {output}: {error.strerror}.") from error
+    except ExportError as error:
+        raise click.ClickException(str(error)) from error
     click.echo(f"Wrote {rows} visits from {first} to {last} to {output}.")
 
 

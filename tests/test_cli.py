@@ -86,7 +86,9 @@ def test_bad_export_requests_get_one_clear_line(isolated_home: Path, args, words
 
 
 def test_export_without_a_database_says_so(isolated_home: Path) -> None:
-    result = kiosk(isolated_home, "export", "--from", "2026-11-01", "--to", "2026-11-30", "-o", "x")
+    result = kiosk(
+        isolated_home, "export", "--from", "2026-11-01", "--to", "2026-11-30", "-o", "x.csv"
+    )
     assert result.returncode == 1
     assert "There is no kiosk database at" in result.stderr
     assert "Traceback" not in result.stderr
