@@ -235,10 +235,14 @@ def staff() -> None:
 
 
 @staff.command("import")
-@click.argument("csv_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("csv_file", type=click.Path(path_type=Path))
 @pass_context
 def staff_import(ctx: Context, csv_file: Path) -> None:
-    """Add or update staff from a CSV file with columns name, role, email, phone, department."""
+    """Add or update staff from a CSV file with columns name, role, email, phone, department.
+
+    Only name is needed; role is host (the default) or receptionist. Columns may be separated by
+    commas, semicolons or tabs. Rows that can't be imported are listed by line and skipped.
+    """
     with ctx.database(create=True) as db:
         report = people.import_staff_csv(db, csv_file)
     for problem in report.problems:

@@ -108,7 +108,7 @@ def test_staff_import_keeps_good_rows_and_names_bad_ones(isolated_home: Path, tm
     result = kiosk(isolated_home, "staff", "import", str(sheet))
     assert result.returncode == 0
     assert "Added 3 and updated 0 staff." in result.stdout
-    assert "Line 4: Please type your name. Skipped." in result.stderr
+    assert "Line 4: the name is empty; skipped." in result.stderr
     assert "Line 5: the role 'janitor' is not 'host' or 'receptionist'; skipped." in result.stderr
     again = kiosk(isolated_home, "staff", "import", str(sheet))
     assert "Added 0 and updated 3 staff." in again.stdout

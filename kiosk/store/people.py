@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,8 +11,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from kiosk.core import text
-from kiosk.core.names import InvalidName, clean_name, matching_key
-from kiosk.core.people import Role, Staff, Visitor
+from kiosk.core.names import MAX_NAME_LENGTH, clean_name, matching_key
+from kiosk.core.people import InvalidEmail, Role, Staff, Visitor, checked_email
 from kiosk.store.database import writing
 
 _STAFF_COLUMNS = "id, name, role, email, phone, department, active"
@@ -101,32 +102,50 @@ class StaffImport:
     problems: list[str] = field(default_factory=list)
 
 
+# Spreadsheets save "CSV" with commas, or with semicolons where the comma is the decimal mark,
+# or with tabs; the first part of the file tells which.
+STAFF_DELIMITERS = ",;\t"
+_SAMPLE_CHARS = 64 * 1024
+_STAFF_FIELDS = ("name", "role", "email", "phone", "department")
+
+
 def import_staff_csv(db: Database, path: Path) -> StaffImport:
     """Add or update staff from a CSV file with a header row: name, role, email, phone, department.
 
-    Only `name` is required. A row whose name (ignoring case and accents) is already on file
-    updates that person. Bad rows are listed and skipped; good rows are kept. A field holding a
-    control or bidirectional-override character (which could rewrite a terminal or turn a name
-    backwards on a desk) makes its row bad.
+    Only `name` is required; columns may be separated by commas, semicolons or tabs. A row whose
+    name (ignoring case and accents) is already on file updates that person. Bad rows are listed
+    by line, in the words of someone reading their spreadsheet, and skipped; good rows are kept;
+    blank rows are passed over. A field holding a control or bidirectional-override character
+    (which could rewrite a terminal or turn a name backwards on a desk) makes its row bad, and so
+    does an e-mail address that is not one.
     """
     report = StaffImport()
     rows: list[tuple[int, dict[str | None, Any]]] = []
     try:
         with path.open(newline="", encoding="utf-8-sig") as file:
-            reader = csv.DictReader(file)
+            delimiter = _delimiter(file.read(_SAMPLE_CHARS))
+            file.seek(0)
+            reader = csv.DictReader(file, delimiter=delimiter)
             first_line = 2  # after the header
             for raw in reader:
                 # A quoted field may hold a line break: name the line the row starts on.
                 rows.append((first_line, raw))
                 first_line = reader.line_num + 1
+            header = reader.fieldnames or []
     except FileNotFoundError:
         report.problems.append(f"There is no file {path}.")
+        return report
+    except IsADirectoryError:
+        report.problems.append(f"{path} is a folder; give the staff list's CSV file.")
         return report
     except UnicodeDecodeError:
         report.problems.append(f"{path} is not a UTF-8 text file. Save it as CSV UTF-8.")
         return report
-    if rows and "name" not in {(k or "").strip().lower() for k in rows[0][1]}:
-        report.problems.append(f"{path} needs a header row with a 'name' column.")
+    if "name" not in {(k or "").strip().lower() for k in header}:
+        report.problems.append(
+            f"{path} needs a header row with a 'name' column, its columns separated by "
+            "commas, semicolons or tabs."
+        )
         return report
     with writing(db):
         for line, raw in rows:
@@ -134,12 +153,24 @@ def import_staff_csv(db: Database, path: Path) -> StaffImport:
     return report
 
 
+def _delimiter(sample: str) -> str:
+    """The delimiter of the CSV text that starts with `sample`; a comma if it can't be told (a
+    list with only a name column has none)."""
+    whole_lines = sample[: sample.rfind("\n") + 1] or sample
+    try:
+        return csv.Sniffer().sniff(whole_lines, delimiters=STAFF_DELIMITERS).delimiter
+    except csv.Error:
+        return ","
+
+
 def _import_row(db: Database, line: int, raw: dict[str | None, Any], report: StaffImport) -> None:
     if None in raw:
         report.problems.append(f"Line {line}: it has more fields than the header; skipped.")
         return
     row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
-    for column in ("name", "role", "email", "phone", "department"):
+    if not any(row.values()):
+        return  # a blank row of the spreadsheet, saved as delimiters only
+    for column in _STAFF_FIELDS:
         refused = text.first_refused(row.get(column, ""))
         if refused is not None:
             report.problems.append(
@@ -147,11 +178,16 @@ def _import_row(db: Database, line: int, raw: dict[str | None, Any], report: Sta
                 f"({text.code_point(refused)}); correct it and import again. Skipped."
             )
             return
-    try:
-        name = clean_name(row.get("name", ""))
-    except InvalidName as error:
-        report.problems.append(f"Line {line}: {error} Skipped.")
+    name = " ".join(unicodedata.normalize("NFC", row.get("name", "")).split())
+    if not name:
+        report.problems.append(f"Line {line}: the name is empty; skipped.")
         return
+    if len(name) > MAX_NAME_LENGTH:
+        report.problems.append(
+            f"Line {line}: the name is longer than {MAX_NAME_LENGTH} characters; skipped."
+        )
+        return
+    name = clean_name(name)
     role_text = row.get("role", "") or "host"
     try:
         role = Role(role_text.lower())
@@ -160,7 +196,16 @@ def _import_row(db: Database, line: int, raw: dict[str | None, Any], report: Sta
             f"Line {line}: the role '{role_text}' is not 'host' or 'receptionist'; skipped."
         )
         return
-    details = [row.get(k) or None for k in ("email", "phone", "department")]
+    email = row.get("email") or None
+    if email is not None:
+        try:
+            email = checked_email(email)
+        except InvalidEmail as error:
+            report.problems.append(
+                f"Line {line}: the email '{email}' is not an email address ({error}); skipped."
+            )
+            return
+    details = [email, row.get("phone") or None, row.get("department") or None]
     existing = db.execute(
         "SELECT id FROM staff WHERE name_key = ?", [matching_key(name)]
     ).fetchone()
