@@ -223,9 +223,103 @@ def purge(ctx: Context) -> None:
     policies = ctx.settings().policies
     with ctx.database() as db:
         erased = HubService(db, policies).purge()
+        people.flush_erased(db)
     click.echo(
         f"Erased the names and contacts of {erased} visitors not seen for "
         f"{policies.retention_days} days."
+    )
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option(
+    "--visitor",
+    "visitor_id",
+    type=int,
+    metavar="ID",
+    help="The number of the visitor to forget, as listed when several share the name.",
+)
+@click.option("--yes", is_flag=True, help="Erase without asking to confirm.")
+@pass_context
+def forget(ctx: Context, name: str | None, visitor_id: int | None, yes: bool) -> None:
+    """Erase one visitor at their request: their name, contact and pronunciation, wherever
+    they are kept. The times of their visits stay in the figures, with no name. Backups made
+    before keep what they hold."""
+    from kiosk.core.names import matching_key
+    from kiosk.store import audit
+
+    if name is None and visitor_id is None:
+        raise click.ClickException("Give the visitor's name, or --visitor ID.")
+    with ctx.database() as db:
+        if visitor_id is not None:
+            visitor = people.get_visitor(db, visitor_id)
+            if visitor is None:
+                raise click.ClickException(
+                    f"There is no visitor number {visitor_id}; nothing was erased."
+                )
+            if name is not None and matching_key(name) != matching_key(visitor.name):
+                raise click.ClickException(
+                    f"Visitor {visitor_id} is not called {for_terminal(name)}; nothing was erased."
+                )
+        else:
+            assert name is not None
+            named = people.visitors_named(db, name)
+            if not named:
+                raise click.ClickException(
+                    f"No visitor called {for_terminal(name)} is on file; nothing was erased."
+                )
+            if len(named) > 1:
+                click.echo(f"{len(named)} visitors are called {for_terminal(name)}:")
+                for each in named:
+                    click.echo(f"{each.id:>8}  {_about_visitor(db, each)}")
+                raise click.ClickException(
+                    "Nothing was erased. Choose one: kiosk forget --visitor ID."
+                )
+            (visitor,) = named
+        about = _about_visitor(db, visitor)
+        if not yes:
+            try:
+                agreed = click.confirm(
+                    f"Forget visitor {visitor.id}, {about}? Their name, contact and "
+                    "pronunciation are erased for good",
+                    default=False,
+                )
+            except click.Abort:  # no answer: the input ended
+                click.echo()
+                agreed = False
+            if not agreed:
+                raise click.ClickException("Nothing was erased.")
+        visits = people.visit_count(db, visitor.id)
+        with writing(db):
+            people.forget_visitor(db, visitor.id)
+            audit.record(db, wall_clock_ms(), "visitor_forgotten", visitor=visitor.id)
+        people.flush_erased(db)
+    erased = ["name"]
+    erased += ["contact"] if visitor.contact else []
+    erased += ["pronunciation"] if visitor.pronunciation else []
+    told = " and ".join([", ".join(erased[:-1]), erased[-1]] if len(erased) > 1 else erased)
+    click.echo(
+        f"Forgot visitor {visitor.id}: erased their {told}, and what the desk remembered of "
+        f"them. The times of their {visits} visit{'s' if visits != 1 else ''} stay in the "
+        "figures, with no name."
+    )
+
+
+def _about_visitor(db: Database, visitor: people.Visitor) -> str:
+    """One line that tells visitors of the same name apart, showing no more of their contact
+    than its owner would recognise."""
+    from kiosk.core.people import mask_contact
+
+    visits = people.visit_count(db, visitor.id)
+    last = (
+        f"last visit {datetime.fromtimestamp(visitor.last_visit_at / 1000).astimezone():%Y-%m-%d}"
+        if visitor.last_visit_at
+        else "no visit yet"
+    )
+    contact = f", {for_terminal(mask_contact(visitor.contact))}" if visitor.contact else ""
+    return (
+        f"{for_terminal(visitor.name)} ({last}, {visits} visit{'s' if visits != 1 else ''}"
+        f"{contact})"
     )
 
 

@@ -1,4 +1,4 @@
-"""Staff (hosts and receptionists) and remembered visitors."""
+"""Staff (hosts and receptionists), remembered visitors, and erasing a visitor's personal data."""
 
 from __future__ import annotations
 
@@ -19,6 +19,24 @@ _STAFF_COLUMNS = "id, name, role, email, phone, department, active"
 _VISITOR_COLUMNS = (
     "id, name, pronunciation, contact, visit_count, last_visit_at, last_host_id, last_wait_s"
 )
+
+# Every table, and what it keeps of a visitor. Forgetting a visitor and the retention purge
+# erase their row of `visitors`, the one table that holds what they typed or what the desk
+# remembers of them; everything else is kept because it holds none of it. A test checks this
+# against the schema, so a new table can't be added without deciding which it is.
+PERSONAL_DATA = {
+    "visitors": "erased: the name, contact and pronunciation a visitor typed, and what the desk "
+    "remembers of them (last host, last wait)",
+    "visits": "kept: times, purpose, host, kiosk and staff, and a bare visitor number that leads "
+    "nowhere once the visitor is erased (it is never given to another visitor)",
+    "events": "kept: the same as the log of each step; an event's actor is a kiosk, a desk, a "
+    "member of staff or the hub, and its payload holds numbers and codes, never typed text",
+    "staff": "kept: the staff list, which the manager keeps up to date; not visitors' data",
+    "devices": "kept: the names staff gave desks and kiosks when pairing; not visitors' data",
+    "pairing_code": "kept: the one live pairing code",
+    "audit": "kept: hub-wide records, which hold no personal data (kiosk.store.audit)",
+    "_sqlite_migrations": "kept: the changes made to the schema",
+}
 
 
 def _staff(row: tuple[Any, ...]) -> Staff:
@@ -256,9 +274,13 @@ def add_visitor(
     name = clean_name(name)
     text.check_free_text(pronunciation or "", text.PRONUNCIATION)
     text.check_free_text(contact or "", text.CONTACT)
+    # A number never used before, not even by an erased visitor whose visits still carry it:
+    # SQLite would give the last erased visitor's number to the next one, and with it their
+    # history ("last time you waited 9 minutes").
     cursor = db.execute(
-        "INSERT INTO visitors (name, name_key, pronunciation, contact, visit_count, created_at) "
-        "VALUES (?, ?, ?, ?, 0, ?)",
+        "INSERT INTO visitors (id, name, name_key, pronunciation, contact, visit_count, "
+        "created_at) VALUES (max(coalesce((SELECT max(id) FROM visitors), 0), "
+        "coalesce((SELECT max(visitor_id) FROM visits), 0)) + 1, ?, ?, ?, ?, 0, ?)",
         (name, matching_key(name), pronunciation or None, contact or None, at_ms),
     )
     return cursor.lastrowid
@@ -288,12 +310,47 @@ def note_wait(db: Database, visitor_id: int, wait_s: float) -> None:
 
 
 def erase_visitors_before(db: Database, cutoff_ms: int) -> int:
-    """Erase every visitor not seen since `cutoff_ms`; their visits stay, anonymous.
+    """Erase every visitor not seen since `cutoff_ms`; their visits stay, anonymous. Call inside
+    `writing(db)`, then `flush_erased(db)` after it.
 
     Visits keep only a bare visitor number that no longer leads to a name, contact or
-    pronunciation. Returns how many visitors were erased.
+    pronunciation (`PERSONAL_DATA`). Returns how many visitors were erased.
     """
     cursor = db.execute(
         "DELETE FROM visitors WHERE coalesce(last_visit_at, created_at) < ?", [cutoff_ms]
     )
     return cursor.rowcount
+
+
+def visit_count(db: Database, visitor_id: int) -> int:
+    """How many visits a visitor's number is on, including those checked in before any purge."""
+    (count,) = db.execute(
+        "SELECT count(*) FROM visits WHERE visitor_id = ?", [visitor_id]
+    ).fetchone()
+    return count
+
+
+def forget_visitor(db: Database, visitor_id: int) -> Visitor | None:
+    """Erase one visitor at their request: everything `PERSONAL_DATA` marks as erased. Call
+    inside `writing(db)`, then `flush_erased(db)` after it.
+
+    Their visits stay in the figures under a bare number that leads nowhere. Returns the
+    visitor as they were, or None if there is no such visitor (already erased, say).
+    """
+    visitor = get_visitor(db, visitor_id)
+    if visitor is None:
+        return None
+    db.execute("DELETE FROM visitors WHERE id = ?", [visitor_id])
+    return visitor
+
+
+def flush_erased(db: Database) -> bool:
+    """After erasing, outside any transaction: move the erased pages into the database file and
+    empty its write-ahead log, which would otherwise keep earlier copies of those pages. (In the
+    file itself, erased rows are overwritten with zeros: `open_database` asks SQLite to.)
+
+    Returns False if a reader (a running hub, in the middle of a read) kept the log for now:
+    SQLite then empties it by itself as it reuses it.
+    """
+    busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return busy == 0
