@@ -86,7 +86,9 @@ def test_bad_export_requests_get_one_clear_line(isolated_home: Path, args, words
 
 
 def test_export_without_a_database_says_so(isolated_home: Path) -> None:
-    result = kiosk(isolated_home, "export", "--from", "2026-11-01", "--to", "2026-11-30", "-o", "x")
+    result = kiosk(
+        isolated_home, "export", "--from", "2026-11-01", "--to", "2026-11-30", "-o", "x.csv"
+    )
     assert result.returncode == 1
     assert "There is no kiosk database at" in result.stderr
     assert "Traceback" not in result.stderr
@@ -106,7 +108,7 @@ def test_staff_import_keeps_good_rows_and_names_bad_ones(isolated_home: Path, tm
     result = kiosk(isolated_home, "staff", "import", str(sheet))
     assert result.returncode == 0
     assert "Added 3 and updated 0 staff." in result.stdout
-    assert "Line 4: Please type your name. Skipped." in result.stderr
+    assert "Line 4: the name is empty; skipped." in result.stderr
     assert "Line 5: the role 'janitor' is not 'host' or 'receptionist'; skipped." in result.stderr
     again = kiosk(isolated_home, "staff", "import", str(sheet))
     assert "Added 0 and updated 3 staff." in again.stdout

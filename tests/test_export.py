@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -15,9 +16,17 @@ from sqlite_utils import Database
 from kiosk.core.metrics import VisitTimes
 from kiosk.core.policies import Policies
 from kiosk.core.purposes import Purpose
+from kiosk.hub.handler import staff_actor
 from kiosk.hub.service import HubService
 from kiosk.store import export
-from kiosk.store.export import ExportError, export_columns, export_query, export_visits
+from kiosk.store.database import writing
+from kiosk.store.export import (
+    ExportError,
+    export_columns,
+    export_query,
+    export_visits,
+    format_for,
+)
 from kiosk.store.seed import seed_history
 from tests.conftest import MORNING_MS, FakeClock
 
@@ -33,27 +42,30 @@ def paris_hub(db: Database, clock: FakeClock) -> HubService:
 
 @pytest.fixture
 def morning(paris_hub: HubService, clock: FakeClock, staff: dict[str, int]) -> dict[str, int]:
-    """Maria's meeting from check-in to rating, a courier, a visitor who gave up, one waiting."""
+    """Maria's meeting from check-in to rating, a courier, a visitor who gave up, one waiting.
+
+    Sam, at the desk, answers each of them, named in the log by staff number as the hub does."""
     hub = paris_hub
+    sam = staff_actor(staff["sam"])
     clock.advance(5)  # 10:00:05 in Paris
     maria = hub.check_in("María García", host_id=staff["priya"], kiosk="lobby").visit.id
     clock.advance(0.8)
     hub.note_alerted(maria, "desk-1")
     clock.advance(24.2)
-    hub.acknowledge(maria, "Sam Jones")
+    hub.acknowledge(maria, sam)
     clock.advance(70)
-    hub.welcome(maria, "Sam Jones")
+    hub.welcome(maria, sam)
     clock.advance(3600)
     hub.check_out(maria)
     hub.rate_welcome(maria, 4)
     clock.advance(60)
     courier = hub.check_in("Smith, Jr.", purpose=Purpose.DELIVERY).visit.id
     clock.advance(12.5)
-    hub.welcome(courier, "Sam Jones")
+    hub.welcome(courier, sam)
     clock.advance(60)
     gave_up = hub.check_in("=HYPERLINK(1)", host_id=staff["jose"]).visit.id
     clock.advance(600)
-    hub.mark_left_unseen(gave_up, "Sam Jones")
+    hub.mark_left_unseen(gave_up, sam)
     waiting = hub.check_in("王芳", host_id=staff["jose"]).visit.id
     return {"maria": maria, "courier": courier, "gave_up": gave_up, "waiting": waiting}
 
@@ -134,12 +146,12 @@ def test_no_typed_field_of_a_csv_starts_a_formula(
     # still start with a tab or a carriage return, after which some spreadsheets read a formula.
     formula = f"{start}cmd|' /C calc'!A0"
     db.execute("UPDATE visitors SET name = ? WHERE name = 'María García'", [formula])
-    db.execute("UPDATE staff SET name = ? WHERE name = 'Priya Raman'", [formula])
+    db.execute("UPDATE staff SET name = ? WHERE name IN ('Priya Raman', 'Sam Jones')", [formula])
     db.execute("UPDATE visits SET kiosk = ?, acknowledged_by = ?", [formula, formula])
     out = tmp_path / "visits.csv"
     export_visits(db, *ALL_TIME, "csv", out)
     maria = _csv_rows(out)[0]
-    for column in ("visitor_name", "host_name", "kiosk", "acknowledged_by"):
+    for column in ("visitor_name", "host_name", "kiosk", "acknowledged_by", "welcomed_by"):
         assert maria[column] == "'" + formula, column
 
 
@@ -164,6 +176,8 @@ def test_anonymous_export_names_no_visitor(db: Database, morning, tmp_path) -> N
         rows = list(reader)
     assert "visitor_name" not in reader.fieldnames and "visitor_id" not in reader.fieldnames
     assert rows[0]["host_name"] == "Priya Raman" and rows[0]["wait_s"] == "95.0"
+    # Staff are not the public: who answered the desk is what the figures are about.
+    assert rows[0]["acknowledged_by"] == rows[0]["welcomed_by"] == "Sam Jones"
 
 
 def test_only_the_period_is_exported(db: Database, morning, tmp_path) -> None:
@@ -193,6 +207,7 @@ def test_xlsx_opens_with_real_dates_and_a_frozen_bold_header(db: Database, morni
     assert rows[2]["visitor_name"] == "=HYPERLINK(1)"  # kept as text: openpyxl reads no formula
     assert sheet.cell(4, header.index("visitor_name") + 1).data_type == "s"
     assert rows[3]["ended_at"] is None and rows[3]["ended_how"] == "on site"
+    assert maria["acknowledged_by"] == maria["welcomed_by"] == "Sam Jones"
 
 
 def test_jsonl_has_one_object_per_line_with_the_same_keys(db: Database, morning, tmp_path):
@@ -218,23 +233,186 @@ def test_an_unknown_format_is_refused_with_a_sentence(db: Database, tmp_path) ->
     assert not out.exists() and not list(tmp_path.glob("*.part"))
 
 
+def test_the_receptionist_is_named_as_on_the_staff_list_today(
+    db: Database, morning, tmp_path
+) -> None:
+    """The log keeps the staff number, so the export names whoever it is now: a name corrected
+    on the list is exported corrected, in every format; other actors stay as recorded."""
+    with writing(db):
+        db.execute("UPDATE staff SET name = 'Sam Jones-Okafor' WHERE name = 'Sam Jones'")
+        db.execute(
+            "UPDATE visits SET welcomed_by = 'front desk' WHERE id = ?", [morning["courier"]]
+        )
+    for fmt in ("csv", "jsonl", "xlsx"):
+        out = tmp_path / f"visits.{fmt}"
+        export_visits(db, *ALL_TIME, None, out)
+        if fmt == "csv":
+            rows = _csv_rows(out)
+        elif fmt == "jsonl":
+            rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        else:
+            sheet = openpyxl.load_workbook(out).active
+            header = [cell.value for cell in sheet[1]]
+            rows = [dict(zip(header, r, strict=True)) for r in sheet.iter_rows(2, values_only=True)]
+        maria, courier, gave_up, _ = rows
+        assert maria["acknowledged_by"] == maria["welcomed_by"] == "Sam Jones-Okafor", fmt
+        assert courier["welcomed_by"] == "front desk", fmt
+        assert gave_up["welcomed_by"] in ("", None), fmt
+        assert "staff:" not in out.read_bytes().decode("utf-8", "replace"), fmt
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "chosen"),
+    [
+        ("visits.csv", None, "csv"),
+        ("visits.xlsx", None, "xlsx"),
+        ("VISITS.XLSX", None, "xlsx"),
+        ("visits.jsonl", None, "jsonl"),
+        ("visits.xlsx", "xlsx", "xlsx"),
+        ("visits.xlsx", "XLSX", "xlsx"),
+        ("visits.txt", "csv", "csv"),  # an extension that names no format: as asked
+        ("visits", "jsonl", "jsonl"),
+    ],
+)
+def test_the_format_comes_from_the_extension_unless_asked(name, fmt, chosen) -> None:
+    assert format_for(Path(name), fmt) == chosen
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "sentence"),
+    [
+        (
+            "visits.xlsx",
+            "csv",
+            "visits.xlsx is named for Excel (xlsx), but --format asks for CSV; name the file "
+            "visits.csv, or leave out --format.",
+        ),
+        (
+            "visits.csv",
+            "jsonl",
+            "visits.csv is named for CSV, but --format asks for JSON Lines; name the file "
+            "visits.jsonl, or leave out --format.",
+        ),
+        (
+            "visits.txt",
+            None,
+            "Can't tell which format to write from the name visits.txt; end it in .csv, .xlsx "
+            "or .jsonl, or give --format.",
+        ),
+        (
+            "visits",
+            None,
+            "Can't tell which format to write from the name visits; end it in .csv, .xlsx or "
+            ".jsonl, or give --format.",
+        ),
+        ("visits.pdf", "pdf", "Unknown format 'pdf'. Use csv, xlsx or jsonl."),
+    ],
+)
+def test_a_format_the_file_name_contradicts_is_refused(
+    db: Database, morning, tmp_path, name: str, fmt, sentence: str
+) -> None:
+    out = tmp_path / name
+    with pytest.raises(ExportError) as refused:
+        export_visits(db, *ALL_TIME, fmt, out)
+    assert str(refused.value) == sentence
+    assert not [p for p in tmp_path.iterdir() if not p.name.startswith("kiosk.db")]
+
+
+def test_an_xlsx_file_never_holds_csv(db: Database, morning, tmp_path) -> None:
+    out = tmp_path / "visits.xlsx"
+    with pytest.raises(ExportError):
+        export_visits(db, *ALL_TIME, "csv", out)
+    assert not out.exists()
+    export_visits(db, *ALL_TIME, None, out)
+    assert out.read_bytes().startswith(b"PK")  # a zip, as every xlsx is
+    assert openpyxl.load_workbook(out).active.max_row == 5
+
+
+def _a_file_where_the_folder_should_be(tmp_path: Path) -> Path:
+    (tmp_path / "reports").write_text("notes")
+    return tmp_path / "reports" / "visits.csv"
+
+
+def _a_folder_where_the_file_should_be(tmp_path: Path) -> Path:
+    (tmp_path / "visits.csv").mkdir()
+    return tmp_path / "visits.csv"
+
+
+@pytest.mark.parametrize(
+    ("place", "sentence"),
+    [
+        (
+            lambda tmp: tmp / "no such folder" / "visits.csv",
+            "There is no folder {tmp}/no such folder; make it first, or write the export "
+            "somewhere else.",
+        ),
+        (
+            _a_folder_where_the_file_should_be,
+            "{tmp}/visits.csv is a folder; give the name of the file to write, such as "
+            "{tmp}/visits.csv/visits.csv.",
+        ),
+        (
+            _a_file_where_the_folder_should_be,
+            "{tmp}/reports is a file, not a folder; write the export somewhere else.",
+        ),
+    ],
+    ids=["no-folder", "a-folder", "a-file-for-a-folder"],
+)
+def test_a_place_an_export_cannot_go_is_one_sentence(
+    db: Database, morning, tmp_path, place, sentence: str
+) -> None:
+    out = place(tmp_path)
+    before = sorted(tmp_path.rglob("*"))
+    with pytest.raises(ExportError) as refused:
+        export_visits(db, *ALL_TIME, None, out)
+    assert str(refused.value) == sentence.format(tmp=tmp_path)
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_a_finished_export_is_flushed_to_disk_before_it_takes_the_name(
+    db: Database, morning, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "visits.csv"
+    synced: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(handle: int) -> None:
+        synced.append(os.readlink(f"/proc/self/fd/{handle}"))
+        real_fsync(handle)
+
+    def replace(source, target) -> None:
+        assert synced and Path(synced[-1]) == Path(source), "renamed before it was on disk"
+        real_replace(source, target)
+
+    monkeypatch.setattr(export.os, "fsync", fsync)
+    monkeypatch.setattr(export.os, "replace", replace)
+    export_visits(db, *ALL_TIME, None, out)
+    assert Path(synced[-1]) == tmp_path  # and the new name with it
+    assert len(_csv_rows(out)) == 4
+
+
 def test_a_failed_export_leaves_no_half_file(
     db: Database, morning, tmp_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out = tmp_path / "exports" / "visits.csv"
-    out.parent.mkdir()
-    out.write_text("last month's export")
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    outs = [folder / f"visits.{fmt}" for fmt in ("csv", "xlsx", "jsonl")]
+    for out in outs:
+        out.write_text("last month's export")
 
     def one_chunk_then_a_full_disk(cursor):
         yield cursor.fetchmany(2)
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(export, "_chunks", one_chunk_then_a_full_disk)
-    for fmt in ("csv", "xlsx", "jsonl"):
-        with pytest.raises(OSError, match="No space left"):
-            export_visits(db, *ALL_TIME, fmt, out)
-    assert out.read_text() == "last month's export"
-    assert list(out.parent.iterdir()) == [out]
+    for out in outs:
+        with pytest.raises(ExportError) as refused:
+            export_visits(db, *ALL_TIME, None, out)
+        assert str(refused.value) == (
+            f"The disk that holds {out} is full; free some space and try again."
+        )
+        assert out.read_text() == "last month's export"
+    assert sorted(folder.iterdir()) == sorted(outs)
 
 
 def test_more_visits_than_a_sheet_holds_are_refused(

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
+from sqlite_utils import Database
+
+from kiosk.hub.handler import CommandHandler
+from kiosk.hub.service import HubService
+from kiosk.hub.sessions import Session
+from kiosk.store.devices import DeviceRole
 from tests.kiosk_fakes import make
 
 
@@ -80,3 +88,48 @@ def test_an_acknowledgement_for_another_visit_is_not_shown(qapp) -> None:
     assert vm.check_in.property("acknowledgedBy") == ""
     hub.eventReceived.emit({"event": "acknowledged", "visit": "a" * 32, "by": "Sam"})
     assert vm.check_in.property("acknowledgedBy") == "Sam"
+
+
+def test_a_name_typed_in_lower_case_is_greeted_alike_on_every_screen(
+    qapp, hub: HubService, db: Database, staff: dict[str, int]
+) -> None:
+    """The hub's replies and the kiosk's own greeting both capitalise "maria garcia"."""
+    handler = CommandHandler(hub, db, "ab" * 32)
+    session = Session(role=DeviceRole.KIOSK, device="lobby", holder="device:1")
+    vm, fake, voice = make(qapp)
+
+    def the_hub_answers() -> None:
+        _, command, fields = fake.sent[-1]
+        if command == "check_in":
+            fields = {**fields, "key": f"k-{len(fake.sent):06d}"}
+        message = json.dumps({"v": 2, "id": 1, "type": command, **fields})
+        fake.answer(json.loads(handler.handle(message, session))["result"])
+
+    greetings = []
+    for visit in range(2):
+        vm.reset()
+        vm.startCheckIn()
+        vm.setName("maria garcia")
+        vm.submitName()
+        vm.setContact("maria@example.com")
+        vm.submitContact()
+        the_hub_answers()
+        greetings.append((vm.property("screen"), vm.property("greetingName")))
+        if vm.property("screen") == "returning":
+            vm.check_in.sameHostAgain()
+        else:
+            vm.check_in.setHostQuery("pri")
+            the_hub_answers()
+            vm.check_in.chooseHost(0)
+        vm.check_in.checkIn()
+        the_hub_answers()
+        greetings.append((vm.property("screen"), vm.property("greetingName")))
+        assert voice.said[-1] == "Welcome, Maria!"
+        hub.check_out(visit + 1)  # she leaves; next week she is back
+    assert greetings == [
+        ("host", "Maria"),
+        ("done", "Maria"),
+        ("returning", "Maria"),  # "Welcome back, Maria!"
+        ("done", "Maria"),  # "Welcome, Maria!"
+    ]
+    assert db.execute("SELECT name FROM visitors").fetchall() == [("maria garcia",)]  # as typed

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.core.names import MAX_NAME_LENGTH, InvalidName, clean_name, first_name, matching_key
+from kiosk.core.names import (
+    MAX_NAME_LENGTH,
+    InvalidName,
+    clean_name,
+    first_name,
+    greeted_name,
+    matching_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -51,6 +58,41 @@ def test_matching_ignores_case_accents_and_spacing() -> None:
 def test_greeting_uses_the_first_name() -> None:
     assert first_name("Maria Garcia Lopez") == "Maria"
     assert first_name("王小明") == "王小明"
+
+
+@pytest.mark.parametrize(
+    ("typed", "greeted", "first"),
+    [
+        ("maria garcia", "Maria Garcia", "Maria"),  # a touchscreen keyboard starts in lower case
+        ("josé núñez", "José Núñez", "José"),
+        ("anne-marie dupont", "Anne-Marie Dupont", "Anne-Marie"),
+        ("élodie", "Élodie", "Élodie"),
+        ("McDonald", "McDonald", "McDonald"),  # anything but all lower case is as typed
+        ("de la Cruz Ana", "de la Cruz Ana", "de"),
+        ("ÉLODIE", "ÉLODIE", "ÉLODIE"),
+        ("maria Garcia", "maria Garcia", "maria"),
+        ("王小明", "王小明", "王小明"),
+        ("<img src=x>", "<img Src=x>", "<img"),  # text stays text: nothing is taken out
+    ],
+)
+def test_a_name_typed_all_in_lower_case_is_greeted_with_capitals(
+    typed: str, greeted: str, first: str
+) -> None:
+    assert greeted_name(typed) == greeted
+    assert first_name(typed) == first
+
+
+@given(st.text(min_size=1, max_size=60))
+def test_a_greeting_changes_only_the_case_of_a_lower_case_name(typed: str) -> None:
+    try:
+        name = clean_name(typed)
+    except InvalidName:
+        return
+    greeted = greeted_name(name)
+    assert greeted == name or name.islower()
+    assert matching_key(greeted) == matching_key(name)  # the same person, found the same way
+    assert greeted_name(greeted) == greeted
+    assert first_name(name) == greeted.split()[0]
 
 
 @given(st.text(min_size=1, max_size=60))

@@ -43,7 +43,7 @@ def test_a_kiosk_checks_in_and_checks_out(handler: CommandHandler, staff) -> Non
         key="k1k1k1k1",
         contact="maria@example.com",
     )["result"]
-    assert done["first_name"] == "maria" and done["returning"] is False
+    assert done["first_name"] == "Maria" and done["returning"] is False
     assert len(done["visit"]) == 32 and "visit_id" not in done  # a handle, not an id
     assert ask(handler, type="check_out", visit=done["visit"])["type"] == "reply"
     assert ask(handler, type="rate_welcome", visit=done["visit"], rating=5)["type"] == "reply"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from kiosk.core import text
@@ -12,6 +13,8 @@ NAME_EMPTY = "name_empty"
 NAME_TOO_LONG = "name_too_long"
 # A device's name as it pairs ("Front desk 2", "Lobby kiosk"), shown in `kiosk devices`.
 MAX_DEVICE_NAME_LENGTH = 60
+# A word of a name, for capitalising: what follows a space or a hyphen ("anne-marie").
+_CAPITALISED_WORD = re.compile(r"[^\s-]+")
 
 
 class InvalidName(text.RefusedText):
@@ -56,9 +59,24 @@ def matching_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", bare).split())
 
 
+def greeted_name(name: str) -> str:
+    """The name as a greeting says it: typed all in lower case, each word gets a capital.
+
+    "maria garcia" is greeted as "Maria Garcia" and "anne-marie" as "Anne-Marie": nobody means
+    to be greeted in lower case, it is only how a touchscreen keyboard starts. Anything else is
+    kept exactly as typed, because the visitor chose it: "McDonald", "de la Cruz Ana", "ÉLODIE",
+    "王小明". The stored name stays as typed; only greetings use this.
+    """
+    if not name.islower():
+        return name
+    return _CAPITALISED_WORD.sub(lambda word: word[0][:1].title() + word[0][1:], name)
+
+
 def first_name(name: str) -> str:
-    """The word a greeting uses: "Welcome back, Maria!" for "Maria Garcia Lopez"."""
-    return name.split()[0] if name.split() else name
+    """The word a greeting uses: "Welcome back, Maria!" for "Maria Garcia Lopez", and for
+    "maria garcia lopez" too (`greeted_name`)."""
+    words = greeted_name(name).split()
+    return words[0] if words else name
 
 
 def clean_device_name(typed: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from email_validator import EmailNotValidError, validate_email
+
 
 class Role(StrEnum):
     HOST = "host"
@@ -61,3 +63,22 @@ def contact_key(contact: str | None) -> str:
         return text.casefold()
     digits = "".join(ch for ch in text if ch.isdigit())
     return digits if len(digits) >= 6 else ""
+
+
+class InvalidEmail(ValueError):
+    """An e-mail address that can't be used; the message says why, as a clause that starts in
+    lower case ("an email address must have an @-sign")."""
+
+
+def checked_email(typed: str) -> str:
+    """A member of staff's e-mail address as it should be kept, or InvalidEmail.
+
+    The syntax is checked (one @, a domain with a dot, no spaces, the length limits, and names in
+    any script) by email-validator; nothing is looked up on the network. The domain is kept in
+    lower case, the part before the @ as typed.
+    """
+    try:
+        return validate_email(typed, check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        why = str(error).rstrip(".")
+        raise InvalidEmail(why[:1].lower() + why[1:]) from None

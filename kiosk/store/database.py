@@ -54,6 +54,9 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
             if not marked:
                 conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
         conn.execute("PRAGMA synchronous=FULL")
+        # A deleted or moved row is overwritten with zeros, not just unlinked: an erased visitor's
+        # name would otherwise stay in the file's free space, readable in any copy of it.
+        conn.execute("PRAGMA secure_delete=ON")
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys=ON")
         MIGRATIONS.apply(db)

@@ -11,7 +11,9 @@ Columns, the same in every format (XLSX adds `utc_offset` at the end, see below)
   time of the site with its UTC offset at check-in, to the second ("2026-11-24T09:00:05+01:00")
 - `time_to_alert_s`, `time_to_acknowledge_s`, `wait_s`, `visit_length_s`: seconds, to the
   millisecond, as `kiosk.core.metrics.VisitTimes` defines them
-- `acknowledged_by`, `welcomed_by`, `escalations`, `feedback` (1 to 5)
+- `acknowledged_by`, `welcomed_by`: the receptionist's name as on the staff list (the event log
+  keeps the staff number, so a name corrected on the list is exported corrected)
+- `escalations`, `feedback` (1 to 5)
 
 Empty means "did not happen" (or, for a visitor's name, erased after the retention period).
 
@@ -21,8 +23,14 @@ before reading the formula) gets a leading apostrophe; XLSX cells are written as
 Excel never runs, and JSON Lines keeps the text as typed.
 
 Anonymous exports leave out `visitor_id` and `visitor_name`: the id is a key to the visitor's
-name, contact and pronunciation. The host's id and name stay, because hosts are staff and the
-figures are about how the front desk looked after their visitors, not about who visited.
+name, contact and pronunciation. The host's id and name and the receptionists' names stay,
+because they are staff, not the public, and the figures are about how the front desk looked
+after its visitors, not about who visited.
+
+The format is the file's extension (.csv, .xlsx, .jsonl) unless one is asked for; a format that
+contradicts the extension is refused, so an Excel file never holds CSV. Each way the output
+can't be written (no such folder, a folder in its place, a read-only folder or file, a full
+disk) is one sentence (`ExportError`).
 
 CSV starts with a UTF-8 byte order mark: without it Excel on Windows reads the file in the
 local code page and mangles "José Núñez" and every non-Latin name, while Python
@@ -37,7 +45,9 @@ by its owner only (it may hold visitors' names); share it on purpose.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import errno
 import json
 import os
 import tempfile
@@ -48,8 +58,13 @@ from typing import Any
 
 import xlsxwriter
 from sqlite_utils import Database
+from xlsxwriter.exceptions import FileCreateError
+
+from kiosk.store import places
 
 FORMATS = ("csv", "xlsx", "jsonl")
+# How each format is named for a person.
+_FORMAT_NAMES = {"csv": "CSV", "xlsx": "Excel (xlsx)", "jsonl": "JSON Lines"}
 XLSX_MAX_ROWS = 1_048_575  # Excel's 1,048,576 rows, less the header
 # Rows fetched per round trip: big enough that the per-call cost vanishes, small enough to
 # keep memory flat whatever the size of the export.
@@ -74,6 +89,29 @@ def _local_time(column: str) -> str:
 
 def _seconds_since_check_in(column: str) -> str:
     return f"(v.{column} - v.checked_in_at) / 1000.0"
+
+
+# The event log names a receptionist "staff:25" (kiosk.hub.handler.staff_actor).
+_STAFF_ACTOR = "staff:"
+# Who did a step, joined to the staff list once per row (an expression would be evaluated again
+# by the CSV formula guard): (column of visits, alias of its join).
+_ANSWERED_BY = (("acknowledged_by", "ab"), ("welcomed_by", "wb"))
+
+
+def _join_staff(column: str, alias: str) -> str:
+    """SQL joining the member of staff named in the actor `column`, if it names one."""
+    prefix = len(_STAFF_ACTOR)
+    return (
+        f"LEFT JOIN staff AS {alias} ON {alias}.id = CASE WHEN substr(v.{column}, 1, {prefix}) "
+        f"= '{_STAFF_ACTOR}' THEN CAST(substr(v.{column}, {prefix + 1}) AS INTEGER) END\n"
+    )
+
+
+def _staff_name(column: str) -> str:
+    """SQL for the name on the staff list of whoever did a step; any other actor (older logs
+    named people directly) as it was recorded."""
+    alias = dict(_ANSWERED_BY)[column]
+    return f"coalesce({alias}.name, v.{column})"
 
 
 # (column name, SQL expression, whether people typed it), in file order. Durations follow
@@ -103,8 +141,8 @@ _COLUMNS: tuple[tuple[str, str, bool], ...] = (
         f"THEN {_seconds_since_check_in('ended_at')} END",
         False,
     ),
-    ("acknowledged_by", "v.acknowledged_by", True),
-    ("welcomed_by", "v.welcomed_by", True),
+    ("acknowledged_by", _staff_name("acknowledged_by"), True),
+    ("welcomed_by", _staff_name("welcomed_by"), True),
     ("escalations", "v.escalations", False),
     ("feedback", "v.feedback", False),
 )
@@ -152,29 +190,59 @@ def export_query(anonymous: bool = False, *, for_csv: bool = True) -> str:
         "FROM visits AS v\n"
         f"{visitors}"
         "LEFT JOIN staff AS h ON h.id = v.host_id\n"
+        f"{''.join(_join_staff(column, alias) for column, alias in _ANSWERED_BY)}"
         "WHERE v.checked_in_at >= :start_ms AND v.checked_in_at < :end_ms\n"
         "ORDER BY v.checked_in_at, v.id"
     )
+
+
+def format_for(out: Path, fmt: str | None = None) -> str:
+    """The format to write `out` in: `fmt` if given, else the file's extension.
+
+    ExportError for an unknown format, a file name that says no format and none given, or a
+    format that contradicts the file's extension (CSV in "visits.xlsx" would not open in Excel).
+    """
+    extension = Path(out).suffix.lower().removeprefix(".")
+    if fmt is None:
+        if extension not in FORMATS:
+            raise ExportError(
+                f"Can't tell which format to write from the name {Path(out).name}; "
+                "end it in .csv, .xlsx or .jsonl, or give --format."
+            )
+        return extension
+    asked = fmt.lower()
+    if asked not in FORMATS:
+        raise ExportError(f"Unknown format '{fmt}'. Use csv, xlsx or jsonl.")
+    if extension in FORMATS and extension != asked:
+        raise ExportError(
+            f"{Path(out).name} is named for {_FORMAT_NAMES[extension]}, but --format asks for "
+            f"{_FORMAT_NAMES[asked]}; name the file {Path(out).stem}.{asked}, or leave out "
+            "--format."
+        )
+    return asked
 
 
 def export_visits(
     db: Database,
     start_ms: int,
     end_ms: int,
-    fmt: str,
+    fmt: str | None,
     out: Path,
     *,
     anonymous: bool = False,
 ) -> int:
-    """Write the visits that checked in in [start_ms, end_ms) to `out`; return how many."""
+    """Write the visits that checked in in [start_ms, end_ms) to `out`; return how many.
+
+    `fmt` None takes the format from the file's extension (`format_for`). Any reason the file
+    can't be written raises ExportError with its sentence; `out` is then as it was before.
+    """
     writers: dict[str, Callable[[Path, list[str], Iterator[list[Any]]], int]] = {
         "csv": _write_csv,
         "xlsx": _write_xlsx,
         "jsonl": _write_jsonl,
     }
-    writer = writers.get(fmt.lower())
-    if writer is None:
-        raise ExportError(f"Unknown format '{fmt}'. Use csv, xlsx or jsonl.")
+    out = Path(out)
+    writer = writers[format_for(out, fmt)]
     params = {"start_ms": start_ms, "end_ms": end_ms}
     if writer is _write_xlsx:
         (count,) = db.execute(
@@ -187,8 +255,11 @@ def export_visits(
                 f"Those days have {count:,} visits, more than an Excel sheet can hold "
                 f"({XLSX_MAX_ROWS:,}). Export fewer days, or use csv or jsonl."
             )
-    out = Path(out)
-    handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    _check_place(out)
+    try:
+        handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    except OSError as error:
+        raise ExportError(_cannot_write(out, error)) from error
     os.close(handle)
     temp = Path(temp_name)
     try:
@@ -196,11 +267,64 @@ def export_visits(
         cursor = db.execute(query, params)
         header = [description[0] for description in cursor.description]
         rows = writer(temp, header, _chunks(cursor))
+        # On disk before it takes the name, so a power cut leaves the old file or the new one.
+        _sync(temp)
         os.replace(temp, out)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise ExportError(_cannot_write(out, error)) from error
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+    _sync_folder(out.parent)
     return rows
+
+
+def _check_place(out: Path) -> None:
+    """Refuse, with its sentence, an output that can't be written, before reading a visit."""
+    if out.is_dir():
+        raise ExportError(
+            f"{out} is a folder; give the name of the file to write, such as "
+            f"{out / ('visits' + (out.suffix.lower() or '.csv'))}."
+        )
+    blocker = places.file_in_the_way(out.parent)
+    if blocker is not None:
+        raise ExportError(f"{blocker} is a file, not a folder; write the export somewhere else.")
+    if not out.parent.exists():
+        raise ExportError(
+            f"There is no folder {out.parent}; make it first, or write the export somewhere else."
+        )
+    if out.exists() and not os.access(out, os.W_OK):
+        # Replacing it would work (the folder is writable) but undo what someone meant.
+        raise ExportError(
+            f"{out} is read-only; choose another file name, or make it writable first."
+        )
+
+
+def _cannot_write(out: Path, error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return places.full_disk(out)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            f"The folder {out.parent} is read-only, so the export can't be written there; "
+            "write it somewhere else."
+        )
+    return f"Can't write {out} ({error.strerror or error}); write the export somewhere else."
+
+
+def _sync(path: Path) -> None:
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the new name durable too, where the system allows it (Windows can't open a folder):
+    the file itself is complete by now either way."""
+    with contextlib.suppress(OSError):
+        _sync(folder)
 
 
 def _chunks(cursor: Any) -> Iterator[list[Any]]:
@@ -285,7 +409,12 @@ def _write_xlsx(path: Path, header: list[str], chunks: Iterator[list[Any]]) -> i
                         write_cell[index](row_number, index, value)
                 sheet.write_string(row_number, offset_column, row[checked_in][19:])
     finally:
-        workbook.close()
+        try:
+            workbook.close()
+        except FileCreateError as error:
+            # The zip is written here, so a full disk shows up here, wrapped: unwrap it.
+            cause = error.args[0] if error.args else None
+            raise cause if isinstance(cause, OSError) else OSError(str(error)) from None
     return row_number
 
 

@@ -1,8 +1,9 @@
-"""Staff (hosts and receptionists) and remembered visitors."""
+"""Staff (hosts and receptionists), remembered visitors, and erasing a visitor's personal data."""
 
 from __future__ import annotations
 
 import csv
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,14 +11,32 @@ from typing import Any
 from sqlite_utils import Database
 
 from kiosk.core import text
-from kiosk.core.names import InvalidName, clean_name, matching_key
-from kiosk.core.people import Role, Staff, Visitor
+from kiosk.core.names import MAX_NAME_LENGTH, clean_name, matching_key
+from kiosk.core.people import InvalidEmail, Role, Staff, Visitor, checked_email
 from kiosk.store.database import writing
 
 _STAFF_COLUMNS = "id, name, role, email, phone, department, active"
 _VISITOR_COLUMNS = (
     "id, name, pronunciation, contact, visit_count, last_visit_at, last_host_id, last_wait_s"
 )
+
+# Every table, and what it keeps of a visitor. Forgetting a visitor and the retention purge
+# erase their row of `visitors`, the one table that holds what they typed or what the desk
+# remembers of them; everything else is kept because it holds none of it. A test checks this
+# against the schema, so a new table can't be added without deciding which it is.
+PERSONAL_DATA = {
+    "visitors": "erased: the name, contact and pronunciation a visitor typed, and what the desk "
+    "remembers of them (last host, last wait)",
+    "visits": "kept: times, purpose, host, kiosk and staff, and a bare visitor number that leads "
+    "nowhere once the visitor is erased (it is never given to another visitor)",
+    "events": "kept: the same as the log of each step; an event's actor is a kiosk, a desk, a "
+    "member of staff or the hub, and its payload holds numbers and codes, never typed text",
+    "staff": "kept: the staff list, which the manager keeps up to date; not visitors' data",
+    "devices": "kept: the names staff gave desks and kiosks when pairing; not visitors' data",
+    "pairing_code": "kept: the one live pairing code",
+    "audit": "kept: hub-wide records, which hold no personal data (kiosk.store.audit)",
+    "_sqlite_migrations": "kept: the changes made to the schema",
+}
 
 
 def _staff(row: tuple[Any, ...]) -> Staff:
@@ -101,32 +120,50 @@ class StaffImport:
     problems: list[str] = field(default_factory=list)
 
 
+# Spreadsheets save "CSV" with commas, or with semicolons where the comma is the decimal mark,
+# or with tabs; the first part of the file tells which.
+STAFF_DELIMITERS = ",;\t"
+_SAMPLE_CHARS = 64 * 1024
+_STAFF_FIELDS = ("name", "role", "email", "phone", "department")
+
+
 def import_staff_csv(db: Database, path: Path) -> StaffImport:
     """Add or update staff from a CSV file with a header row: name, role, email, phone, department.
 
-    Only `name` is required. A row whose name (ignoring case and accents) is already on file
-    updates that person. Bad rows are listed and skipped; good rows are kept. A field holding a
-    control or bidirectional-override character (which could rewrite a terminal or turn a name
-    backwards on a desk) makes its row bad.
+    Only `name` is required; columns may be separated by commas, semicolons or tabs. A row whose
+    name (ignoring case and accents) is already on file updates that person. Bad rows are listed
+    by line, in the words of someone reading their spreadsheet, and skipped; good rows are kept;
+    blank rows are passed over. A field holding a control or bidirectional-override character
+    (which could rewrite a terminal or turn a name backwards on a desk) makes its row bad, and so
+    does an e-mail address that is not one.
     """
     report = StaffImport()
     rows: list[tuple[int, dict[str | None, Any]]] = []
     try:
         with path.open(newline="", encoding="utf-8-sig") as file:
-            reader = csv.DictReader(file)
+            delimiter = _delimiter(file.read(_SAMPLE_CHARS))
+            file.seek(0)
+            reader = csv.DictReader(file, delimiter=delimiter)
             first_line = 2  # after the header
             for raw in reader:
                 # A quoted field may hold a line break: name the line the row starts on.
                 rows.append((first_line, raw))
                 first_line = reader.line_num + 1
+            header = reader.fieldnames or []
     except FileNotFoundError:
         report.problems.append(f"There is no file {path}.")
+        return report
+    except IsADirectoryError:
+        report.problems.append(f"{path} is a folder; give the staff list's CSV file.")
         return report
     except UnicodeDecodeError:
         report.problems.append(f"{path} is not a UTF-8 text file. Save it as CSV UTF-8.")
         return report
-    if rows and "name" not in {(k or "").strip().lower() for k in rows[0][1]}:
-        report.problems.append(f"{path} needs a header row with a 'name' column.")
+    if "name" not in {(k or "").strip().lower() for k in header}:
+        report.problems.append(
+            f"{path} needs a header row with a 'name' column, its columns separated by "
+            "commas, semicolons or tabs."
+        )
         return report
     with writing(db):
         for line, raw in rows:
@@ -134,12 +171,24 @@ def import_staff_csv(db: Database, path: Path) -> StaffImport:
     return report
 
 
+def _delimiter(sample: str) -> str:
+    """The delimiter of the CSV text that starts with `sample`; a comma if it can't be told (a
+    list with only a name column has none)."""
+    whole_lines = sample[: sample.rfind("\n") + 1] or sample
+    try:
+        return csv.Sniffer().sniff(whole_lines, delimiters=STAFF_DELIMITERS).delimiter
+    except csv.Error:
+        return ","
+
+
 def _import_row(db: Database, line: int, raw: dict[str | None, Any], report: StaffImport) -> None:
     if None in raw:
         report.problems.append(f"Line {line}: it has more fields than the header; skipped.")
         return
     row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
-    for column in ("name", "role", "email", "phone", "department"):
+    if not any(row.values()):
+        return  # a blank row of the spreadsheet, saved as delimiters only
+    for column in _STAFF_FIELDS:
         refused = text.first_refused(row.get(column, ""))
         if refused is not None:
             report.problems.append(
@@ -147,11 +196,16 @@ def _import_row(db: Database, line: int, raw: dict[str | None, Any], report: Sta
                 f"({text.code_point(refused)}); correct it and import again. Skipped."
             )
             return
-    try:
-        name = clean_name(row.get("name", ""))
-    except InvalidName as error:
-        report.problems.append(f"Line {line}: {error} Skipped.")
+    name = " ".join(unicodedata.normalize("NFC", row.get("name", "")).split())
+    if not name:
+        report.problems.append(f"Line {line}: the name is empty; skipped.")
         return
+    if len(name) > MAX_NAME_LENGTH:
+        report.problems.append(
+            f"Line {line}: the name is longer than {MAX_NAME_LENGTH} characters; skipped."
+        )
+        return
+    name = clean_name(name)
     role_text = row.get("role", "") or "host"
     try:
         role = Role(role_text.lower())
@@ -160,7 +214,16 @@ def _import_row(db: Database, line: int, raw: dict[str | None, Any], report: Sta
             f"Line {line}: the role '{role_text}' is not 'host' or 'receptionist'; skipped."
         )
         return
-    details = [row.get(k) or None for k in ("email", "phone", "department")]
+    email = row.get("email") or None
+    if email is not None:
+        try:
+            email = checked_email(email)
+        except InvalidEmail as error:
+            report.problems.append(
+                f"Line {line}: the email '{email}' is not an email address ({error}); skipped."
+            )
+            return
+    details = [email, row.get("phone") or None, row.get("department") or None]
     existing = db.execute(
         "SELECT id FROM staff WHERE name_key = ?", [matching_key(name)]
     ).fetchone()
@@ -222,9 +285,13 @@ def add_visitor(
     name = clean_name(name)
     text.check_free_text(pronunciation or "", text.PRONUNCIATION)
     text.check_free_text(contact or "", text.CONTACT)
+    # A number never used before, not even by an erased visitor whose visits still carry it:
+    # SQLite would give the last erased visitor's number to the next one, and with it their
+    # history ("last time you waited 9 minutes").
     cursor = db.execute(
-        "INSERT INTO visitors (name, name_key, pronunciation, contact, visit_count, created_at) "
-        "VALUES (?, ?, ?, ?, 0, ?)",
+        "INSERT INTO visitors (id, name, name_key, pronunciation, contact, visit_count, "
+        "created_at) VALUES (max(coalesce((SELECT max(id) FROM visitors), 0), "
+        "coalesce((SELECT max(visitor_id) FROM visits), 0)) + 1, ?, ?, ?, ?, 0, ?)",
         (name, matching_key(name), pronunciation or None, contact or None, at_ms),
     )
     return cursor.lastrowid
@@ -254,10 +321,11 @@ def note_wait(db: Database, visitor_id: int, wait_s: float) -> None:
 
 
 def erase_visitors_before(db: Database, cutoff_ms: int) -> int:
-    """Erase every visitor not seen since `cutoff_ms`; their visits stay, anonymous.
+    """Erase every visitor not seen since `cutoff_ms`; their visits stay, anonymous. Call inside
+    `writing(db)`, then `flush_erased(db)` after it.
 
     Visits keep only a bare visitor number that no longer leads to a name, contact or
-    pronunciation. Returns how many visitors were erased.
+    pronunciation (`PERSONAL_DATA`). Returns how many visitors were erased.
     """
     cursor = db.execute(
         "DELETE FROM visitors WHERE coalesce(last_visit_at, created_at) < ?", [cutoff_ms]
@@ -272,3 +340,37 @@ def staff_fingerprint(db: Database) -> str:
         "FROM (SELECT * FROM staff ORDER BY id)"
     ).fetchone()
     return row[0] or ""
+
+
+def visit_count(db: Database, visitor_id: int) -> int:
+    """How many visits a visitor's number is on, including those checked in before any purge."""
+    (count,) = db.execute(
+        "SELECT count(*) FROM visits WHERE visitor_id = ?", [visitor_id]
+    ).fetchone()
+    return count
+
+
+def forget_visitor(db: Database, visitor_id: int) -> Visitor | None:
+    """Erase one visitor at their request: everything `PERSONAL_DATA` marks as erased. Call
+    inside `writing(db)`, then `flush_erased(db)` after it.
+
+    Their visits stay in the figures under a bare number that leads nowhere. Returns the
+    visitor as they were, or None if there is no such visitor (already erased, say).
+    """
+    visitor = get_visitor(db, visitor_id)
+    if visitor is None:
+        return None
+    db.execute("DELETE FROM visitors WHERE id = ?", [visitor_id])
+    return visitor
+
+
+def flush_erased(db: Database) -> bool:
+    """After erasing, outside any transaction: move the erased pages into the database file and
+    empty its write-ahead log, which would otherwise keep earlier copies of those pages. (In the
+    file itself, erased rows are overwritten with zeros: `open_database` asks SQLite to.)
+
+    Returns False if a reader (a running hub, in the middle of a read) kept the log for now:
+    SQLite then empties it by itself as it reuses it.
+    """
+    busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return busy == 0
