@@ -273,9 +273,16 @@ class KioskViewModel(QObject):
             self._message = message
             self.messageChanged.emit()
 
-    def _connection_changed(self, _connected: bool) -> None:
+    def _connection_changed(self, connected: bool) -> None:
         self.connectedChanged.emit()
         self.tryingAgainChanged.emit()
+        if connected:
+            self.tell_status()
+
+    def tell_status(self) -> None:
+        """What this kiosk can do, for the desks to see (its voice, for now)."""
+        speaking = bool(self._voice.enabled)
+        self._hub.request("status", sound=speaking, speech=speaking)
 
     # --- Welcome ---------------------------------------------------------------------------------
 

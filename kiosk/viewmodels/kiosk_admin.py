@@ -131,6 +131,7 @@ class AdminFlow(QObject):
         self._voice.enabled = on
         self._site.save_speech(on)
         self.speechOnChanged.emit()
+        self._kiosk.tell_status()
 
     @Slot(str)
     def setDefaultLanguage(self, language: str) -> None:
