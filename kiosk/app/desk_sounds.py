@@ -7,7 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
-DESK_ASSETS = Path(__file__).resolve().parents[2] / "assets" / "desk"
+from kiosk.app.resources import shipped
+
+DESK_ASSETS = shipped("assets") / "desk"
 CHIME_FILE = DESK_ASSETS / "chime.wav"
 ALARM_FILE = DESK_ASSETS / "alarm.wav"
 

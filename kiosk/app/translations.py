@@ -18,7 +18,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtQml import QQmlEngine
 
-UI_FOLDER = Path(__file__).resolve().parents[2] / "ui"
+from kiosk.app.resources import shipped
+
+UI_FOLDER = shipped("ui")
 SOURCES = UI_FOLDER / "i18n"
 LANGUAGES = ("en", "es")
 
