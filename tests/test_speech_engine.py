@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.speech import ENGINE_STUCK, NO_AUDIO_OUTPUT, Speech
 from tests.qt_helpers import *  # noqa: F403 (prepares Qt before the app exists)
+from tests.qt_helpers import KioskDriver
 from tests.speech_helpers import (
     NO_SOUND_SERVER,
     VISITORS,
@@ -138,3 +139,16 @@ def test_a_hung_voice_is_killed_at_its_deadline_and_can_be_turned_on_again(
         heartbeat.stop()
         speech.close()
     assert heartbeat.longest_ms < LONGEST_STALL_MS
+
+
+def test_the_kiosk_greets_a_visitor_aloud(kiosk: KioskDriver) -> None:
+    speech = kiosk.screen.speech
+    with kiosk.qtbot.waitSignal(speech.spoken, timeout=START_MS) as spoken:
+        kiosk.start_check_in("Siobhan O'Neill", then="host")
+        kiosk.type("pri")
+        kiosk.tap("host_0")
+        kiosk.wait_screen("pronunciation")
+        kiosk.tap("checkInButton")
+        kiosk.wait_screen("done")
+    assert spoken.args == ["Welcome, Siobhan!"]
+    assert speech.offReason == ""
