@@ -48,7 +48,7 @@ class Heartbeat(QObject):
         return max(self.gaps_ms, default=0.0)
 
 
-class DeskHub(QObject):
+class FakeHub(QObject):
     """Stands in for the hub: remembers requests; the test answers them."""
 
     replied = Signal(int, dict)
@@ -69,7 +69,7 @@ class DeskHub(QObject):
         self.replied.emit(self.sent[-1][0], result)
 
 
-class Site:
+class FakeSite:
     def __init__(self, settings: Settings) -> None:
         self.current = settings
 
@@ -88,22 +88,22 @@ class Site:
         pass
 
 
-class Languages:
+class FakeLanguages:
     language = "en"
 
     def use(self, language: str) -> None:
         self.language = language
 
 
-def kiosk_with(voice: Any, *, done_s: float) -> tuple[KioskViewModel, DeskHub]:
+def kiosk_with(voice: Any, *, done_s: float) -> tuple[KioskViewModel, FakeHub]:
     """The kiosk's view model, as the screen has it, speaking through `voice`; the Done screen
     goes back to Welcome after `done_s` seconds (its idle reset)."""
-    hub = DeskHub()
+    hub = FakeHub()
     settings = Settings(done_timeout_s=done_s)  # a fraction of a second, for speed
-    return KioskViewModel(hub, Site(settings), voice, Languages()), hub
+    return KioskViewModel(hub, FakeSite(settings), voice, FakeLanguages()), hub
 
 
-def check_in(vm: KioskViewModel, hub: DeskHub, name: str, language: str = "en") -> None:
+def check_in(vm: KioskViewModel, hub: FakeHub, name: str, language: str = "en") -> None:
     """One visitor from Welcome to Done, which greets them by name."""
     vm.setLanguage(language)
     vm.startCheckIn()
