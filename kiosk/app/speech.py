@@ -59,9 +59,10 @@ START_ALLOWANCE_MS = 15_000
 SAY_ALLOWANCE_MS = 4_000
 PER_CHARACTER_MS = 80
 STOP_ALLOWANCE_MS = 4_000
-# Started this long after the screen, so that the first frame need not share the processor;
-# a greeting asked for sooner starts it at once.
-WARM_UP_MS = 1_500
+# Started this long after the screen, so that its start (a few seconds of work for Qt and
+# speech-dispatcher) never competes with the screen's own, and the reason speech is off is
+# known before anyone opens the admin panel. A greeting asked for sooner starts it at once.
+WARM_UP_MS = 10_000
 # A child that writes this much to its error output is spinning, not speaking.
 MAX_ERROR_OUTPUT = 1 << 20
 MAX_ANSWER = 1 << 16
