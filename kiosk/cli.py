@@ -537,3 +537,12 @@ def pin(ctx: Context) -> None:
 
 def main() -> None:
     cli(prog_name="kiosk")
+
+
+@cli.command("speak-child", hidden=True, context_settings={"ignore_unknown_options": True})
+@click.argument("options", nargs=-1, type=click.UNPROCESSED)
+def speak_child(options: tuple[str, ...]) -> None:
+    """Speak greetings for a kiosk screen or a desk, which start it; not for people to run."""
+    from kiosk.app.speech_child import main as speak
+
+    sys.exit(speak(list(options)))

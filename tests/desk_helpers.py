@@ -157,7 +157,6 @@ def start_desk(
         settings,
         options=DeskOptions(receptionist_id=receptionist_id),
         size=size,
-        speech_engine="mock",
         quit_app=lambda: None,
     )
     driver = DeskDriver(qtbot, console)

@@ -196,7 +196,6 @@ def start_kiosk(
         SiteSettings(None, settings),
         lockdown=False,
         size=size,
-        speech_engine="mock",
         cache=cache,
         quit_app=lambda: None,
     )
@@ -208,6 +207,7 @@ def start_kiosk(
 
 def stop_kiosk(driver: KioskDriver, client: HubClient) -> None:
     driver.kiosk.reset()
+    driver.screen.speech.close()
     driver.window.hide()
     client.close()
     # The scene goes before the view model it binds to, or its bindings would read a dead object.

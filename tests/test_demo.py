@@ -14,7 +14,7 @@ from tests.qt_helpers import KioskDriver
 
 
 def test_a_first_visit_through_the_demo(qtbot: QtBot, tmp_path: Path) -> None:
-    demo = open_demo(tmp_path / "demo", speech_engine="mock")
+    demo = open_demo(tmp_path / "demo")
     try:
         db = open_database(demo.paths.database)
         host = next(s for s in all_staff(db) if s.role is Role.HOST)

@@ -35,7 +35,6 @@ def test_pairing_a_new_desk_finds_the_hub_and_keeps_the_token(
         Settings(),
         settings_file=settings_file,
         finder=lambda timeout_s, fingerprint: FoundHub("Harbour Works", hub.url, hub.fingerprint),
-        speech_engine="mock",
         quit_app=lambda: None,
     )
     desk = DeskDriver(qtbot, console)
