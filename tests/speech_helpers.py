@@ -110,8 +110,8 @@ def check_in(vm: KioskViewModel, hub: FakeHub, name: str, language: str = "en") 
     vm.setName(name)
     vm.submitName()
     vm.skipContact()
-    vm.chooseReception("interview")
-    vm.checkIn()
+    vm.check_in.chooseReception("interview")
+    vm.check_in.checkIn()
     hub.answer({"visit": "a" * 32, "first_name": name.split()[0], "returning": False})
 
 

@@ -34,7 +34,9 @@ class KioskScreen:
     speech: Speech
 
     def close(self) -> None:
-        """Take the scene down before the view model it shows, so no binding reads a dead one."""
+        """Take the scene down before the view model it shows, so no binding reads a dead one;
+        end the voice's process."""
+        self.speech.close()
         self.frame.engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 

@@ -42,6 +42,7 @@ class AdminFlow(QObject):
     pinMessageChanged = Signal()
     pinWaitSecondsChanged = Signal()
     speechOnChanged = Signal()
+    speechOffReasonChanged = Signal()
     acknowledgeTargetChanged = Signal()
     welcomeTargetChanged = Signal()
     exitAllowedChanged = Signal()
@@ -65,6 +66,14 @@ class AdminFlow(QObject):
         self._pin_clock = QTimer(self)  # ticks the "try again in N s" countdown
         self._pin_clock.setInterval(250)
         self._pin_clock.timeout.connect(self._pin_tick)
+        # The voice may go off by itself (no sound output, a voice that stopped answering):
+        # the panel says so at once.
+        for signal, ours in (
+            ("enabledChanged", self.speechOnChanged),
+            ("offReasonChanged", self.speechOffReasonChanged),
+        ):
+            if hasattr(voice, signal):
+                getattr(voice, signal).connect(ours)
 
     def forget(self) -> None:
         self._pin = self._admin_pin = ""
@@ -180,6 +189,10 @@ class AdminFlow(QObject):
         int, lambda self: math.ceil(self._lock.seconds_to_wait()), notify=pinWaitSecondsChanged
     )
     speechOn = Property(bool, lambda self: bool(self._voice.enabled), notify=speechOnChanged)
+    # Why speech is off, as a reason code (kiosk.app.speech), or "" while it is on.
+    speechOffReason = Property(
+        str, lambda self: getattr(self._voice, "offReason", ""), notify=speechOffReasonChanged
+    )
     acknowledgeTarget = Property(
         int,
         lambda self: self._site.current.policies.targets.acknowledge_s,

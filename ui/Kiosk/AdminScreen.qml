@@ -24,6 +24,18 @@ Item {
             onClicked: screen.kiosk.adminPanel.setSpeech(!screen.kiosk.adminPanel.speechOn)
         }
         BodyText {
+            objectName: "speechOffReason"
+            Layout.fillWidth: true
+            readonly property string reason: screen.kiosk.adminPanel.speechOffReason
+            visible: text !== ""
+            text: reason === "no_audio_output" ? qsTr("Speech is off: this computer has no sound output.")
+                  : reason === "no_voice" ? qsTr("Speech is off: no voice is installed for speaking.")
+                  : reason === "engine_error" ? qsTr("Speech is off: the speech engine could not start.")
+                  : reason === "engine_stuck" ? qsTr("Speech went off: the voice stopped answering. Turn it on to try again.")
+                  : reason === "engine_crashed" ? qsTr("Speech went off: the voice stopped. Turn it on to try again.")
+                  : ""
+        }
+        BodyText {
             Layout.fillWidth: true
             text: qsTr("Language after each visitor:")
         }

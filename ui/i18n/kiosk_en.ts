@@ -4,7 +4,7 @@
 <context>
     <name>AdminFlow</name>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk_admin.py" line="+87"/>
+        <location filename="../../kiosk/viewmodels/kiosk_admin.py" line="+96"/>
         <source>No admin PIN is set. Set one with “kiosk pin” on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -68,6 +68,31 @@
     <message>
         <location line="+1"/>
         <source>Speak greetings aloud: off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Speech is off: this computer has no sound output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speech is off: no voice is installed for speaking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speech is off: the speech engine could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speech went off: the voice stopped answering. Turn it on to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speech went off: the voice stopped. Turn it on to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4,7 +4,7 @@
 <context>
     <name>AdminFlow</name>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk_admin.py" line="+87"/>
+        <location filename="../../kiosk/viewmodels/kiosk_admin.py" line="+96"/>
         <source>No admin PIN is set. Set one with “kiosk pin” on this computer.</source>
         <translation>No hay PIN de administración. Configúrelo con «kiosk pin» en este equipo.</translation>
     </message>
@@ -69,6 +69,31 @@
         <location line="+1"/>
         <source>Speak greetings aloud: off</source>
         <translation>Saludo en voz alta: desactivado</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Speech is off: this computer has no sound output.</source>
+        <translation>La voz está apagada: este ordenador no tiene salida de sonido.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speech is off: no voice is installed for speaking.</source>
+        <translation>La voz está apagada: no hay ninguna voz instalada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speech is off: the speech engine could not start.</source>
+        <translation>La voz está apagada: el motor de voz no pudo arrancar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speech went off: the voice stopped answering. Turn it on to try again.</source>
+        <translation>La voz se apagó: dejó de responder. Enciéndala para volver a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speech went off: the voice stopped. Turn it on to try again.</source>
+        <translation>La voz se apagó: se detuvo. Enciéndala para volver a intentarlo.</translation>
     </message>
     <message>
         <location line="+5"/>
