@@ -97,11 +97,24 @@ def demo() -> None:
 @click.option("--windowed", is_flag=True, help="A normal window instead of locked full screen.")
 @pass_context
 def run(ctx: Context, windowed: bool) -> None:
-    """Run the visitor kiosk full screen, with the hub inside unless one is set elsewhere."""
-    from kiosk.launch.kiosk_screen import run_kiosk
+    """Run the visitor kiosk: the hub and the full-screen kiosk screen, each started again if it
+    stops (only the screen when the settings name a hub elsewhere)."""
+    from kiosk.launch.supervisor import run_kiosk
+
+    settings = ctx.settings()
+    sys.exit(run_kiosk(ctx.home, settings, ctx.paths.database.parent, windowed=windowed))
+
+
+@cli.command()
+@click.option("--windowed", is_flag=True, help="A normal window instead of locked full screen.")
+@pass_context
+def screen(ctx: Context, windowed: bool) -> None:
+    """Show the kiosk screen alone; it reaches the hub on this computer over TLS, or the one the
+    settings name. `kiosk run` starts it."""
+    from kiosk.launch.kiosk_screen import run_screen
 
     ctx.settings()
-    sys.exit(run_kiosk(ctx.home, lockdown=not windowed))
+    sys.exit(run_screen(ctx.home, lockdown=not windowed))
 
 
 @cli.command()
@@ -260,8 +273,14 @@ def staff_list(ctx: Context) -> None:
     metavar="ADDRESS",
     help="Address to listen on (default: the settings file's, 0.0.0.0 = whole LAN).",
 )
+@click.option(
+    "--supervised",
+    is_flag=True,
+    help="As started by `kiosk run`: also let in this computer's kiosk screen, with the local "
+    "credential kept in the data folder.",
+)
 @pass_context
-def hub(ctx: Context, port: int | None, listen: str | None) -> None:
+def hub(ctx: Context, port: int | None, listen: str | None, supervised: bool) -> None:
     """Run the hub alone, on a back-office computer, for desks and kiosks on the LAN."""
     from kiosk.hub.server import ServerError
     from kiosk.hub.standalone import run_hub
@@ -273,6 +292,7 @@ def hub(ctx: Context, port: int | None, listen: str | None) -> None:
             settings,
             address=listen or settings.hub_listen,
             port=settings.hub_port if port is None else port,
+            supervised=supervised,
         )
     except ServerError as error:
         raise click.ClickException(str(error)) from error
@@ -324,11 +344,13 @@ def pair(ctx: Context, role: str) -> None:
 def certificate(ctx: Context, renew: bool) -> None:
     """Show the fingerprint of the hub's certificate, or make a new one."""
     from kiosk.hub.certificate import load_identity, renew_identity, shown_fingerprint
+    from kiosk.hub.local_credential import forget_screen_token
     from kiosk.store import audit
 
     folder = ctx.paths.database.parent
     identity = renew_identity(folder) if renew else load_identity(folder)
     if renew:
+        forget_screen_token(folder)  # this computer's screen gets a new credential too
         now = wall_clock_ms()
         with ctx.database(create=True) as db, writing(db):
             voided = [d.id for d in devices.all_devices(db) if d.revoked_at is None]

@@ -1,0 +1,260 @@
+"""`kiosk run`: a small supervisor, without Qt, that keeps the hub and the kiosk screen running.
+
+The hub and the screen are two child processes (`kiosk hub --supervised`, `kiosk screen`), so a
+frozen screen, a stuck speech engine or a crashed window never stops the desks from hearing
+check-ins and escalations. A child that exits is started again after a pause that doubles from
+half a second up to thirty, and starts over at half a second once a child has run for a minute.
+SIGTERM or Ctrl+C stops both children (SIGTERM, then SIGKILL after ten seconds) and then the
+supervisor, with exit code 0.
+
+Each child runs in a process group of its own, so Ctrl+C in a terminal reaches the supervisor
+alone, which then stops the children in order, and stopping a child also stops whatever it
+started (a speech engine). The children die with the supervisor even when it is killed outright
+(SIGKILL, the out-of-memory killer): on Linux each child asks the kernel, before it runs a line
+of the kiosk, for a signal when its parent dies (`prctl(PR_SET_PDEATHSIG)`). The kernel keeps that
+promise however frozen the child is, which a child watching its parent with a timer could not.
+The hub gets SIGTERM, to close its database and withdraw its announcement; the screen gets
+SIGKILL, as a frozen screen could not act on anything gentler and has nothing to save.
+
+This module must stay free of Qt: importing it loads no PySide6 (a test checks).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from kiosk.hub.local_credential import screen_token
+from kiosk.store.settings import Settings
+
+FIRST_PAUSE_S = 0.5
+LONGEST_PAUSE_S = 30.0
+# A child that ran this long was healthy: if it stops now, it starts again after the first pause.
+STEADY_S = 60.0
+STOP_GRACE_S = 10.0
+# Without pidfds (not Linux), how often the supervisor looks at its children.
+LOOK_EVERY_S = 0.5
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+_PR_SET_PDEATHSIG = 1
+
+
+def kiosk_command(*arguments: str, home: str | None = None) -> list[str]:
+    """The command line that runs `kiosk ARGUMENTS` with this very program, frozen or not."""
+    frozen = getattr(sys, "frozen", False)
+    program = [sys.executable] if frozen else [sys.executable, "-m", "kiosk"]
+    if home:
+        program += ["--home", str(Path(home).expanduser().resolve())]
+    return [*program, *arguments]
+
+
+def start_child(
+    command: list[str], death_signal: signal.Signals, **options: object
+) -> subprocess.Popen:
+    """Start `command` in a process group of its own, to die by `death_signal` with this
+    process (on Linux; elsewhere it outlives a supervisor that is killed outright)."""
+    if os.name == "posix":
+        options["process_group"] = 0
+    if sys.platform.startswith("linux"):
+        options["preexec_fn"] = _dies_with_parent(death_signal)
+    return subprocess.Popen(command, stdin=subprocess.DEVNULL, **options)  # type: ignore[call-overload]
+
+
+def _dies_with_parent(death_signal: signal.Signals) -> Callable[[], None]:
+    import ctypes  # prepared here, in the parent: the child between fork and exec does little
+
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    prctl.argtypes = [ctypes.c_int, *[ctypes.c_ulong] * 4]
+    parent = os.getpid()
+
+    def ask_the_kernel() -> None:
+        prctl(_PR_SET_PDEATHSIG, int(death_signal), 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before the kernel was asked
+            os._exit(1)
+
+    return ask_the_kernel
+
+
+def stop_group(process: subprocess.Popen, how: signal.Signals) -> None:
+    """Send `how` to the child and to everything it started, if any of it is still there."""
+    try:
+        if os.name == "posix":
+            os.killpg(process.pid, how)
+        else:
+            process.send_signal(how)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+@dataclass
+class Child:
+    """One supervised process: what it is called, how it starts, when it starts again."""
+
+    name: str
+    command: list[str]
+    death_signal: signal.Signals
+    process: subprocess.Popen | None = None
+    started_at: float = 0.0
+    pause_s: float = FIRST_PAUSE_S  # before the next start, if it stops
+    due_at: float = 0.0  # when to start it, while it is not running
+    exit_watch: int | None = None  # a pidfd that turns readable when the process ends
+
+
+class Supervisor:
+    """Runs its children until asked to stop, starting again any that exits."""
+
+    def __init__(
+        self,
+        children: list[Child],
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        log: TextIO | None = None,
+    ) -> None:
+        self.children = children
+        self._clock = clock
+        self._log = log or sys.stderr
+        self._stopping = False
+        self._selector = selectors.DefaultSelector()
+
+    def run(self) -> int:
+        """Supervise until SIGINT, SIGTERM or SIGHUP; returns the exit code, 0."""
+        wake_read, wake_write = os.pipe()
+        os.set_blocking(wake_read, False)
+        os.set_blocking(wake_write, False)
+        self._selector.register(wake_read, selectors.EVENT_READ)
+        earlier_handlers = {number: signal.getsignal(number) for number in STOP_SIGNALS}
+        earlier_wakeup = signal.set_wakeup_fd(wake_write)
+        for number in STOP_SIGNALS:
+            signal.signal(number, self._asked_to_stop)
+        try:
+            while not self._stopping:
+                now = self._clock()
+                for child in self.children:
+                    self._look_after(child, now)
+                if not self._stopping:
+                    for _key, _events in self._selector.select(self._timeout(now)):
+                        pass
+                    _drain(wake_read)
+        finally:
+            self._stop_children()
+            signal.set_wakeup_fd(earlier_wakeup)
+            for number, handler in earlier_handlers.items():
+                signal.signal(number, handler)
+            self._selector.close()
+            os.close(wake_read)
+            os.close(wake_write)
+        return 0
+
+    def _asked_to_stop(self, _number: int, _frame: object) -> None:
+        self._stopping = True
+
+    def _look_after(self, child: Child, now: float) -> None:
+        if child.process is not None and child.process.poll() is not None:
+            self._ended(child, now)
+        if child.process is None and now >= child.due_at and not self._stopping:
+            self._start(child, now)
+
+    def _start(self, child: Child, now: float) -> None:
+        try:
+            child.process = start_child(child.command, child.death_signal)
+        except OSError as error:
+            self._say(f"{child.name} could not start ({error.strerror or error}).")
+            child.due_at = now + self._next_pause(child)
+            return
+        child.started_at = now
+        try:
+            child.exit_watch = os.pidfd_open(child.process.pid)
+        except (AttributeError, OSError):
+            return  # not Linux: looked at every LOOK_EVERY_S instead
+        self._selector.register(child.exit_watch, selectors.EVENT_READ)
+
+    def _ended(self, child: Child, now: float) -> None:
+        process, child.process = child.process, None
+        assert process is not None
+        self._forget_exit_watch(child)
+        # Whatever it started (a speech engine) goes with it, so a new one starts clean.
+        stop_group(process, signal.SIGKILL)
+        if now - child.started_at >= STEADY_S:
+            child.pause_s = FIRST_PAUSE_S
+        pause = self._next_pause(child)
+        child.due_at = now + pause
+        how = _how(process.returncode)
+        self._say(f"{child.name} stopped ({how}); starting it again in {pause:g} s.")
+
+    def _next_pause(self, child: Child) -> float:
+        pause = child.pause_s
+        child.pause_s = min(pause * 2, LONGEST_PAUSE_S)
+        return pause
+
+    def _forget_exit_watch(self, child: Child) -> None:
+        if child.exit_watch is not None:
+            self._selector.unregister(child.exit_watch)
+            os.close(child.exit_watch)
+            child.exit_watch = None
+
+    def _timeout(self, now: float) -> float | None:
+        """How long to wait for a signal or a child's end: until the next start that is due,
+        or, for a child that has no exit watch, until it is time to look at it again."""
+        waits = [max(c.due_at - now, 0.0) for c in self.children if c.process is None]
+        if any(c.process is not None and c.exit_watch is None for c in self.children):
+            waits.append(LOOK_EVERY_S)
+        return min(waits) if waits else None
+
+    def _stop_children(self) -> None:
+        running = [c for c in self.children if c.process is not None]
+        for child in running:
+            stop_group(child.process, signal.SIGTERM)
+            stop_group(child.process, signal.SIGCONT)  # a stopped process must run to stop
+        deadline = self._clock() + STOP_GRACE_S
+        for child in running:
+            try:
+                child.process.wait(timeout=max(deadline - self._clock(), 0.0))
+            except subprocess.TimeoutExpired:
+                self._say(f"{child.name} did not stop within {STOP_GRACE_S:g} s; ending it.")
+                stop_group(child.process, signal.SIGKILL)
+                child.process.wait()
+            stop_group(child.process, signal.SIGKILL)  # anything it started and left behind
+            self._forget_exit_watch(child)
+
+    def _say(self, line: str) -> None:
+        with contextlib.suppress(OSError, ValueError):  # a closed log must not stop us
+            print(line, file=self._log, flush=True)
+
+
+def _how(returncode: int) -> str:
+    if returncode < 0:
+        try:
+            return f"ended by {signal.Signals(-returncode).name}"
+        except ValueError:
+            return f"ended by signal {-returncode}"
+    return f"exit code {returncode}"
+
+
+def _drain(descriptor: int) -> None:
+    try:
+        while os.read(descriptor, 512):
+            pass
+    except BlockingIOError:
+        pass
+
+
+def run_kiosk(home: str | None, settings: Settings, data_folder: Path, *, windowed: bool) -> int:
+    """`kiosk run`: the hub and the kiosk screen as children, or the screen alone when the
+    settings name a hub elsewhere (`[connection] hub_url` and a token)."""
+    screen_arguments = ["screen", "--windowed"] if windowed else ["screen"]
+    screen = kiosk_command(*screen_arguments, home=home)
+    children = [Child("The kiosk screen", screen, signal.SIGKILL)]
+    if not (settings.hub_url and settings.device_token):
+        # Made here, before either child starts, so that both read the same one.
+        screen_token(data_folder)
+        hub = Child("The hub", kiosk_command("hub", "--supervised", home=home), signal.SIGTERM)
+        children.insert(0, hub)
+    return Supervisor(children).run()
