@@ -1,7 +1,8 @@
 """The `kiosk` command: one program, a sub-command for each role and each chore.
 
-Heavy modules (Qt, exports) are imported inside the sub-commands that need them, so that each
-command starts quickly.
+Heavy modules (Qt, exports, the database code) are imported inside the sub-commands that need
+them, so that each command starts quickly: `kiosk run` and `kiosk screen` never load the
+database code, and the kiosk's first frame does not wait for it.
 """
 
 from __future__ import annotations
@@ -12,16 +13,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from sqlite_utils import Database
 
 from kiosk.core.people import Role
 from kiosk.core.text import for_terminal
 from kiosk.hub.certificate import CertificateError
-from kiosk.hub.service import HubService, wall_clock_ms
-from kiosk.store import devices, people
-from kiosk.store.database import DatabaseError, explain, open_database, writing
+from kiosk.store import devices
 from kiosk.store.settings import (
     Paths,
     Settings,
@@ -30,6 +29,16 @@ from kiosk.store.settings import (
     load_settings,
     save_setting,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+def wall_clock_ms() -> int:
+    """The hub's clock, for what a command writes (loaded when first needed)."""
+    from kiosk.hub.service import wall_clock_ms as hub_clock
+
+    return hub_clock()
 
 
 class Context:
@@ -44,6 +53,8 @@ class Context:
 
     @contextmanager
     def database(self, *, create: bool = False) -> Iterator[Database]:
+        from kiosk.store.database import open_database
+
         db = open_database(self.paths.database, create=create)
         try:
             yield db
@@ -61,9 +72,17 @@ class KioskGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except (DatabaseError, SettingsError, CertificateError) as error:
+        except (SettingsError, CertificateError) as error:
             raise click.ClickException(str(error)) from error
-        except sqlite3.Error as error:  # met after opening: busy, a full disk, a file gone bad
+        except (RuntimeError, sqlite3.Error) as error:
+            # Loaded already by any command that met the database; not before, for a quick start.
+            from kiosk.store.database import DatabaseError, explain
+
+            if isinstance(error, DatabaseError):
+                raise click.ClickException(str(error)) from error
+            if not isinstance(error, sqlite3.Error):
+                raise
+            # Met after opening: busy, a full disk, a file gone bad.
             context = ctx.find_object(Context)
             explained = explain(error, context.paths.database) if context else None
             if explained is None:
@@ -220,6 +239,8 @@ def seed(ctx: Context, visits: int, seed_value: int) -> None:
 @pass_context
 def purge(ctx: Context) -> None:
     """Erase visitors' personal data older than the retention period; wait figures stay."""
+    from kiosk.hub.service import HubService
+
     policies = ctx.settings().policies
     with ctx.database() as db:
         erased = HubService(db, policies).purge()
@@ -239,6 +260,8 @@ def staff() -> None:
 @pass_context
 def staff_import(ctx: Context, csv_file: Path) -> None:
     """Add or update staff from a CSV file with columns name, role, email, phone, department."""
+    from kiosk.store import people
+
     with ctx.database(create=True) as db:
         report = people.import_staff_csv(db, csv_file)
     for problem in report.problems:
@@ -252,6 +275,8 @@ def staff_import(ctx: Context, csv_file: Path) -> None:
 @pass_context
 def staff_list(ctx: Context) -> None:
     """Show everyone on the staff list."""
+    from kiosk.store import people
+
     with ctx.database() as db:
         for person in people.all_staff(db):
             role = "reception" if person.role is Role.RECEPTIONIST else "host"
@@ -313,6 +338,7 @@ def pair(ctx: Context, role: str) -> None:
     from kiosk.core import pairing
     from kiosk.hub.certificate import load_identity, shown_fingerprint
     from kiosk.store import audit
+    from kiosk.store.database import writing
 
     now = wall_clock_ms()
     with ctx.database(create=True) as db:
@@ -346,6 +372,7 @@ def certificate(ctx: Context, renew: bool) -> None:
     from kiosk.hub.certificate import load_identity, renew_identity, shown_fingerprint
     from kiosk.hub.local_credential import forget_screen_token
     from kiosk.store import audit
+    from kiosk.store.database import writing
 
     folder = ctx.paths.database.parent
     identity = renew_identity(folder) if renew else load_identity(folder)
@@ -389,6 +416,8 @@ def audit_command(ctx: Context, limit: int) -> None:
 @pass_context
 def devices_command(ctx: Context, revoke: int | None) -> None:
     """List the paired desks and kiosks, or revoke one that is lost or replaced."""
+    from kiosk.store.database import writing
+
     now = wall_clock_ms()
     with ctx.database() as db:
         if revoke is not None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.hub.certificate import load_identity
-from kiosk.launch.supervisor import kiosk_command, start_child, stop_group
+from kiosk.launch.supervisor import has_ended, kiosk_command, start_child, stop_group
 
 STOP_GRACE_S = 10.0
 
@@ -35,9 +35,9 @@ class HubChild:
         """Return once the hub takes connections; raise if its process ends first."""
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
+            if has_ended(self.process):
                 raise HubDidNotStart(
-                    f"The hub stopped as it started (exit code {self.process.returncode})."
+                    f"The hub stopped as it started (exit code {self.process.wait()})."
                 )
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=1):
@@ -50,14 +50,12 @@ class HubChild:
         if self.stopped:
             return
         self.stopped = True
-        if self.process.poll() is None:
-            stop_group(self.process, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=STOP_GRACE_S)
-            except subprocess.TimeoutExpired:
-                stop_group(self.process, signal.SIGKILL)
-                self.process.wait()
-        stop_group(self.process, signal.SIGKILL)
+        stop_group(self.process, signal.SIGTERM)
+        deadline = time.monotonic() + STOP_GRACE_S
+        while not has_ended(self.process) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        stop_group(self.process, signal.SIGKILL)  # if it would not stop, and what it left behind
+        self.process.wait()
 
 
 def start_hub_child(home: Path) -> HubChild:

@@ -22,6 +22,7 @@ from kiosk.app.speech import Speech
 from kiosk.hub.client import HubClient
 from kiosk.hub.local_credential import screen_token
 from kiosk.hub.process import stop_on_signals
+from kiosk.launch.supervisor import SHOWN_FD_VARIABLE
 from kiosk.store.settings import Settings
 from kiosk.viewmodels.kiosk import Hub, KioskViewModel
 
@@ -146,6 +147,7 @@ class _HubConnection(QObject):
     @Slot()
     def start_soon(self) -> None:
         _say(f"The kiosk screen shows Welcome (process {os.getpid()}).")
+        _tell_supervisor_shown()
         # One turn of the event loop later, so that the frame is out before the network starts.
         QTimer.singleShot(0, self, self.start)
 
@@ -195,6 +197,15 @@ class _HubConnection(QObject):
         # read afresh.
         _say(sentence, sys.stderr)
         QCoreApplication.exit(1)
+
+
+def _tell_supervisor_shown() -> None:
+    """Tell `kiosk run`, if it started us, that Welcome is on screen: it starts the hub then."""
+    descriptor = os.environ.pop(SHOWN_FD_VARIABLE, "")
+    if descriptor.isdigit():
+        with contextlib.suppress(OSError):
+            os.write(int(descriptor), b"shown\n")
+            os.close(int(descriptor))
 
 
 def _say(line: str, stream: TextIO | None = None) -> None:

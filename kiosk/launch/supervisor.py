@@ -44,6 +44,10 @@ STOP_GRACE_S = 10.0
 # Without pidfds (not Linux), how often the supervisor looks at its children.
 LOOK_EVERY_S = 0.5
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+# The kiosk screen writes to this descriptor once Welcome is on screen (see `Child.after`).
+SHOWN_FD_VARIABLE = "KIOSK_SHOWN_FD"
+# A child waiting for another to be shown starts anyway after this long.
+SHOWN_WAIT_S = 5.0
 _PR_SET_PDEATHSIG = 1
 
 
@@ -84,7 +88,10 @@ def _dies_with_parent(death_signal: signal.Signals) -> Callable[[], None]:
 
 
 def stop_group(process: subprocess.Popen, how: signal.Signals) -> None:
-    """Send `how` to the child and to everything it started, if any of it is still there."""
+    """Send `how` to the child and to everything it started, if any of it is still there. Not
+    once the child is reaped: by then its number may be another process's."""
+    if process.returncode is not None:
+        return
     try:
         if os.name == "posix":
             os.killpg(process.pid, how)
@@ -106,6 +113,20 @@ class Child:
     pause_s: float = FIRST_PAUSE_S  # before the next start, if it stops
     due_at: float = 0.0  # when to start it, while it is not running
     exit_watch: int | None = None  # a pidfd that turns readable when the process ends
+    # First start only after this child says it is shown (or SHOWN_WAIT_S after it started):
+    # the hub waits for the screen's first frame, so the two do not compete for the processor
+    # while the visitor waits for Welcome, just as the hub inside the kiosk used to start after
+    # it. The hub stays up on its own after that.
+    after: Child | None = None
+
+    def pause_after(self, ran_s: float) -> float:
+        """The pause before starting again a child that stopped after `ran_s` seconds: it
+        doubles with each quick stop, and starts over once the child has run a while."""
+        if ran_s >= STEADY_S:
+            self.pause_s = FIRST_PAUSE_S
+        pause = self.pause_s
+        self.pause_s = min(pause * 2, LONGEST_PAUSE_S)
+        return pause
 
 
 class Supervisor:
@@ -123,6 +144,7 @@ class Supervisor:
         self._log = log or sys.stderr
         self._stopping = False
         self._selector = selectors.DefaultSelector()
+        self._shown_pipes: dict[int, Child] = {}  # read end -> the child that writes to it
 
     def run(self) -> int:
         """Supervise until SIGINT, SIGTERM or SIGHUP; returns the exit code, 0."""
@@ -134,16 +156,22 @@ class Supervisor:
         earlier_wakeup = signal.set_wakeup_fd(wake_write)
         for number in STOP_SIGNALS:
             signal.signal(number, self._asked_to_stop)
+        for child in self.children:
+            if child.after is not None:
+                child.due_at = self._clock() + SHOWN_WAIT_S
         try:
             while not self._stopping:
                 now = self._clock()
                 for child in self.children:
                     self._look_after(child, now)
                 if not self._stopping:
-                    for _key, _events in self._selector.select(self._timeout(now)):
-                        pass
+                    for key, _events in self._selector.select(self._timeout(now)):
+                        if key.fd in self._shown_pipes:
+                            self._shown(self._shown_pipes[key.fd], self._clock())
                     _drain(wake_read)
         finally:
+            for shown_pipe in list(self._shown_pipes):
+                self._close_shown_pipe(shown_pipe)
             self._stop_children()
             signal.set_wakeup_fd(earlier_wakeup)
             for number, handler in earlier_handlers.items():
@@ -157,18 +185,32 @@ class Supervisor:
         self._stopping = True
 
     def _look_after(self, child: Child, now: float) -> None:
-        if child.process is not None and child.process.poll() is not None:
+        if child.process is not None and has_ended(child.process):
             self._ended(child, now)
         if child.process is None and now >= child.due_at and not self._stopping:
             self._start(child, now)
 
     def _start(self, child: Child, now: float) -> None:
+        options: dict = {}
+        waited_for = any(c.after is child for c in self.children)
+        if waited_for:
+            shown_read, shown_write = os.pipe()
+            self._shown_pipes[shown_read] = child
+            self._selector.register(shown_read, selectors.EVENT_READ)
+            options["pass_fds"] = (shown_write,)
+            options["env"] = {**os.environ, SHOWN_FD_VARIABLE: str(shown_write)}
         try:
-            child.process = start_child(child.command, child.death_signal)
+            child.process = start_child(child.command, child.death_signal, **options)
         except OSError as error:
-            self._say(f"{child.name} could not start ({error.strerror or error}).")
-            child.due_at = now + self._next_pause(child)
+            pause = child.pause_after(0.0)
+            self._say(
+                f"{child.name} could not start ({error.strerror or error}); again in {pause:g} s."
+            )
+            child.due_at = now + pause
             return
+        finally:
+            if waited_for:
+                os.close(shown_write)  # the child has its own copy; a read sees its end
         child.started_at = now
         try:
             child.exit_watch = os.pidfd_open(child.process.pid)
@@ -176,23 +218,32 @@ class Supervisor:
             return  # not Linux: looked at every LOOK_EVERY_S instead
         self._selector.register(child.exit_watch, selectors.EVENT_READ)
 
+    def _shown(self, child: Child, now: float) -> None:
+        """`child` is shown, or ended before it could be: whoever waited for it may start."""
+        for shown_pipe in [fd for fd, c in self._shown_pipes.items() if c is child]:
+            self._close_shown_pipe(shown_pipe)
+        for waiting in self.children:
+            if waiting.after is child:
+                waiting.after = None
+                waiting.due_at = min(waiting.due_at, now)
+
+    def _close_shown_pipe(self, shown_pipe: int) -> None:
+        self._selector.unregister(shown_pipe)
+        os.close(shown_pipe)
+        del self._shown_pipes[shown_pipe]
+
     def _ended(self, child: Child, now: float) -> None:
         process, child.process = child.process, None
         assert process is not None
         self._forget_exit_watch(child)
-        # Whatever it started (a speech engine) goes with it, so a new one starts clean.
+        # Whatever it started (a speech engine) goes with it, so a new one starts clean; sent
+        # before the child is reaped, while its group's number cannot belong to anyone else.
         stop_group(process, signal.SIGKILL)
-        if now - child.started_at >= STEADY_S:
-            child.pause_s = FIRST_PAUSE_S
-        pause = self._next_pause(child)
+        process.wait()
+        pause = child.pause_after(now - child.started_at)
         child.due_at = now + pause
         how = _how(process.returncode)
         self._say(f"{child.name} stopped ({how}); starting it again in {pause:g} s.")
-
-    def _next_pause(self, child: Child) -> float:
-        pause = child.pause_s
-        child.pause_s = min(pause * 2, LONGEST_PAUSE_S)
-        return pause
 
     def _forget_exit_watch(self, child: Child) -> None:
         if child.exit_watch is not None:
@@ -215,18 +266,31 @@ class Supervisor:
             stop_group(child.process, signal.SIGCONT)  # a stopped process must run to stop
         deadline = self._clock() + STOP_GRACE_S
         for child in running:
-            try:
-                child.process.wait(timeout=max(deadline - self._clock(), 0.0))
-            except subprocess.TimeoutExpired:
+            while not has_ended(child.process) and self._clock() < deadline:
+                time.sleep(0.05)
+            if not has_ended(child.process):
                 self._say(f"{child.name} did not stop within {STOP_GRACE_S:g} s; ending it.")
-                stop_group(child.process, signal.SIGKILL)
-                child.process.wait()
-            stop_group(child.process, signal.SIGKILL)  # anything it started and left behind
+            stop_group(child.process, signal.SIGKILL)  # and anything it left behind
+            child.process.wait()
             self._forget_exit_watch(child)
 
     def _say(self, line: str) -> None:
         with contextlib.suppress(OSError, ValueError):  # a closed log must not stop us
             print(line, file=self._log, flush=True)
+
+
+def has_ended(process: subprocess.Popen) -> bool:
+    """Whether the process has ended, leaving it unreaped where the system allows: until it is
+    reaped, its number (and its group's) stays its own, so signalling the group is safe."""
+    if process.returncode is not None:
+        return True
+    if not hasattr(os, "waitid"):
+        return process.poll() is not None
+    try:
+        ended = os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+    except ChildProcessError:
+        return process.poll() is not None
+    return ended is not None
 
 
 def _how(returncode: int) -> str:
@@ -250,11 +314,11 @@ def run_kiosk(home: str | None, settings: Settings, data_folder: Path, *, window
     """`kiosk run`: the hub and the kiosk screen as children, or the screen alone when the
     settings name a hub elsewhere (`[connection] hub_url` and a token)."""
     screen_arguments = ["screen", "--windowed"] if windowed else ["screen"]
-    screen = kiosk_command(*screen_arguments, home=home)
-    children = [Child("The kiosk screen", screen, signal.SIGKILL)]
+    screen = Child("The kiosk screen", kiosk_command(*screen_arguments, home=home), signal.SIGKILL)
+    children = [screen]
     if not (settings.hub_url and settings.device_token):
         # Made here, before either child starts, so that both read the same one.
         screen_token(data_folder)
-        hub = Child("The hub", kiosk_command("hub", "--supervised", home=home), signal.SIGTERM)
-        children.insert(0, hub)
+        hub_command = kiosk_command("hub", "--supervised", home=home)
+        children.append(Child("The hub", hub_command, signal.SIGTERM, after=screen))
     return Supervisor(children).run()
