@@ -147,14 +147,20 @@ class Supervisor:
         self._shown_pipes: dict[int, Child] = {}  # read end -> the child that writes to it
 
     def run(self) -> int:
-        """Supervise until SIGINT, SIGTERM or SIGHUP; returns the exit code, 0."""
+        """Supervise until SIGINT, SIGTERM or SIGHUP (unless ignored when this started);
+        returns the exit code, 0."""
         wake_read, wake_write = os.pipe()
         os.set_blocking(wake_read, False)
         os.set_blocking(wake_write, False)
         self._selector.register(wake_read, selectors.EVENT_READ)
-        earlier_handlers = {number: signal.getsignal(number) for number in STOP_SIGNALS}
+        # A signal ignored when we started stays ignored: `nohup kiosk run` outlives its terminal.
+        earlier_handlers = {
+            number: handler
+            for number in STOP_SIGNALS
+            if (handler := signal.getsignal(number)) is not signal.SIG_IGN
+        }
         earlier_wakeup = signal.set_wakeup_fd(wake_write)
-        for number in STOP_SIGNALS:
+        for number in earlier_handlers:
             signal.signal(number, self._asked_to_stop)
         for child in self.children:
             if child.after is not None:
