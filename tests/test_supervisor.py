@@ -8,6 +8,8 @@ visitors in. Every process a test starts is killed, by process group, whatever t
 
 from __future__ import annotations
 
+import io
+import itertools
 import os
 import signal
 import subprocess
@@ -23,7 +25,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.core.pairing import typed
 from kiosk.hub.certificate import load_identity
 from kiosk.hub.client import HubClient
-from kiosk.launch.supervisor import FIRST_PAUSE_S, LONGEST_PAUSE_S, STEADY_S, Child
+from kiosk.launch.supervisor import FIRST_PAUSE_S, LONGEST_PAUSE_S, STEADY_S, Child, Supervisor
 from kiosk.store.database import open_database, writing
 from kiosk.store.devices import DeviceRole, add_device
 from kiosk.store.people import add_staff
@@ -294,3 +296,63 @@ def test_the_supervisor_loads_no_qt() -> None:
         check=True,
     )
     assert loaded.stdout.strip() == "[]"
+
+
+def supervise_for(seconds: float, children: list[Child]) -> str:
+    """Run a supervisor in this very process, stopped by a SIGTERM after `seconds`; returns
+    what it said."""
+    said = io.StringIO()
+    stop = threading.Timer(seconds, os.kill, (os.getpid(), signal.SIGTERM))
+    stop.start()
+    try:
+        assert Supervisor(children, log=said).run() == 0
+    finally:
+        stop.cancel()
+    return said.getvalue()
+
+
+def test_the_hub_starts_once_the_screen_shows_welcome(tmp_path: Path) -> None:
+    """The screen's first frame does not share the processor with the hub's start."""
+    starts = tmp_path / "starts"
+    screen = Child(
+        "screen",
+        [sys.executable, "-c", STAMP.format(starts=str(starts), name="screen")
+         + "time.sleep(0.5); fd = int(os.environ['KIOSK_SHOWN_FD']); "
+         "stamp('shown'); os.write(fd, b'shown'); time.sleep(60)"],
+        signal.SIGKILL,
+    )  # fmt: skip
+    hub = Child(
+        "hub",
+        [sys.executable, "-c", STAMP.format(starts=str(starts), name="hub") + "time.sleep(60)"],
+        signal.SIGTERM,
+        after=screen,
+    )
+    supervise_for(4.0, [screen, hub])
+    lines = starts.read_text().split()
+    assert [line.split(":")[0] for line in lines] == ["screen", "shown", "hub"]
+
+
+def test_a_child_that_stops_is_started_again_after_a_growing_pause(tmp_path: Path) -> None:
+    starts = tmp_path / "starts"
+    quitter = Child(
+        "quitter",
+        [sys.executable, "-c", STAMP.format(starts=str(starts), name="quitter") + "sys.exit(3)"],
+        signal.SIGKILL,
+    )
+    said = supervise_for(2.5, [quitter]).splitlines()
+    # Started at once, then after 0.5 s, then after 1 s more (then 2 s, past the test's end).
+    assert said[:2] == [
+        "quitter stopped (exit code 3); starting it again in 0.5 s.",
+        "quitter stopped (exit code 3); starting it again in 1 s.",
+    ]
+    times = [float(line.split(":")[1]) for line in starts.read_text().split()]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
+    assert len(gaps) >= 1 and gaps[0] >= 0.5 and all(gap >= 1.0 for gap in gaps[1:]), gaps
+
+
+STAMP = (
+    "import os, sys, time\n"
+    "def stamp(what):\n"
+    "    with open({starts!r}, 'a') as file: file.write(f'{{what}}:{{time.monotonic()}}\\n')\n"
+    "stamp({name!r})\n"
+)
