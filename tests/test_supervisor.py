@@ -25,11 +25,20 @@ from pytestqt.qtbot import QtBot
 from kiosk.core.pairing import typed
 from kiosk.hub.certificate import load_identity
 from kiosk.hub.client import HubClient
-from kiosk.launch.supervisor import FIRST_PAUSE_S, LONGEST_PAUSE_S, STEADY_S, Child, Supervisor
+from kiosk.hub.local_credential import CREDENTIAL_FILE
+from kiosk.launch.supervisor import (
+    FIRST_PAUSE_S,
+    LONGEST_PAUSE_S,
+    STEADY_S,
+    Child,
+    Supervisor,
+    kiosk_children,
+    kiosk_command,
+)
 from kiosk.store.database import open_database, writing
 from kiosk.store.devices import DeviceRole, add_device
 from kiosk.store.people import add_staff
-from kiosk.store.settings import load_settings, save_setting
+from kiosk.store.settings import Settings, load_settings, save_setting
 from tests.hub_process import free_port, pairing_code
 
 CONNECTED = "The kiosk screen is connected to the hub."
@@ -356,3 +365,22 @@ STAMP = (
     "    with open({starts!r}, 'a') as file: file.write(f'{{what}}:{{time.monotonic()}}\\n')\n"
     "stamp({name!r})\n"
 )
+
+
+def test_a_kiosk_whose_hub_is_elsewhere_runs_only_its_screen(tmp_path: Path) -> None:
+    elsewhere = Settings(hub_url="wss://192.0.2.7:8765", device_token="t" * 43)
+    (screen,) = kiosk_children(None, elsewhere, tmp_path, windowed=False)
+    assert screen.command[-1] == "screen"
+    assert not (tmp_path / CREDENTIAL_FILE).exists()  # no local hub, no local credential
+
+    screen, hub = kiosk_children(str(tmp_path), Settings(), tmp_path, windowed=True)
+    assert screen.command[-2:] == ["screen", "--windowed"]
+    assert hub.command[-2:] == ["hub", "--supervised"] and hub.after is screen
+    assert ["--home", str(tmp_path.resolve())] == screen.command[-4:-2] == hub.command[-4:-2]
+    assert (tmp_path / CREDENTIAL_FILE).exists()
+
+
+def test_the_children_run_the_same_program_frozen_or_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert kiosk_command("screen") == [sys.executable, "-m", "kiosk", "screen"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert kiosk_command("screen") == [sys.executable, "screen"]

@@ -316,15 +316,21 @@ def _drain(descriptor: int) -> None:
         pass
 
 
-def run_kiosk(home: str | None, settings: Settings, data_folder: Path, *, windowed: bool) -> int:
-    """`kiosk run`: the hub and the kiosk screen as children, or the screen alone when the
-    settings name a hub elsewhere (`[connection] hub_url` and a token)."""
+def kiosk_children(
+    home: str | None, settings: Settings, data_folder: Path, *, windowed: bool
+) -> list[Child]:
+    """What `kiosk run` keeps running: the kiosk screen, and the hub unless the settings name
+    one elsewhere (`[connection] hub_url` and a token)."""
     screen_arguments = ["screen", "--windowed"] if windowed else ["screen"]
     screen = Child("The kiosk screen", kiosk_command(*screen_arguments, home=home), signal.SIGKILL)
-    children = [screen]
-    if not (settings.hub_url and settings.device_token):
-        # Made here, before either child starts, so that both read the same one.
-        screen_token(data_folder)
-        hub_command = kiosk_command("hub", "--supervised", home=home)
-        children.append(Child("The hub", hub_command, signal.SIGTERM, after=screen))
-    return Supervisor(children).run()
+    if settings.hub_url and settings.device_token:
+        return [screen]
+    # Made here, before either child starts, so that both read the same one.
+    screen_token(data_folder)
+    hub_command = kiosk_command("hub", "--supervised", home=home)
+    return [screen, Child("The hub", hub_command, signal.SIGTERM, after=screen)]
+
+
+def run_kiosk(home: str | None, settings: Settings, data_folder: Path, *, windowed: bool) -> int:
+    """`kiosk run`."""
+    return Supervisor(kiosk_children(home, settings, data_folder, windowed=windowed)).run()
