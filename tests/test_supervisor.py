@@ -26,6 +26,7 @@ from kiosk.core.pairing import typed
 from kiosk.hub.certificate import load_identity
 from kiosk.hub.client import HubClient
 from kiosk.hub.local_credential import CREDENTIAL_FILE
+from kiosk.launch.child_process import kiosk_command
 from kiosk.launch.supervisor import (
     FIRST_PAUSE_S,
     LONGEST_PAUSE_S,
@@ -33,7 +34,6 @@ from kiosk.launch.supervisor import (
     Child,
     Supervisor,
     kiosk_children,
-    kiosk_command,
 )
 from kiosk.store.database import open_database, writing
 from kiosk.store.devices import DeviceRole, add_device

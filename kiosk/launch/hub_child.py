@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.hub.certificate import load_identity
-from kiosk.launch.supervisor import has_ended, kiosk_command, start_child, stop_group
+from kiosk.launch.child_process import has_ended, kiosk_command, start_child, stop_group
 
 STOP_GRACE_S = 10.0
 
