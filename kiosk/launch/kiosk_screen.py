@@ -204,8 +204,10 @@ def _tell_supervisor_shown() -> None:
     descriptor = os.environ.pop(SHOWN_FD_VARIABLE, "")
     if descriptor.isdigit():
         with contextlib.suppress(OSError):
-            os.write(int(descriptor), b"shown\n")
-            os.close(int(descriptor))
+            try:
+                os.write(int(descriptor), b"shown\n")
+            finally:
+                os.close(int(descriptor))
 
 
 def _say(line: str, stream: TextIO | None = None) -> None:
