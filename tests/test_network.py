@@ -58,7 +58,9 @@ def test_a_check_in_reaches_both_desks_and_one_answer_reaches_all(
     desk1.client.request("acknowledge", visit_id=visit_id, staff_id=staff["sam"])
     for desk in (desk1, desk2):
         qtbot.waitUntil(lambda d=desk: d.seen("acknowledged") == [visit_id], timeout=10000)
-    qtbot.waitUntil(lambda: kiosk.events and kiosk.events[-1]["visit"] == handle, timeout=10000)
+    qtbot.waitUntil(
+        lambda: bool(kiosk.events) and kiosk.events[-1]["visit"] == handle, timeout=10000
+    )
     assert kiosk.events[-1]["by"] == "Sam" and "visit_id" not in kiosk.events[-1]
     assert all("card" not in event for event in kiosk.events)  # no names reach a kiosk
     late = desk2.client.request("acknowledge", visit_id=visit_id, staff_id=staff["sam"])
