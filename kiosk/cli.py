@@ -1,7 +1,8 @@
 """The `kiosk` command: one program, a sub-command for each role and each chore.
 
-Heavy modules (Qt, exports) are imported inside the sub-commands that need them, so that each
-command starts quickly.
+Heavy modules (Qt, exports, the database code) are imported inside the sub-commands that need
+them, so that each command starts quickly: `kiosk run` and `kiosk screen` never load the
+database code, and the kiosk's first frame does not wait for it.
 """
 
 from __future__ import annotations
@@ -12,16 +13,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from sqlite_utils import Database
 
 from kiosk.core.people import Role
 from kiosk.core.text import for_terminal
 from kiosk.hub.certificate import CertificateError
-from kiosk.hub.service import HubService, wall_clock_ms
-from kiosk.store import devices, people
-from kiosk.store.database import DatabaseError, explain, open_database, writing
+from kiosk.store import devices
 from kiosk.store.settings import (
     Paths,
     Settings,
@@ -30,6 +29,18 @@ from kiosk.store.settings import (
     load_settings,
     save_setting,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from kiosk.core.people import Visitor
+
+
+def wall_clock_ms() -> int:
+    """The hub's clock, for what a command writes (loaded when first needed)."""
+    from kiosk.hub.service import wall_clock_ms as hub_clock
+
+    return hub_clock()
 
 
 class Context:
@@ -44,6 +55,8 @@ class Context:
 
     @contextmanager
     def database(self, *, create: bool = False) -> Iterator[Database]:
+        from kiosk.store.database import open_database
+
         db = open_database(self.paths.database, create=create)
         try:
             yield db
@@ -61,9 +74,17 @@ class KioskGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except (DatabaseError, SettingsError, CertificateError) as error:
+        except (SettingsError, CertificateError) as error:
             raise click.ClickException(str(error)) from error
-        except sqlite3.Error as error:  # met after opening: busy, a full disk, a file gone bad
+        except (RuntimeError, sqlite3.Error) as error:
+            # Loaded already by any command that met the database; not before, for a quick start.
+            from kiosk.store.database import DatabaseError, explain
+
+            if isinstance(error, DatabaseError):
+                raise click.ClickException(str(error)) from error
+            if not isinstance(error, sqlite3.Error):
+                raise
+            # Met after opening: busy, a full disk, a file gone bad.
             context = ctx.find_object(Context)
             explained = explain(error, context.paths.database) if context else None
             if explained is None:
@@ -97,11 +118,24 @@ def demo() -> None:
 @click.option("--windowed", is_flag=True, help="A normal window instead of locked full screen.")
 @pass_context
 def run(ctx: Context, windowed: bool) -> None:
-    """Run the visitor kiosk full screen, with the hub inside unless one is set elsewhere."""
-    from kiosk.launch.kiosk_screen import run_kiosk
+    """Run the visitor kiosk: the hub and the full-screen kiosk screen, each started again if it
+    stops (only the screen when the settings name a hub elsewhere)."""
+    from kiosk.launch.supervisor import run_kiosk
+
+    settings = ctx.settings()
+    sys.exit(run_kiosk(ctx.home, settings, ctx.paths.database.parent, windowed=windowed))
+
+
+@cli.command()
+@click.option("--windowed", is_flag=True, help="A normal window instead of locked full screen.")
+@pass_context
+def screen(ctx: Context, windowed: bool) -> None:
+    """Show the kiosk screen alone; it reaches the hub on this computer over TLS, or the one the
+    settings name. `kiosk run` starts it."""
+    from kiosk.launch.kiosk_screen import run_screen
 
     ctx.settings()
-    sys.exit(run_kiosk(ctx.home, lockdown=not windowed))
+    sys.exit(run_screen(ctx.home, lockdown=not windowed))
 
 
 @cli.command()
@@ -220,6 +254,9 @@ def seed(ctx: Context, visits: int, seed_value: int) -> None:
 @pass_context
 def purge(ctx: Context) -> None:
     """Erase visitors' personal data older than the retention period; wait figures stay."""
+    from kiosk.hub.service import HubService
+    from kiosk.store import people
+
     policies = ctx.settings().policies
     with ctx.database() as db:
         erased = HubService(db, policies).purge()
@@ -246,7 +283,8 @@ def forget(ctx: Context, name: str | None, visitor_id: int | None, yes: bool) ->
     they are kept. The times of their visits stay in the figures, with no name. Backups made
     before keep what they hold."""
     from kiosk.core.names import matching_key
-    from kiosk.store import audit
+    from kiosk.store import audit, people
+    from kiosk.store.database import writing
 
     if name is None and visitor_id is None:
         raise click.ClickException("Give the visitor's name, or --visitor ID.")
@@ -305,10 +343,11 @@ def forget(ctx: Context, name: str | None, visitor_id: int | None, yes: bool) ->
     )
 
 
-def _about_visitor(db: Database, visitor: people.Visitor) -> str:
+def _about_visitor(db: Database, visitor: Visitor) -> str:
     """One line that tells visitors of the same name apart, showing no more of their contact
     than its owner would recognise."""
     from kiosk.core.people import mask_contact
+    from kiosk.store import people
 
     visits = people.visit_count(db, visitor.id)
     last = (
@@ -337,6 +376,8 @@ def staff_import(ctx: Context, csv_file: Path) -> None:
     Only name is needed; role is host (the default) or receptionist. Columns may be separated by
     commas, semicolons or tabs. Rows that can't be imported are listed by line and skipped.
     """
+    from kiosk.store import people
+
     with ctx.database(create=True) as db:
         report = people.import_staff_csv(db, csv_file)
     for problem in report.problems:
@@ -350,6 +391,8 @@ def staff_import(ctx: Context, csv_file: Path) -> None:
 @pass_context
 def staff_list(ctx: Context) -> None:
     """Show everyone on the staff list."""
+    from kiosk.store import people
+
     with ctx.database() as db:
         for person in people.all_staff(db):
             role = "reception" if person.role is Role.RECEPTIONIST else "host"
@@ -371,8 +414,14 @@ def staff_list(ctx: Context) -> None:
     metavar="ADDRESS",
     help="Address to listen on (default: the settings file's, 0.0.0.0 = whole LAN).",
 )
+@click.option(
+    "--supervised",
+    is_flag=True,
+    help="As started by `kiosk run`: also let in this computer's kiosk screen, with the local "
+    "credential kept in the data folder.",
+)
 @pass_context
-def hub(ctx: Context, port: int | None, listen: str | None) -> None:
+def hub(ctx: Context, port: int | None, listen: str | None, supervised: bool) -> None:
     """Run the hub alone, on a back-office computer, for desks and kiosks on the LAN."""
     from kiosk.hub.server import ServerError
     from kiosk.hub.standalone import run_hub
@@ -384,6 +433,7 @@ def hub(ctx: Context, port: int | None, listen: str | None) -> None:
             settings,
             address=listen or settings.hub_listen,
             port=settings.hub_port if port is None else port,
+            supervised=supervised,
         )
     except ServerError as error:
         raise click.ClickException(str(error)) from error
@@ -404,6 +454,7 @@ def pair(ctx: Context, role: str) -> None:
     from kiosk.core import pairing
     from kiosk.hub.certificate import load_identity, shown_fingerprint
     from kiosk.store import audit
+    from kiosk.store.database import writing
 
     now = wall_clock_ms()
     with ctx.database(create=True) as db:
@@ -435,11 +486,14 @@ def pair(ctx: Context, role: str) -> None:
 def certificate(ctx: Context, renew: bool) -> None:
     """Show the fingerprint of the hub's certificate, or make a new one."""
     from kiosk.hub.certificate import load_identity, renew_identity, shown_fingerprint
+    from kiosk.hub.local_credential import forget_screen_token
     from kiosk.store import audit
+    from kiosk.store.database import writing
 
     folder = ctx.paths.database.parent
     identity = renew_identity(folder) if renew else load_identity(folder)
     if renew:
+        forget_screen_token(folder)  # this computer's screen gets a new credential too
         now = wall_clock_ms()
         with ctx.database(create=True) as db, writing(db):
             voided = [d.id for d in devices.all_devices(db) if d.revoked_at is None]
@@ -502,6 +556,8 @@ def audit_command(ctx: Context, limit: int) -> None:
 @pass_context
 def devices_command(ctx: Context, revoke: int | None) -> None:
     """List the paired desks and kiosks, or revoke one that is lost or replaced."""
+    from kiosk.store.database import writing
+
     now = wall_clock_ms()
     with ctx.database() as db:
         if revoke is not None:

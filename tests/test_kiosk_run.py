@@ -1,4 +1,4 @@
-"""`kiosk run` at a front desk: desks on the LAN reach the hub inside the running kiosk."""
+"""`kiosk run` at a front desk: desks on the LAN reach the hub that the running kiosk started."""
 
 import os
 import subprocess
@@ -17,7 +17,7 @@ from kiosk.store.settings import load_settings, save_setting
 from tests.hub_process import free_port, pairing_code
 
 
-def test_a_desk_pairs_with_the_hub_inside_a_running_kiosk(qtbot: QtBot, tmp_path: Path) -> None:
+def test_a_desk_pairs_with_the_hub_of_a_running_kiosk(qtbot: QtBot, tmp_path: Path) -> None:
     home = tmp_path / "kiosk-home"
     port = free_port()
     settings_file = home / "settings.toml"

@@ -1,4 +1,5 @@
-"""`kiosk hub`: the hub alone in its own process, for a back-office computer."""
+"""`kiosk hub`: the hub in its own process, alone on a back-office computer or as a child of
+`kiosk run` (supervised), where it also lets in this computer's kiosk screen."""
 
 from __future__ import annotations
 
@@ -9,18 +10,31 @@ from PySide6.QtCore import QCoreApplication
 from kiosk.hub.certificate import shown_fingerprint
 from kiosk.hub.discovery import Announcement
 from kiosk.hub.local import LocalHub
+from kiosk.hub.local_credential import screen_token
 from kiosk.hub.process import stop_on_signals
 from kiosk.store.database import open_database
+from kiosk.store.devices import DeviceRole
 from kiosk.store.settings import Paths, Settings
 
 
-def run_hub(paths: Paths, settings: Settings, *, address: str, port: int) -> int:
-    """Serve until SIGINT or SIGTERM; returns the process exit code."""
+def run_hub(
+    paths: Paths, settings: Settings, *, address: str, port: int, supervised: bool = False
+) -> int:
+    """Serve until SIGINT or SIGTERM; returns the process exit code. `supervised`: started by
+    `kiosk run`, so this computer's kiosk screen comes in with its local credential."""
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     # Opened here first, so a problem with the database stops us before the hub's thread starts.
     open_database(paths.database).close()
+    local_tokens = None
+    if supervised:
+        local_tokens = {screen_token(paths.database.parent): DeviceRole.KIOSK}
     hub = LocalHub(
-        paths.database, settings, address=address, port=port, settings_file=paths.settings_file
+        paths.database,
+        settings,
+        address=address,
+        port=port,
+        local_tokens=local_tokens,
+        settings_file=paths.settings_file,
     )
     # Announce only where we listen: a hub bound to loopback stays invisible to the LAN.
     interfaces = None if address == "0.0.0.0" else [address]

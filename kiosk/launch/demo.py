@@ -1,4 +1,5 @@
-"""`kiosk demo`: the kiosk, a desk console and the hub in one process, on a throw-away database."""
+"""`kiosk demo`: the kiosk and a desk console in one process, the hub in a child process, all on a
+throw-away folder that goes when the windows close."""
 
 from __future__ import annotations
 
@@ -15,12 +16,14 @@ from kiosk.app.desk_window import MINIMUM_SIZE as DESK_MINIMUM
 from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.app.site_settings import SiteSettings
 from kiosk.core.people import Role
-from kiosk.hub.local import LocalHub
+from kiosk.hub.client import HubClient
+from kiosk.hub.process import stop_on_signals
 from kiosk.hub.service import wall_clock_ms
 from kiosk.launch.desk_console import DeskConsole, open_desk
+from kiosk.launch.hub_child import HubChild, HubDidNotStart, start_hub_child
 from kiosk.launch.kiosk_screen import KioskScreen, open_kiosk
-from kiosk.store.database import open_database
-from kiosk.store.devices import DeviceRole
+from kiosk.store.database import open_database, writing
+from kiosk.store.devices import DeviceRole, add_device
 from kiosk.store.people import all_staff
 from kiosk.store.seed import seed_history
 from kiosk.store.settings import Paths, hash_pin, load_settings, save_setting
@@ -50,46 +53,89 @@ def make_demo_home(folder: Path) -> Paths:
     return paths
 
 
+def pair_demo_devices(paths: Paths) -> dict[DeviceRole, str]:
+    """Tokens for the demo's kiosk and desk, paired with its hub before it starts."""
+    db = open_database(paths.database)
+    try:
+        with writing(db):
+            now = wall_clock_ms()
+            return {
+                role: add_device(db, name, role, now)
+                for role, name in ((DeviceRole.KIOSK, "Demo kiosk"), (DeviceRole.DESK, "Demo desk"))
+            }
+    finally:
+        db.close()
+
+
 @dataclass
 class Demo:
-    """The demo's hub, kiosk and desk, and the throw-away folder they live in."""
+    """The demo's hub process, kiosk and desk, and the throw-away folder they live in."""
 
     folder: Path
     paths: Paths
-    hub: LocalHub
+    hub: HubChild
+    kiosk_client: HubClient
     kiosk: KioskScreen
     desk: DeskConsole
 
     def close(self) -> None:
-        self.desk.close()
+        self.desk.close()  # closes its client too
         self.kiosk.close()
+        self.kiosk_client.close()
         self.hub.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def open_demo(folder: Path, *, speech_engine: str | None = None) -> Demo:
-    """Seed `folder` and open the kiosk beside a signed-in desk; a QApplication must exist."""
+    """Seed `folder`, start its hub in a child process and open the kiosk beside a signed-in
+    desk; a QApplication must exist."""
     paths = make_demo_home(folder)
+    tokens = pair_demo_devices(paths)
+    hub = start_hub_child(paths.database.parent)
+    try:
+        return _open_windows(folder, paths, hub, tokens, speech_engine)
+    except BaseException:
+        hub.stop()
+        raise
+
+
+def _open_windows(
+    folder: Path,
+    paths: Paths,
+    hub: HubChild,
+    tokens: dict[DeviceRole, str],
+    speech_engine: str | None,
+) -> Demo:
     settings = load_settings(paths.settings_file)
-    hub = LocalHub(paths.database, settings, settings_file=paths.settings_file)
     kiosk_size, desk_size = _window_sizes()
+    kiosk_client = HubClient(hub.url, tokens[DeviceRole.KIOSK], hub.fingerprint, connect=False)
     kiosk = open_kiosk(
-        hub.client(DeviceRole.KIOSK),
+        kiosk_client,
         SiteSettings(paths.settings_file, settings),
         lockdown=False,
         size=kiosk_size,
         speech_engine=speech_engine,
         cache=folder / "translations",
     )
+    desk_client = HubClient(hub.url, tokens[DeviceRole.DESK], hub.fingerprint, connect=False)
     desk = open_desk(
-        hub.client(DeviceRole.DESK),
+        desk_client,
         settings,
         settings_file=paths.settings_file,
         size=desk_size,
         speech_engine=speech_engine,
     )
     _side_by_side(kiosk.window, desk.window)
-    return Demo(folder, paths, hub, kiosk, desk)
+    demo = Demo(folder, paths, hub, kiosk_client, kiosk, desk)
+    try:
+        # The windows opened while the hub was starting; now the clients can reach it.
+        hub.wait_until_listening()
+    except BaseException:
+        demo.close()
+        raise
+    kiosk_client.open()
+    desk_client.open()
+    return demo
 
 
 def run_demo() -> int:
@@ -98,7 +144,14 @@ def run_demo() -> int:
     prepare_kiosk_environment()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setFont(QFont("Noto Sans"))
-    demo = open_demo(Path(tempfile.mkdtemp(prefix="kiosk-demo-")))
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-demo-"))
+    try:
+        demo = open_demo(folder)
+    except HubDidNotStart as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        print(f"The demo could not start: {error}", file=sys.stderr, flush=True)
+        return 1
+    stop_on_signals(app)  # Ctrl+C in the terminal closes the demo and throws it all away
     print(
         "Front Desk Kiosk demo: check in on the kiosk (left); the desk (right) chimes. "
         f"Press 'On my way', then 'Welcomed'. Admin PIN: {DEMO_PIN}. "

@@ -74,7 +74,7 @@ def open_desk(
     quit_app: Callable[[], None] | None = None,
 ) -> DeskConsole:
     """Build (and show) the console. With `hub` it talks to that client (the demo passes a
-    LocalHub's); without, it connects with the paired token in `settings`, or asks to pair.
+    own client); without, it connects with the paired token in `settings`, or asks to pair.
     A QApplication (not QGuiApplication: the tray needs widgets) must already exist."""
     options = options or settings.desk
     memory = DeskSettingsFile(settings_file)

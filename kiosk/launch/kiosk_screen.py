@@ -1,13 +1,15 @@
-"""Putting the kiosk screen together: hub client, voice, languages, view model and window."""
+"""`kiosk screen`: the kiosk screen put together (hub client, voice, languages, view model,
+window), in a process of its own that reaches the hub over TLS like any device."""
 
 from __future__ import annotations
 
-import secrets
+import contextlib
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TextIO
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QFont, QGuiApplication
@@ -18,10 +20,15 @@ from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.app.site_settings import SiteSettings
 from kiosk.app.speech import Speech
 from kiosk.hub.client import HubClient
+from kiosk.hub.local_credential import screen_token
 from kiosk.hub.process import stop_on_signals
+from kiosk.launch.supervisor import SHOWN_FD_VARIABLE
+from kiosk.store.settings import Settings
 from kiosk.viewmodels.kiosk import Hub, KioskViewModel
 
 APP_NAME = "front-desk-kiosk"
+# How often the screen looks again for the certificate of a hub that has not made it yet.
+WAIT_FOR_HUB_MS = 250
 
 
 @dataclass
@@ -75,106 +82,150 @@ def open_kiosk(
 
 @dataclass
 class RunningKiosk:
-    """`kiosk run`: the screen, its hub client and, unless the hub is elsewhere, the hub."""
+    """`kiosk screen`: the kiosk screen and its connection to the hub."""
 
     screen: KioskScreen
     client: HubClient
-    hub: Any = None  # a LocalHub, once started
-    announcement: Any = None
 
     def close(self) -> None:
         self.screen.close()
         self.client.close()
-        if self.announcement is not None:
-            self.announcement.close()
-        if self.hub is not None:
-            self.hub.stop()
+
+
+def local_hub_url(settings: Settings) -> str:
+    """Where this computer's own hub (`kiosk run`'s) is reached from this computer."""
+    address = settings.hub_listen
+    if address in ("0.0.0.0", "", "::"):
+        address = "127.0.0.1"
+    return f"wss://{address}:{settings.hub_port}"
 
 
 def start_kiosk(
     site: SiteSettings,
-    database: Path,
+    data_folder: Path,
     *,
     lockdown: bool = True,
     speech_engine: str | None = None,
     cache: Path | None = None,
 ) -> RunningKiosk:
-    """Show the kiosk at once; start the hub inside it right after the first frame.
+    """Show the kiosk at once; reach the hub right after the first frame.
 
-    The visitor sees Welcome without waiting for the database; the client reaches the hub a
-    moment later and would retry if it had to. With `[connection] hub_url` and a token in the
-    settings, the kiosk uses that hub instead and runs none of its own.
+    The visitor sees Welcome without waiting for the network: the client connects a moment
+    later, and keeps trying for as long as the hub is away. With `[connection] hub_url` and a
+    token in the settings, the kiosk uses that hub; otherwise it uses this computer's own (the
+    one `kiosk run` starts beside it), with the local credential and the certificate kept in
+    `data_folder`.
     """
     settings = site.current
     remote = bool(settings.hub_url and settings.device_token)
-    token = settings.device_token if remote else secrets.token_urlsafe(24)
-    url = settings.hub_url if remote else f"wss://127.0.0.1:{settings.hub_port}"
-    # The hub inside pins its own certificate once it has loaded it (after the first frame).
-    client = HubClient(url, token, settings.hub_fingerprint if remote else "", connect=False)
+    if remote:
+        client = HubClient(
+            settings.hub_url, settings.device_token, settings.hub_fingerprint, connect=False
+        )
+    else:
+        # Read before the first frame: a small file; the certificate waits until after it.
+        client = HubClient(local_hub_url(settings), screen_token(data_folder), connect=False)
     screen = open_kiosk(client, site, lockdown=lockdown, speech_engine=speech_engine, cache=cache)
     running = RunningKiosk(screen, client)
-    starter = _HubStarter(running, None if remote else database, site, token)
-    screen.window.frameSwapped.connect(starter.start_soon, Qt.ConnectionType.SingleShotConnection)
+    connection = _HubConnection(running, None if remote else data_folder)
+    screen.window.frameSwapped.connect(
+        connection.start_soon, Qt.ConnectionType.SingleShotConnection
+    )
     return running
 
 
-class _HubStarter(QObject):
-    def __init__(
-        self, running: RunningKiosk, database: Path | None, site: SiteSettings, token: str
-    ) -> None:
+class _HubConnection(QObject):
+    """Opens the client once the first frame is out, and says how the link to the hub goes."""
+
+    def __init__(self, running: RunningKiosk, data_folder: Path | None) -> None:
         super().__init__(running.screen.window)
-        self._running, self._database, self._token = running, database, token
-        self._settings, self._settings_file = site.current, site.file
+        self._client = running.client
+        self._data_folder = data_folder
+        self._told_waiting = False
+        self._client.connectionChanged.connect(self._tell)
+        if data_folder is not None:
+            self._client.unauthorised.connect(self._refused)
 
     @Slot()
     def start_soon(self) -> None:
-        # One turn of the event loop later, so that the frame is out before the hub loads.
+        _say(f"The kiosk screen shows Welcome (process {os.getpid()}).")
+        _tell_supervisor_shown()
+        # One turn of the event loop later, so that the frame is out before the network starts.
         QTimer.singleShot(0, self, self.start)
 
     @Slot()
     def start(self) -> None:
-        if self._database is not None:
-            self._start_hub(self._database)
-        self._running.client.open()
+        if self._data_folder is not None:
+            fingerprint = self._local_fingerprint(self._data_folder)
+            if fingerprint is None:
+                QTimer.singleShot(WAIT_FOR_HUB_MS, self, self.start)
+                return
+            self._client.pin(fingerprint)
+        self._client.open()
 
-    def _start_hub(self, database: Path) -> None:
-        # Imported here, after the first frame: the hub's storage code takes a while to load.
-        from kiosk.hub.discovery import Announcement
-        from kiosk.hub.local import LocalHub
-        from kiosk.hub.server import ServerError
-        from kiosk.store.devices import DeviceRole
-
-        settings = self._settings
-        try:
-            hub = LocalHub(
-                database,
-                settings,
-                address=settings.hub_listen,
-                port=settings.hub_port,
-                local_tokens={self._token: DeviceRole.KIOSK},
-                settings_file=self._settings_file,
-            )
-        except ServerError as error:
-            print(error, file=sys.stderr, flush=True)
-            QCoreApplication.exit(1)
-            return
-        self._running.hub = hub
-        self._running.client.pin(hub.fingerprint)
-        # Announce only where we listen: a hub bound to loopback stays invisible to the LAN.
-        interfaces = None if settings.hub_listen == "0.0.0.0" else [settings.hub_listen]
-        self._running.announcement = Announcement(
-            settings.site_name, hub.port, hub.fingerprint, interfaces=interfaces
+    def _local_fingerprint(self, folder: Path) -> str | None:
+        """The certificate of this computer's hub, once the hub has made it (only the hub
+        makes it: two processes making one at once could leave a key and a certificate that
+        do not belong together)."""
+        # Imported here, after the first frame: the certificate code loads `cryptography`.
+        from kiosk.hub.certificate import (
+            CERTIFICATE_FILE,
+            KEY_FILE,
+            CertificateError,
+            load_identity,
         )
 
+        if (folder / KEY_FILE).exists() and (folder / CERTIFICATE_FILE).exists():
+            try:
+                return load_identity(folder).fingerprint
+            except CertificateError as error:
+                message = str(error)
+        else:
+            message = "The kiosk screen is waiting for the hub on this computer to start."
+        if not self._told_waiting:
+            _say(message, sys.stderr)
+            self._told_waiting = True
+        return None
 
-def run_kiosk(home: str | None = None, *, lockdown: bool = True) -> int:
-    """`kiosk run`: the kiosk screen, full screen and locked, with the hub inside it."""
+    @Slot(bool)
+    def _tell(self, connected: bool) -> None:
+        if connected:
+            _say("The kiosk screen is connected to the hub.")
+
+    @Slot(str)
+    def _refused(self, sentence: str) -> None:
+        # This computer's own hub refused us: its certificate or our credential changed since
+        # this process read them. Stop, so that `kiosk run` starts the screen again with both
+        # read afresh.
+        _say(sentence, sys.stderr)
+        QCoreApplication.exit(1)
+
+
+def _tell_supervisor_shown() -> None:
+    """Tell `kiosk run`, if it started us, that Welcome is on screen: it starts the hub then."""
+    descriptor = os.environ.pop(SHOWN_FD_VARIABLE, "")
+    if descriptor.isdigit():
+        with contextlib.suppress(OSError):
+            try:
+                os.write(int(descriptor), b"shown\n")
+            finally:
+                os.close(int(descriptor))
+
+
+def _say(line: str, stream: TextIO | None = None) -> None:
+    """A line for whoever reads the kiosk's log; a log nobody reads must not stop the screen."""
+    with contextlib.suppress(OSError, ValueError):
+        print(line, file=stream or sys.stdout, flush=True)
+
+
+def run_screen(home: str | None = None, *, lockdown: bool = True) -> int:
+    """`kiosk screen`: the kiosk screen, full screen and locked, reaching its hub over TLS."""
     prepare_kiosk_environment()
     app = QGuiApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setFont(QFont("Noto Sans"))
     site, database = SiteSettings.for_home(home)
-    running = start_kiosk(site, database, lockdown=lockdown)
+    running = start_kiosk(site, database.parent, lockdown=lockdown)
     stop_on_signals(app)
     code = app.exec()
     running.close()

@@ -1,0 +1,89 @@
+"""The credential of this computer's own kiosk screen: a random token in the data folder.
+
+`kiosk run` starts the hub and the kiosk screen as two processes; the screen reaches the hub over
+TLS like any device, with this token. The hub started by `kiosk run` (`kiosk hub --supervised`)
+reads it at start and lets it in as a kiosk, alongside the paired devices; it is not a row in the
+devices table, so it never needs a pairing code and is never shown among the paired devices.
+
+The file is readable by its owner only, like the hub's key beside it, and is made by whichever
+process needs it first (the supervisor, before it starts either child). It is made whole or not
+at all, and never replaced, so two processes starting at once still agree on one token.
+This module loads nothing slow: the kiosk screen reads the token before its first frame.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from pathlib import Path
+
+from kiosk.hub.certificate import CertificateError
+
+CREDENTIAL_FILE = "screen-credential"
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{32,128}")
+
+
+def screen_token(folder: Path) -> str:
+    """The local screen's token, made the first time it is needed."""
+    path = folder / CREDENTIAL_FILE
+    try:
+        return _read(path)
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        raise _unreadable(path, error) from error
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _create(path, secrets.token_urlsafe(32))
+        return _read(path)
+    except OSError as error:
+        raise CertificateError(
+            f"The kiosk can't keep the credential of its screen in {folder} ({error.strerror}). "
+            "Make that folder writable for this user."
+        ) from error
+
+
+def forget_screen_token(folder: Path) -> None:
+    """Throw the token away; the next `kiosk run` makes a new one."""
+    (folder / CREDENTIAL_FILE).unlink(missing_ok=True)
+
+
+def _read(path: Path) -> str:
+    token = path.read_text(encoding="ascii", errors="replace").strip()
+    if not _TOKEN.fullmatch(token):
+        raise CertificateError(
+            f"The kiosk screen's credential {path} is damaged. Delete that file and start the "
+            "kiosk again: a new one is made."
+        )
+    return token
+
+
+def _create(path: Path, token: str) -> None:
+    """Write the token beside `path`, then link it into place: a reader sees the whole file or
+    none, and if another process made one meanwhile, theirs stays and ours is dropped."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(descriptor, "w", encoding="ascii") as file:
+            file.write(token + "\n")
+            file.flush()
+            os.fsync(file.fileno())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # another process was first: its token is the one
+        except OSError:
+            # A file system without hard links (a FAT memory stick in portable mode): rename,
+            # which may replace a token made at the very same moment; the screen then restarts.
+            if not path.exists():
+                os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _unreadable(path: Path, error: OSError) -> CertificateError:
+    return CertificateError(
+        f"The kiosk can't read the credential of its screen, {path} ({error.strerror}). Let the "
+        "user who runs the kiosk read it, or delete it: a new one is made."
+    )
