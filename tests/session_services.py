@@ -6,7 +6,9 @@ any test module is imported: the Qt test helpers prepare Qt at import time, and 
 environment once, when the application object is made.
 
 On a desktop everything is there and nothing is started. A folder, sound server or display
-that was there before the session is used as it is, and never stopped.
+that was there before the session is used as it is, and never stopped. What the session starts,
+it stops at its end; if the session dies first (a Qt crash, `timeout`, a kill), a small watchdog
+process stops it instead.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ import struct
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -45,6 +46,8 @@ class SessionServices:
         self.xvfb: subprocess.Popen | None = None
         self.display = ""
         self._environ_before: dict[str, str | None] = {}
+        self._watchdog: subprocess.Popen | None = None
+        self._lifeline = -1  # the watchdog's pipe; closes when this process ends, however
 
     # --- starting -------------------------------------------------------------------------------
 
@@ -71,6 +74,7 @@ class SessionServices:
         # mkdtemp makes it 0700, which Qt, PulseAudio and speech-dispatcher insist on.
         self.folder = Path(tempfile.mkdtemp(prefix="kiosk-tests-"))
         try:
+            self._start_watchdog()
             if needs_runtime_dir:
                 # Qt warns without one; speech-dispatcher, auto-spawned by libspeechd, keeps its
                 # socket and pid file here, apart from every other session on the machine.
@@ -83,6 +87,22 @@ class SessionServices:
         except BaseException:
             self.stop()
             raise
+
+    def _start_watchdog(self) -> None:
+        """A process that outlives a crashed or killed session (a Qt segfault, `timeout`'s
+        SIGTERM, a SIGKILL) and then stops what the session left running."""
+        assert self.folder is not None
+        lifeline, self._lifeline = os.pipe()
+        try:
+            self._watchdog = subprocess.Popen(
+                [sys.executable, __file__, "--watch", str(lifeline), str(self.folder)],
+                pass_fds=(lifeline,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                # Its own session: the signal that ends the tests must not end it too.
+                start_new_session=True,
+            )  # fmt: skip
+        finally:
+            os.close(lifeline)
 
     def _start_pulseaudio(self, program: str) -> None:
         """PulseAudio with nothing but a null sink: QSoundEffect gets a real output device that
@@ -144,6 +164,7 @@ class SessionServices:
                     # the display, rather than pulling it from under a window being closed.
                     start_new_session=True,
                 )  # fmt: skip
+            (self.folder / "xvfb.pid").write_text(f"{self.xvfb.pid}\n")
             os.close(ready_w)
             ready_w = -1
             number = _read_line(ready, timeout=START_S)
@@ -166,7 +187,7 @@ class SessionServices:
     # --- stopping -------------------------------------------------------------------------------
 
     def stop(self) -> None:
-        """Stop what we started, and only that; safe to call twice (a signal may interrupt it)."""
+        """Stop what we started, and only that; safe to call twice."""
         xvfb, self.xvfb = self.xvfb, None
         if xvfb is not None:
             xvfb.terminate()
@@ -175,24 +196,27 @@ class SessionServices:
             except subprocess.TimeoutExpired:
                 xvfb.kill()
                 xvfb.wait()
-        folder = self.folder
-        if folder is not None and self.owns_runtime_dir:
-            # libspeechd spawned it detached, under our runtime folder. It leaves by itself a few
-            # seconds after its last client, but can hang if an utterance never finished.
-            _stop_by_pid_file(folder / "speech-dispatcher" / "pid" / "speech-dispatcher.pid",
-                              "speech-dispatch")  # fmt: skip
-        pulse_pid, self.pulse_pid = self.pulse_pid, None
-        if pulse_pid is not None:
-            _stop_process(pulse_pid, "pulseaudio")
+        folder, self.folder = self.folder, None
+        if folder is not None:
+            stop_services_in(folder)
+        self.pulse_pid = None
         for name, value in self._environ_before.items():
             if value is None:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
         self._environ_before.clear()
-        self.folder = None
-        if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)
+        # Nothing is left for the watchdog to do: let it go.
+        if self._lifeline >= 0:
+            os.close(self._lifeline)
+            self._lifeline = -1
+        watchdog, self._watchdog = self._watchdog, None
+        if watchdog is not None:
+            try:
+                watchdog.wait(STOP_S)
+            except subprocess.TimeoutExpired:
+                watchdog.kill()
+                watchdog.wait()
 
     def describe(self) -> str:
         started = []
@@ -330,21 +354,27 @@ def _stop_by_pid_file(pid_file: Path, name: str) -> None:
     _stop_process(pid, name)
 
 
-def _stop_on_signals(services: SessionServices, config: pytest.Config) -> None:
-    """A `timeout` or a closed terminal ends the run with SIGTERM or SIGHUP, which would skip
-    pytest's clean-up: stop our services first, then end as the signal would have."""
-    if threading.current_thread() is not threading.main_thread():
-        return
+def stop_services_in(folder: Path) -> None:
+    """Stop every service whose pid file is in our private folder, then remove the folder.
 
-    def stop_then_die(signum: int, _frame: object) -> None:
-        services.stop()
-        signal.signal(signum, signal.SIG_DFL)
-        os.kill(os.getpid(), signum)
+    speech-dispatcher is there only when the folder is the session's runtime folder: libspeechd
+    spawns it detached, and it leaves by itself a few seconds after its last client, but can hang
+    if an utterance never finished.
+    """
+    _stop_by_pid_file(folder / "xvfb.pid", "Xvfb")
+    _stop_by_pid_file(folder / "speech-dispatcher" / "pid" / "speech-dispatcher.pid",
+                      "speech-dispatch")  # fmt: skip
+    _stop_by_pid_file(folder / "pulse" / "pid", "pulseaudio")
+    shutil.rmtree(folder, ignore_errors=True)
 
-    for signum in (signal.SIGTERM, signal.SIGHUP):
-        if signal.getsignal(signum) == signal.SIG_DFL:
-            signal.signal(signum, stop_then_die)
-            config.add_cleanup(lambda signum=signum: signal.signal(signum, signal.SIG_DFL))
+
+def _watch(lifeline: int, folder: Path) -> None:
+    """The watchdog: wait for the session's end of the pipe to close, then stop what is left (if
+    the session ended normally it has removed the folder, and nothing is)."""
+    while os.read(lifeline, 64):
+        pass
+    if folder.is_dir():
+        stop_services_in(folder)
 
 
 # --- the plugin ---------------------------------------------------------------------------------
@@ -361,9 +391,12 @@ def pytest_configure(config: pytest.Config) -> None:
     config.add_cleanup(services.stop)
     services.start()
     config.stash[_SERVICES] = services
-    _stop_on_signals(services, config)
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
     services = config.stash.get(_SERVICES, None)
     return services.describe() if services else None
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["--watch"]:
+    _watch(int(sys.argv[2]), Path(sys.argv[3]))
