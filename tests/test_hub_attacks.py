@@ -166,6 +166,7 @@ def test_a_one_megabyte_frame_is_refused_and_the_hub_serves_on(
         sender.sock.sendall(frame(TEXT, b'"' + b"x" * (1 << 20) + b'"'))
     closing = sender.wait_closed(timeout=10)
     assert closing is not None and closing.close_code == TOO_BIG
+    wait_eof(sender.sock, timeout=10)  # and the connection itself ends
     sender.close()
     still_serves(hub_process, office["tokens"]["desk-2"])
 
@@ -180,8 +181,56 @@ def test_a_frame_announcing_400_mib_is_refused_from_its_header(
     sender.sock.sendall(whole)
     closing = sender.wait_closed(timeout=10)
     assert closing is not None and closing.close_code == TOO_BIG
+    wait_eof(sender.sock, timeout=10)
     sender.close()
     still_serves(hub_process, office["tokens"]["desk-2"])
+
+
+def hub_rss_kib(hub: HubProcess) -> int:
+    status = Path(f"/proc/{hub.process.pid}/status").read_text()
+    return int(re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE).group(1))
+
+
+def stream_after_a_huge_header(port: int, source: str, token: str | None) -> None:
+    """Announce 400 MiB, then send the body as fast as the hub takes it: at most 128 MiB, until
+    the hub ends the connection."""
+    client = RawClient(port, source)
+    if token:
+        client.hello(token)
+    body = b"\0" * 65536
+    with contextlib.suppress(OSError):  # reset by the hub: the end of the attack
+        client.sock.sendall(frame(TEXT, b"", announce=400 << 20))
+        for _ in range(2048):
+            client.sock.sendall(body)
+    client.close()
+
+
+def test_streaming_after_an_oversized_header_costs_the_hub_no_memory(
+    office: dict, hub_process: HubProcess
+) -> None:
+    # The hub refuses the frame from its header at once; what the sender goes on sending must
+    # not pile up in the hub while the connection winds down.
+    before = hub_rss_kib(hub_process)
+    # Nine connections from three computers: strangers, and paired desks gone bad.
+    tokens = [office["tokens"]["desk-1"], None, office["tokens"]["desk-2"]] * 3
+    senders = [
+        threading.Thread(
+            target=stream_after_a_huge_header,
+            args=(hub_process.port, f"127.0.0.{2 + n % 3}", token),
+            daemon=True,
+        )
+        for n, token in enumerate(tokens)
+    ]
+    for sender in senders:
+        sender.start()
+    highest = before
+    while any(sender.is_alive() for sender in senders):
+        highest = max(highest, hub_rss_kib(hub_process))
+        time.sleep(0.02)
+    for sender in senders:
+        sender.join(timeout=60)
+    assert (highest - before) / 1024 < 20, f"the hub grew by {(highest - before) / 1024:.0f} MiB"
+    still_serves(hub_process, office["tokens"]["desk-1"])
 
 
 def test_json_nested_8000_deep_gets_an_invalid_reply_and_no_traceback(
