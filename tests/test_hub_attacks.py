@@ -31,6 +31,7 @@ from kiosk.store.devices import DeviceRole
 from tests.hub_process import HubProcess, kiosk_command
 from tests.raw_websocket import (
     TEXT,
+    Closed,
     RawClient,
     close_all,
     frame,
@@ -301,6 +302,35 @@ def test_connections_beyond_64_from_one_address_are_dropped_before_tls(
     assert answers[64:] == [b""] * 6  # closed before the hub spent any TLS on them
     assert desk.request(1, "queue")["type"] == "reply"
     desk.close()
+
+
+def test_a_flood_from_eight_addresses_does_not_keep_a_desk_out(
+    office: dict, hub_process: HubProcess
+) -> None:
+    # 64 silent connections from each of eight addresses: as many as the hub lets wait per
+    # address, and together all it lets wait in all. Connections are accepted in order, so the
+    # hub has taken in the whole flood before the desk's connection reaches it. (A short pause
+    # now and then keeps the hub's small listen backlog from overflowing, which would stretch
+    # the flood over seconds of TCP retries.)
+    flood = []
+    for address in range(2, 10):
+        for _ in range(64):
+            flood.append(tcp_connection(hub_process.port, f"127.0.0.{address}"))
+            if len(flood) % 16 == 0:
+                time.sleep(0.03)
+    # A desk (or a kiosk's screen, restarted) on a computer of its own, connecting now: the
+    # strangers must not be able to keep it out for as long as they keep their flood up.
+    try:
+        desk = introduced(hub_process, office["tokens"]["desk-1"], "127.0.0.10")
+    except (OSError, Closed) as error:
+        raise AssertionError(f"the flood kept the desk out: {error!r}") from None
+    # The flood was still there when the desk came (a hub may let one of it go to make room).
+    closed, _, _ = select.select(flood, [], [], 0)
+    assert len(closed) <= 8, "the flood had already timed out: this run proves nothing"
+    assert desk.request(1, "queue")["type"] == "reply"
+    desk.close()
+    for sock in flood:
+        sock.close()
 
 
 # --- a client that sends and never reads ----------------------------------------------------
