@@ -71,7 +71,7 @@ class RssSampler:
 
 
 def stream_huge_frames(port: int, source: str, token: str, end: float, tally: dict) -> None:
-    from tests.raw_websocket import TEXT, RawClient, frame
+    from tests.raw_websocket import TEXT, Closed, RawClient, frame
 
     header = frame(TEXT, b"", announce=400 << 20)
     body = b"\0" * 65536
@@ -82,8 +82,9 @@ def stream_huge_frames(port: int, source: str, token: str, end: float, tally: di
             client = RawClient(port, source)
             if n % 2 == 0:
                 client.hello(token)
-        except OSError:
+        except (OSError, Closed, ConnectionError):
             tally["refused"] += 1
+            time.sleep(0.05)
             continue
         tally["connections"] += 1
         client.sock.settimeout(5)
@@ -123,7 +124,8 @@ def flood_frames(hub: Hub, tokens: list[str], seconds: float) -> None:
     samples = sampler.stop()
     rss_after = hub.rss_kib()
     peak = max(samples, default=rss_before)
-    closes = ", ".join(f"{k} {v}" for k, v in sorted(tally.items()) if k.startswith(("close", "r")))
+    ends = ("close", "reset", "refused", "still")
+    closes = ", ".join(f"{k} {v}" for k, v in sorted(tally.items()) if k.startswith(ends))
     print(f"(a) 3 connections streaming frames that announce 400 MiB, {seconds:g} s:")
     print(f"    body bytes pushed      {tally['bytes'] / 2**20:.1f} MiB")
     print(f"    connections opened     {tally['connections']}  ({closes or 'none closed'})")
