@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import os
 import socket
 import statistics
 import tempfile
@@ -248,6 +249,8 @@ def main() -> None:
             samples = sampler.stop()
             print(f"    hub RSS                {rss_before / 1024:.1f} MiB before, "
                   f"{max(samples, default=0) / 1024:.1f} MiB at the highest")  # fmt: skip
+            print(f"(machine load {os.getloadavg()[0]:.1f} over the last minute, "
+                  f"{os.cpu_count()} cores)")  # fmt: skip
         finally:
             hub.stop()
 

@@ -1,7 +1,7 @@
 """Pairing under attack: strangers guess the pairing code over 1, 50 and 200 connections at once
-while a paired desk asks the hub for its queue. Prints how many wrong proofs the hub evaluated
-per live code (target: at most 10), how many tries the attackers made, and the desk's `queue`
-round trip (target: p99 at most 50 ms). Asserts nothing.
+while a paired desk asks the hub for its queue (and, first, a round with no attacker, to compare).
+Prints how many wrong proofs the hub evaluated per live code (target: at most 10), how many tries
+the attackers made, and the desk's `queue` round trip (target: p99 at most 50 ms). Asserts nothing.
 
     uv run python bench/bench_pairing_attack.py                 # 30 s per round
     uv run python bench/bench_pairing_attack.py --seconds 5     # a quick run
@@ -239,7 +239,9 @@ def wrong_proofs_per_code(database: Path, after_id: int) -> tuple[list[int], int
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=30, help="length of each round")
-    parser.add_argument("--rounds", default="1,50,200", help="attacking connections per round")
+    parser.add_argument(
+        "--rounds", default="0,1,50,200", help="attacking connections per round (0: a baseline)"
+    )
     parser.add_argument("--gap-ms", type=float, default=20, help="desk's pause between queues")
     parser.add_argument("--desk", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -299,6 +301,8 @@ def main() -> None:
             print(f"    desk round trip max          {max(trips):7.2f} ms")
             print(f"    hub CPU                      {cpu / args.seconds * 100:.0f}% of a core;"
                   f" RSS {rss / 1024:.1f} MiB at the end")  # fmt: skip
+            print(f"    machine load                 {os.getloadavg()[0]:.1f} over the last "
+                  f"minute, {os.cpu_count()} cores")  # fmt: skip
 
 
 def check_in_a_few(hub: Hub, site: dict) -> None:
