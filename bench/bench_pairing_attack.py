@@ -7,14 +7,15 @@ the attackers made, and the desk's `queue` round trip (target: p99 at most 50 ms
     uv run python bench/bench_pairing_attack.py --seconds 5     # a quick run
 
 Each round has a fresh `kiosk hub` process on loopback (the same database), so no round starts
-with the attackers' addresses already held back by the one before. The attackers run in this
-process (asyncio, raw TLS WebSockets that take any certificate), bound to 127.0.0.2 to 127.0.0.9
-so the hub sees eight computers; each connection swaps nonces and sends a proof of a random
-code, again and again, as fast as the hub answers, and opens a new connection when the hub
-closes one. A code is issued at the start of each round and again whenever the guessing has
-voided it, so there is always a live code to guess. The desk runs in a child process on
-127.0.0.1: a raw client that has said hello with its device token and sends `queue` every
---gap-ms, timing each answer.
+with the attackers' addresses already held back by the one before. The attackers run in a
+child process at a lower priority (nice 10: on a real network they would be other computers,
+not sharing the hub's processor), with asyncio and raw TLS WebSockets that take any
+certificate, bound to 127.0.0.2 to 127.0.0.9 so the hub sees eight computers. Each connection
+swaps nonces and sends a proof of a random code, again and again, as fast as the hub answers,
+and opens a new connection when the hub closes one. A code is issued at the start of each
+round and again whenever the guessing has voided it, so there is always a live code to guess.
+The desk runs in a child process on 127.0.0.1: a raw client that has said hello with its
+device token and sends `queue` every --gap-ms, timing each answer.
 Wrong proofs per code come from the hub's audit log (`pairing_wrong_proof` records between a
 code's issue and its voiding). The hub allows 10 pairing tries per address a minute, so eight
 addresses get at most 80 proofs a minute evaluated: most tries are turned away with
@@ -78,6 +79,16 @@ class Tally:
         self.outcomes: Counter = Counter()  # answers to the proofs sent
         self.connections = 0
         self.refused_connections = 0
+
+    def as_json(self) -> str:
+        return json.dumps(self.__dict__)
+
+    @classmethod
+    def from_json(cls, text: str) -> Tally:
+        tally = cls()
+        for name, value in json.loads(text).items():
+            setattr(tally, name, Counter(value) if isinstance(value, dict) else value)
+        return tally
 
     @property
     def tries(self) -> int:
@@ -236,6 +247,15 @@ def wrong_proofs_per_code(database: Path, after_id: int) -> tuple[list[int], int
     return per_code, rows[-1][0] if rows else after_id
 
 
+def run_attackers(port: int, fingerprint: str, database: Path, connections: int,
+                  seconds: float) -> None:  # fmt: skip
+    """Child process: the attack, at a lower priority (standing in for other computers, which
+    would not share the hub's processor); prints the tally as one JSON line."""
+    os.nice(10)
+    tally = asyncio.run(attack(port, fingerprint, database, connections, seconds))
+    print(tally.as_json(), flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=30, help="length of each round")
@@ -244,10 +264,15 @@ def main() -> None:
     )
     parser.add_argument("--gap-ms", type=float, default=20, help="desk's pause between queues")
     parser.add_argument("--desk", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--attackers", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.desk:
         port, token, seconds, gap_ms = args.desk
         run_desk(int(port), token, float(seconds), float(gap_ms))
+        return
+    if args.attackers:
+        port, fingerprint, database, connections, seconds = args.attackers
+        run_attackers(int(port), fingerprint, Path(database), int(connections), float(seconds))
         return
 
     rounds = [int(n) for n in args.rounds.split(",")]
@@ -271,10 +296,14 @@ def main() -> None:
                      str(args.seconds), str(args.gap_ms)],
                     stdout=subprocess.PIPE, text=True, cwd=ROOT,
                 )  # fmt: skip
-                tally = asyncio.run(
-                    attack(hub.port, hub.fingerprint, database, connections, args.seconds)
-                )
+                attackers = subprocess.Popen(  # ends by itself after the round
+                    [sys.executable, __file__, "--attackers", str(hub.port), hub.fingerprint,
+                     str(database), str(connections), str(args.seconds)],
+                    stdout=subprocess.PIPE, text=True, cwd=ROOT,
+                )  # fmt: skip
+                attacked, _ = attackers.communicate(timeout=args.seconds + 120)
                 out, _ = desk.communicate(timeout=args.seconds + 60)
+                tally = Tally.from_json(attacked.strip().splitlines()[-1])
                 cpu = hub_cpu_s(hub) - cpu_before
                 rss = hub.rss_kib()
             finally:
