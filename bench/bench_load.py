@@ -7,6 +7,7 @@ memory before and after. Asserts nothing.
 
 Desks run in child processes (5 per process, each a real hub client); one of them welcomes every
 visitor it sees, so the desks also hear the visits leave, as they would at a real front desk.
+Every client speaks wss:// and pins the fingerprint the hub prints.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ DESKS = 20
 DESKS_PER_PROCESS = 5
 
 
-def run_desks(url: str, tokens: list[str], welcomer: bool, receptionist: int) -> None:
+def run_desks(
+    url: str, fingerprint: str, tokens: list[str], welcomer: bool, receptionist: int
+) -> None:
     """Child process: desk clients printing each check-in they hear, with its arrival time."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication
@@ -61,7 +64,7 @@ def run_desks(url: str, tokens: list[str], welcomer: bool, receptionist: int) ->
         client.connectionChanged.connect(up)
 
     for n, token in enumerate(tokens):
-        client = HubClient(url, token)
+        client = HubClient(url, token, fingerprint)
         listen(n, client)
         clients.append(client)
     app.exec()
@@ -72,11 +75,11 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=10, help="run this many times faster")
     parser.add_argument("--rate", type=float, default=100, help="check-ins per minute")
     parser.add_argument("--minutes", type=float, default=10, help="site minutes to simulate")
-    parser.add_argument("--desks", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--desks", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.desks:
-        url, tokens, welcomer, receptionist = args.desks
-        run_desks(url, tokens.split(","), welcomer == "1", int(receptionist))
+        url, fingerprint, tokens, welcomer, receptionist = args.desks
+        run_desks(url, fingerprint, tokens.split(","), welcomer == "1", int(receptionist))
         return
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -100,7 +103,7 @@ def main() -> None:
             for first in range(0, DESKS, DESKS_PER_PROCESS):
                 tokens = ",".join(site["desks"][first : first + DESKS_PER_PROCESS])
                 child = subprocess.Popen(
-                    [sys.executable, __file__, "--desks", hub.url, tokens,
+                    [sys.executable, __file__, "--desks", hub.url, hub.fingerprint, tokens,
                      "1" if first == 0 else "0", str(site["receptionist"])],
                     stdout=subprocess.PIPE, text=True, cwd=ROOT,
                 )  # fmt: skip
@@ -116,7 +119,7 @@ def main() -> None:
                 threading.Thread(target=read, daemon=True).start()
             for _ in children:
                 assert arrivals.get(timeout=60).get("ready")
-            kiosks = [HubClient(hub.url, token) for token in site["kiosks"]]
+            kiosks = [HubClient(hub.url, token, hub.fingerprint) for token in site["kiosks"]]
             visit_of: dict[tuple[int, int], int] = {}
             for k, kiosk in enumerate(kiosks):
                 kiosk.replied.connect(
