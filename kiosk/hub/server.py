@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QByteArray, QObject, QTimer, Slot
@@ -63,6 +64,7 @@ class ServerError(RuntimeError):
 class _Connection:
     address: str
     session: Session
+    tcp: QSslSocket  # the TLS socket: what is still to be sent waits here too, encrypted
     socket: QWebSocket | None = None
     accepted: float = field(default_factory=time.monotonic)
     allowance: float = BURST
@@ -89,6 +91,9 @@ def tls_configuration(identity: HubIdentity) -> QSslConfiguration:
         QSslKey(QByteArray(identity.key_pem), QSsl.KeyAlgorithm.Ec, QSsl.EncodingFormat.Pem)
     )
     configuration.setPeerVerifyMode(QSslSocket.PeerVerifyMode.VerifyNone)
+    # The hub checks no client certificate: without the system's authorities loaded, each
+    # handshake costs about half as much.
+    configuration.setCaCertificates([])
     configuration.setProtocol(QSsl.SslProtocol.TlsV1_2OrLater)
     return configuration
 
@@ -159,21 +164,40 @@ class HubServer(QObject):
 
     def _admit(self, socket: QSslSocket) -> None:
         address = socket.peerAddress().toString()
-        waiting = [c for c in self._by_tcp.values() if not c.session.introduced]
-        from_here = sum(1 for c in waiting if c.address == address)
-        if len(waiting) >= UNINTRODUCED_IN_ALL or from_here >= UNINTRODUCED_PER_ADDRESS:
+        if not self._room_for(address):
             socket.abort()
             socket.deleteLater()
             return
-        connection = _Connection(address, Session(address=address))
+        connection = _Connection(address, Session(address=address), socket)
         self._by_tcp[socket] = connection
         self._by_peer[(address, socket.peerPort())] = connection
         # Slots of this object, not lambdas: the WebSocket that takes the socket over cuts every
         # connection to it when it goes, and Qt warns about a lambda's hidden receiver.
         socket.disconnected.connect(self._tcp_gone)
         socket.encrypted.connect(self._encrypted)
+        socket.encryptedBytesWritten.connect(self._tcp_drained)
+        # Read a little at a time: a refused sender streaming on costs the hub no memory.
+        socket.setReadBufferSize(64 << 10)
         socket.setSslConfiguration(self._tls)
         socket.startServerEncryption()
+
+    def _room_for(self, address: str) -> bool:
+        """Whether a new connection from `address` may start TLS. Connections that have not
+        introduced themselves are limited per address and in all; when they fill every place,
+        the address holding the most gives up its oldest one, so a few addresses can't keep a
+        desk or a restarted kiosk out."""
+        waiting = [c for c in self._by_tcp.values() if not c.session.introduced]
+        held = Counter(c.address for c in waiting)
+        if held[address] >= UNINTRODUCED_PER_ADDRESS:
+            return False
+        if len(waiting) < UNINTRODUCED_IN_ALL:
+            return True
+        greedy, most = held.most_common(1)[0]
+        if most <= held[address] + 1:
+            return False
+        oldest = min((c for c in waiting if c.address == greedy), key=lambda c: c.accepted)
+        self._abort(oldest)
+        return True
 
     def _upgraded(self) -> None:
         while self._upgrader.hasPendingConnections():
@@ -192,10 +216,18 @@ class HubServer(QObject):
             socket.disconnected.connect(lambda s=socket: self._forget_ws(s))
             socket.bytesWritten.connect(lambda _n, s=socket: self._drained(s))
             socket.pong.connect(lambda _ms, _payload, s=socket: self._answered(s))
+            # A closing connection is given half a second for the close frame, no more.
+            socket.aboutToClose.connect(lambda s=socket: QTimer.singleShot(500, s, s.abort))
 
     @Slot()
     def _encrypted(self) -> None:
         self._upgrader.handleConnection(self.sender())
+
+    @Slot(int)
+    def _tcp_drained(self, _written: int) -> None:
+        connection = self._by_tcp.get(self.sender())
+        if connection is not None and connection.socket is not None:
+            self._drained(connection.socket)
 
     @Slot()
     def _tcp_gone(self) -> None:
@@ -214,12 +246,7 @@ class HubServer(QObject):
             socket.deleteLater()  # and with it the TLS socket it took over
 
     def _abort(self, connection: _Connection) -> None:
-        if connection.socket is not None:
-            connection.socket.abort()
-            return
-        tcp = next((t for t, c in self._by_tcp.items() if c is connection), None)
-        if tcp is not None:
-            tcp.abort()
+        (connection.socket or connection.tcp).abort()
 
     def _tick(self) -> None:
         """Close connections that have not introduced themselves in time, and those of devices
@@ -278,6 +305,10 @@ class HubServer(QObject):
         if connection is None:
             return
         if not connection.take():
+            if not connection.session.introduced:
+                # A stranger flooding before pairing earns no answers, only the door.
+                self._close(connection, "Too many messages.")
+                return
             wait_ms = int(1000 / PER_SECOND) + 1
             self._send(socket, protocol.slow_down(protocol.request_id_of(text), wait_ms))
             return
@@ -308,14 +339,14 @@ class HubServer(QObject):
             session.replay_after, connection.replaying = None, False
             return
         session.replay_after = batch[-1].seq
-        if socket.bytesToWrite() < REPLAY_PAUSE_BYTES:
+        if self._backlog(socket) < REPLAY_PAUSE_BYTES:
             QTimer.singleShot(0, socket, lambda: self._replay(socket))
         # Otherwise `_drained` carries on once the client has read.
 
     def _drained(self, socket: QWebSocket) -> None:
         connection = self._by_ws.get(socket)
         paused = connection is not None and connection.replaying
-        if paused and socket.bytesToWrite() < REPLAY_PAUSE_BYTES:
+        if paused and self._backlog(socket) < REPLAY_PAUSE_BYTES:
             self._replay(socket)
 
     def publish(self, event: Event) -> None:
@@ -335,8 +366,16 @@ class HubServer(QObject):
             if message is not None:
                 self._send(socket, message)
 
+    def _backlog(self, socket: QWebSocket) -> int:
+        """Bytes a client has not taken yet: in the WebSocket, and encrypted in its TLS socket."""
+        connection = self._by_ws.get(socket)
+        unsent = socket.bytesToWrite()
+        if connection is not None:
+            unsent += connection.tcp.encryptedBytesToWrite() + connection.tcp.bytesToWrite()
+        return unsent
+
     def _send(self, socket: QWebSocket, message: bytes) -> None:
-        if socket.bytesToWrite() > MAX_UNSENT_BYTES:
+        if self._backlog(socket) > MAX_UNSENT_BYTES:
             connection = self._by_ws.get(socket)
             if connection is not None and self._errors.allow():
                 log.warning("Dropped a client from %s that was not reading.", connection.address)
