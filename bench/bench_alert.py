@@ -96,14 +96,19 @@ def percentile(values: list[float], share: float) -> float:
 def run_desk_model(url: str, token: str, fingerprint: str) -> None:
     """The real desk view model, without a window: print each new card's arrival time."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication, QModelIndex
+    from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Signal
 
     from kiosk.core.policies import Targets
     from kiosk.hub.client import HubClient
     from kiosk.viewmodels.desk import DeskViewModel
 
-    class Quiet:
+    class Quiet(QObject):
+        """Sounds, tray, voice and settings that do nothing: the desk's model alone is timed."""
+
+        availableChanged = Signal(bool)
         level = "quiet"
+        available = True
+        enabled = False
 
         def set_level(self, level: str) -> None:
             self.level = level

@@ -13,10 +13,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 
 from kiosk.store.settings import Settings
 from kiosk.viewmodels.kiosk import KioskViewModel
+from tests.kiosk_fakes import FakeHub, FakeLanguages, FakeSite
 
 VISITORS = ["Maya Lin", "José Núñez", "Siobhán Kelly", "Lucía Gómez", "Priya Raman", "Ng Wei"]
 # No sound server answers here: libpulse fails at once, and so does anything that needs it.
@@ -46,53 +47,6 @@ class Heartbeat(QObject):
     @property
     def longest_ms(self) -> float:
         return max(self.gaps_ms, default=0.0)
-
-
-class FakeHub(QObject):
-    """Stands in for the hub: remembers requests; the test answers them."""
-
-    replied = Signal(int, dict)
-    refused = Signal(int, str)
-    connectionChanged = Signal(bool)
-    eventReceived = Signal(dict)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.connected = True
-        self.sent: list[tuple[int, str, dict[str, Any]]] = []
-
-    def request(self, command: str, **fields: Any) -> int:
-        self.sent.append((len(self.sent) + 1, command, fields))
-        return len(self.sent)
-
-    def answer(self, result: dict[str, Any]) -> None:
-        self.replied.emit(self.sent[-1][0], result)
-
-
-class FakeSite:
-    def __init__(self, settings: Settings) -> None:
-        self.current = settings
-
-    has_pin = True
-
-    def pin_matches(self, pin: str) -> bool:
-        return False
-
-    def save_speech(self, on: bool) -> None:
-        pass
-
-    def save_language(self, language: str) -> None:
-        pass
-
-    def save_targets(self, acknowledge_s: int, welcome_s: int) -> None:
-        pass
-
-
-class FakeLanguages:
-    language = "en"
-
-    def use(self, language: str) -> None:
-        self.language = language
 
 
 def kiosk_with(voice: Any, *, done_s: float) -> tuple[KioskViewModel, FakeHub]:

@@ -10,7 +10,6 @@ generous bounds for something that must happen.
 from __future__ import annotations
 
 import contextlib
-import datetime
 import re
 import select
 import socket
@@ -526,35 +525,12 @@ def test_nothing_personal_or_secret_crosses_the_wire_in_clear(
 
 
 def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
-    """A certificate of the middleman's own, named like the hub's."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
+    """A certificate of the middleman's own, made as the hub makes its own, named alike."""
+    from kiosk.hub.certificate import CERTIFICATE_FILE, KEY_FILE, renew_identity
 
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Front Desk Kiosk hub")])
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .sign(key, hashes.SHA256())
-    )
-    certificate_path, key_path = folder / "middle-certificate.pem", folder / "middle-key.pem"
-    certificate_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return certificate_path, key_path
+    middle = folder / "middle"
+    renew_identity(middle)
+    return middle / CERTIFICATE_FILE, middle / KEY_FILE
 
 
 def websocket_messages(stream: bytes) -> list[str]:

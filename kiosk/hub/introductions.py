@@ -134,6 +134,8 @@ class Introductions:
         session.nonces = None  # one proof per exchange of nonces
         wait_ms = self._pairing_tries.retry_after_ms(session.address)
         if wait_ms:
+            # Said once, then the door: a guesser who stays on to flood gets no more answers.
+            session.hang_up = "Too many pairing tries from this address."
             raise SlowDown(
                 "Too many pairing tries from this computer. Wait a minute, then try again.",
                 wait_ms,

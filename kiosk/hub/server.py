@@ -26,7 +26,7 @@ from PySide6.QtNetwork import (
 )
 from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServer
 
-from kiosk.core import presence
+from kiosk.core import pace, presence
 from kiosk.core.lifecycle import Event
 from kiosk.hub import protocol, wire
 from kiosk.hub.certificate import HubIdentity
@@ -49,6 +49,10 @@ INTRODUCTION_S = 5.0
 # Connections not yet introduced, per address and in all.
 UNINTRODUCED_PER_ADDRESS = 64
 UNINTRODUCED_IN_ALL = 512
+# New connections from one address: a burst as large as the places it may hold, then ten a
+# second. Beyond that a connection is dropped before any TLS work: a guesser shown the door
+# can't make the hub pay a handshake for every try.
+NEW_CONNECTIONS = pace.Limit("connect", (pace.Rate(UNINTRODUCED_PER_ADDRESS, 10.0),))
 # A client that leaves this much unread is not reading: it is dropped.
 MAX_UNSENT_BYTES = 4 << 20
 # While a replay's backlog is above this, the rest waits until the client has read some.
@@ -131,6 +135,7 @@ class HubServer(QObject):
         self._by_ws: dict[QWebSocket, _Connection] = {}
         self._by_peer: dict[tuple[str, int], _Connection] = {}
         self._errors = LogBudget()
+        self._connecting = pace.Pace()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self._timer.start(TICK_MS)
@@ -182,10 +187,12 @@ class HubServer(QObject):
         socket.startServerEncryption()
 
     def _room_for(self, address: str) -> bool:
-        """Whether a new connection from `address` may start TLS. Connections that have not
-        introduced themselves are limited per address and in all; when they fill every place,
-        the address holding the most gives up its oldest one, so a few addresses can't keep a
-        desk or a restarted kiosk out."""
+        """Whether a new connection from `address` may start TLS. Connections are limited in
+        rate per address; those that have not introduced themselves in number, per address and
+        in all; when they fill every place, the address holding the most gives up its oldest
+        one, so a few addresses can't keep a desk or a restarted kiosk out."""
+        if self._connecting.retry_after_ms(address, NEW_CONNECTIONS, time.monotonic()):
+            return False
         waiting = [c for c in self._by_tcp.values() if not c.session.introduced]
         held = Counter(c.address for c in waiting)
         if held[address] >= UNINTRODUCED_PER_ADDRESS:
