@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from kiosk.core import pace
-from kiosk.core.lifecycle import UNHANDLED
+from kiosk.core.lifecycle import ON_SITE, UNHANDLED
 from kiosk.core.names import clean_name, first_name, matching_key
 from kiosk.core.people import Visitor, contact_key
 from kiosk.hub import protocol as p
 from kiosk.hub.service import CommandRefused, HubService
 from kiosk.hub.visit_handles import HandleRefused, Handles
-from kiosk.store import people
+from kiosk.store import people, visits
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -208,14 +208,10 @@ class KioskCommands:
     def _open_visit_named(self, name: str, *, on_site: bool) -> int | None:
         """The newest visit of someone with this name still waiting (or, with `on_site`, still
         in the building), whoever they are."""
-        key = matching_key(name)
-        for visit in sorted(self._service.on_site_now(), key=lambda v: -v.id):
-            if not on_site and visit.state not in UNHANDLED:
-                continue
-            visitor = people.get_visitor(self._db, visit.visitor_id or 0)
-            if visitor is not None and matching_key(visitor.name) == key:
-                return visit.id
-        return None
+        states = ON_SITE if on_site else UNHANDLED
+        return visits.newest_open_visit_of_name(
+            self._db, matching_key(name), [str(state) for state in states]
+        )
 
     def _open_ids(self) -> set[int]:
         return {v.id for v in self._service.on_site_now()}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, fields
 from typing import Any
 
@@ -148,6 +148,19 @@ def check_in_event(db: Database, visit_id: int) -> Event:
         [visit_id],
     ).fetchone()
     return _event_from_row(row)
+
+
+def newest_open_visit_of_name(db: Database, name_key: str, states: Iterable[str]) -> int | None:
+    """The newest visit in one of `states` of anyone whose name has this matching key."""
+    wanted = list(states)
+    marks = ",".join("?" * len(wanted))
+    row = db.execute(
+        "SELECT visits.id FROM visitors JOIN visits ON visits.visitor_id = visitors.id "
+        f"WHERE visitors.name_key = ? AND visits.state IN ({marks}) "
+        "ORDER BY visits.id DESC LIMIT 1",
+        [name_key, *wanted],
+    ).fetchone()
+    return row[0] if row else None
 
 
 def last_said_at(db: Database, visit_id: int, event_type: EventType) -> int | None:
