@@ -173,69 +173,80 @@ def main() -> None:
         # Four check-ins a kiosk: none checks people in faster than a person can.
         site = make_site(home, desks=1, kiosks=(args.count + 3) // 4)
         hub = Hub(home)
-        desk = subprocess.Popen(  # stopped below, by its own handle
-            [sys.executable, __file__, "--desk", hub.url, site["desks"][0], hub.fingerprint],
-            stdout=subprocess.PIPE, text=True, cwd=ROOT,
-        )  # fmt: skip
-        arrivals: queue.Queue = queue.Queue()
+        try:  # a benchmark that fails half-way still stops its hub and desk
+            desk = subprocess.Popen(  # stopped in the finally below
+                [sys.executable, __file__, "--desk", hub.url, site["desks"][0], hub.fingerprint],
+                stdout=subprocess.PIPE, text=True, cwd=ROOT,
+            )  # fmt: skip
+            try:
+                arrivals: queue.Queue = queue.Queue()
 
-        def read_desk() -> None:
-            for line in desk.stdout:
-                arrivals.put(json.loads(line))
+                def read_desk() -> None:
+                    for line in desk.stdout:
+                        arrivals.put(json.loads(line))
 
-        threading.Thread(target=read_desk, daemon=True).start()
-        assert arrivals.get(timeout=30).get("ready")
-        kiosks = [HubClient(hub.url, token, hub.fingerprint) for token in site["kiosks"]]
-        replies: dict[tuple[int, int], dict] = {}
-        for number, kiosk in enumerate(kiosks):
-            kiosk.replied.connect(lambda i, result, k=number: replies.__setitem__((k, i), result))
+                threading.Thread(target=read_desk, daemon=True).start()
+                assert arrivals.get(timeout=30).get("ready")
+                kiosks = [HubClient(hub.url, token, hub.fingerprint) for token in site["kiosks"]]
+                replies: dict[tuple[int, int], dict] = {}
+                for number, kiosk in enumerate(kiosks):
+                    kiosk.replied.connect(
+                        lambda i, result, k=number: replies.__setitem__((k, i), result)
+                    )
 
-        def spin_until(done, timeout_s: float = 10) -> None:
-            # A real event loop: calling processEvents() in a tight loop crashes PySide6 6.12
-            # (a reference-count error on None) after a few thousand calls.
-            if done():
-                return
-            loop = QEventLoop()
-            poll = QTimer(interval=1)
-            poll.timeout.connect(lambda: loop.quit() if done() else None)
-            poll.start()
-            QTimer.singleShot(int(timeout_s * 1000), loop.quit)
-            loop.exec()
-            poll.stop()
+                def spin_until(done, timeout_s: float = 10) -> None:
+                    # A real event loop: processEvents() in a tight loop crashes PySide6 6.12 (a
+                    # reference-count error on None) after a few thousand calls.
+                    if done():
+                        return
+                    loop = QEventLoop()
+                    poll = QTimer(interval=1)
+                    poll.timeout.connect(lambda: loop.quit() if done() else None)
+                    poll.start()
+                    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+                    loop.exec()
+                    poll.stop()
 
-        spin_until(lambda: all(k.connected for k in kiosks), timeout_s=60)
-        rss_before = hub.rss_kib()
-        latencies_ms: list[float] = []
-        for n in range(args.count):
-            kiosk = kiosks[n // 4]
-            sent = time.time_ns()
-            asked = (n // 4, kiosk.request("check_in", name=f"Visitor {n}", host_id=site["host"]))
-            got: list = []
+                spin_until(lambda: all(k.connected for k in kiosks), timeout_s=60)
+                rss_before = hub.rss_kib()
+                latencies_ms: list[float] = []
+                for n in range(args.count):
+                    kiosk = kiosks[n // 4]
+                    sent = time.time_ns()
+                    asked = (
+                        n // 4,
+                        kiosk.request("check_in", name=f"Visitor {n}", host_id=site["host"]),
+                    )
+                    got: list = []
 
-            def landed(got: list = got) -> bool:
-                if not got:
-                    try:
-                        got.append(arrivals.get_nowait())
-                    except queue.Empty:
-                        return False
-                return True
+                    def landed(got: list = got) -> bool:
+                        if not got:
+                            try:
+                                got.append(arrivals.get_nowait())
+                            except queue.Empty:
+                                return False
+                        return True
 
-            spin_until(landed)  # the socket is written by the event loop: keep it turning
-            if not got:
-                raise SystemExit(f"Check-in {n} never reached the desk.")
-            arrival = got[0]
-            spin_until(lambda a=asked: a in replies)
-            assert replies[asked]["first_name"] == "Visitor"  # the kiosk holds a handle, no id
-            latencies_ms.append((arrival["t"] - sent) / 1e6)
-            pause_end = time.monotonic() + args.gap_ms / 1000
-            spin_until(lambda e=pause_end: time.monotonic() >= e)
-        rss_after = hub.rss_kib()
-        for kiosk in kiosks:
-            kiosk.close()
-        QTimer.singleShot(0, app.quit)
-        desk.terminate()
-        desk.wait(10)
-        hub.stop()
+                    spin_until(landed)  # the socket is written by the event loop: keep it turning
+                    if not got:
+                        raise SystemExit(f"Check-in {n} never reached the desk.")
+                    arrival = got[0]
+                    spin_until(lambda a=asked: a in replies)
+                    assert (
+                        replies[asked]["first_name"] == "Visitor"
+                    )  # the kiosk holds a handle, no id
+                    latencies_ms.append((arrival["t"] - sent) / 1e6)
+                    pause_end = time.monotonic() + args.gap_ms / 1000
+                    spin_until(lambda e=pause_end: time.monotonic() >= e)
+                rss_after = hub.rss_kib()
+                for kiosk in kiosks:
+                    kiosk.close()
+                QTimer.singleShot(0, app.quit)
+            finally:
+                desk.terminate()
+                desk.wait(10)
+        finally:
+            hub.stop()
     print(f"check-in to alert in another process's desk model, {args.count} check-ins, loopback:")
     print(f"  p50 {statistics.median(latencies_ms):6.2f} ms")
     print(f"  p99 {percentile(latencies_ms, 0.99):6.2f} ms   (target <= 10 ms)")
