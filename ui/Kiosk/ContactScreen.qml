@@ -34,21 +34,23 @@ Item {
                   ? qsTr("So that only you can check yourself out.")
                   : qsTr("For a faster check-in next time. Only reception sees it.")
         }
+        // The field has the whole width, so a long address stays readable as it is typed;
+        // Next and Skip sit under it, still above the keyboard.
+        EntryField {
+            id: field
+            objectName: "contactField"
+            Layout.fillWidth: true
+            label: qsTr("E-mail or phone")
+            text: screen.kiosk.contact
+            maximumLength: screen.kiosk.maxContactLength
+            inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
+            focus: true
+            onTextEdited: screen.kiosk.setContact(text)
+            onAccepted: screen.kiosk.submitContact()
+            Component.onCompleted: forceActiveFocus()
+        }
         RowLayout {
             spacing: Theme.spacing
-            EntryField {
-                id: field
-                objectName: "contactField"
-                Layout.fillWidth: true
-                label: qsTr("E-mail or phone")
-                text: screen.kiosk.contact
-                maximumLength: screen.kiosk.maxContactLength
-                inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
-                focus: true
-                onTextEdited: screen.kiosk.setContact(text)
-                onAccepted: screen.kiosk.submitContact()
-                Component.onCompleted: forceActiveFocus()
-            }
             KioskButton {
                 objectName: "contactNext"
                 primary: true

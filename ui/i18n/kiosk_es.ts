@@ -205,7 +205,7 @@
         <translation>Correo o teléfono</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
