@@ -159,7 +159,8 @@ class KioskCommands:
             # again. The kiosk hears of it, but can't act on a visit nobody proved theirs.
             if merged is None:  # a resend after a lost reply is told once
                 self._service.check_in_again(again, c.kiosk)
-                self._merged = {k: v for k, v in self._merged.items() if v in self._open_ids()}
+                still_open = self._open_ids()
+                self._merged = {k: v for k, v in self._merged.items() if v in still_open}
                 self._merged[key] = again
             return {
                 "visit": self.visits.issue(holder, again, now, hears_only=True),

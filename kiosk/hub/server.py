@@ -69,11 +69,16 @@ class _Connection:
     address: str
     session: Session
     tcp: QSslSocket  # the TLS socket: what is still to be sent waits here too, encrypted
+    port: int  # the client's, which with the address finds it again once upgraded
     socket: QWebSocket | None = None
     accepted: float = field(default_factory=time.monotonic)
     allowance: float = BURST
     checked: float = field(default_factory=time.monotonic)
     replaying: bool = False
+
+    @property
+    def peer(self) -> tuple[str, int]:
+        return (self.address, self.port)
 
     def take(self) -> bool:
         now = time.monotonic()
@@ -173,9 +178,9 @@ class HubServer(QObject):
             socket.abort()
             socket.deleteLater()
             return
-        connection = _Connection(address, Session(address=address), socket)
+        connection = _Connection(address, Session(address=address), socket, socket.peerPort())
         self._by_tcp[socket] = connection
-        self._by_peer[(address, socket.peerPort())] = connection
+        self._by_peer[connection.peer] = connection
         # Slots of this object, not lambdas: the WebSocket that takes the socket over cuts every
         # connection to it when it goes, and Qt warns about a lambda's hidden receiver.
         socket.disconnected.connect(self._tcp_gone)
@@ -244,7 +249,7 @@ class HubServer(QObject):
         connection = self._by_tcp.pop(tcp, None)
         if connection is None:
             return
-        self._by_peer = {k: c for k, c in self._by_peer.items() if c is not connection}
+        self._by_peer.pop(connection.peer, None)
         if connection.socket is None:
             tcp.deleteLater()  # never upgraded: nobody else owns it
 

@@ -3,7 +3,7 @@ they are visiting, how to say their name, and Done, greeted by name."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
@@ -13,13 +13,9 @@ from kiosk.viewmodels.kiosk_screens import ALREADY, DONE, HOST, PRONUNCIATION, R
 from kiosk.viewmodels.rows import RowsModel
 
 if TYPE_CHECKING:
-    from kiosk.viewmodels.kiosk import KioskViewModel
+    from kiosk.viewmodels.kiosk import KioskViewModel, Voice
 
 KIOSK_NAME = "lobby"
-
-
-class Voice(Protocol):
-    def say(self, text: str, language: str = "en") -> None: ...
 
 
 class CheckInFlow(QObject):
