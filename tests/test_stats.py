@@ -1,24 +1,33 @@
-"""Wait figures over a period, checked against visits whose times we chose."""
+"""The manager's figures, checked against visits whose times we chose and against exports."""
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta, timezone
+import csv
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from kiosk.core.metrics import WaitSummary
 from kiosk.core.policies import Policies, Targets
 from kiosk.core.purposes import Purpose
+from kiosk.core.spans import cover
 from kiosk.hub.service import HubService
-from kiosk.store import stats
+from kiosk.store import wait_counts
+from kiosk.store.export import export_visits
 from kiosk.store.seed import seed_history
-from kiosk.store.stats import WaitStatistics, wait_statistics
-from kiosk.store.visits import visits_between
+from kiosk.store.stats import BestWeek, Hour, WaitCounts
+from kiosk.store.visits import rebuild_visits
 from tests.conftest import MORNING_MS, FakeClock
 
 HOUR_MS = 3_600_000
-ALL_TIME = (0, 2**62)
+DAY_MS = 24 * HOUR_MS
+TUESDAY = date(2026, 11, 24)  # MORNING_MS is 09:00 UTC that day
+EMPTY = WaitSummary.of([], target_s=180)
 
 
 def _visit(
@@ -28,16 +37,17 @@ def _visit(
     *,
     acknowledge_after: float | None = None,
     welcome_after: float | None = None,
+    by: str = "staff:1",
 ) -> int:
     """A visit checked in now, acknowledged and welcomed the given seconds after check-in."""
     start = clock.now_ms
     visit = hub.check_in("Maria Garcia", host_id=host).visit
     if acknowledge_after is not None:
         clock.now_ms = start + int(acknowledge_after * 1000)
-        hub.acknowledge(visit.id, "desk-1")
+        hub.acknowledge(visit.id, by)
     if welcome_after is not None:
         clock.now_ms = start + int(welcome_after * 1000)
-        hub.welcome(visit.id, "desk-1")
+        hub.welcome(visit.id, by)
     clock.now_ms = start
     return visit.id
 
@@ -50,93 +60,201 @@ def morning(hub: HubService, clock: FakeClock, staff: dict[str, int]) -> None:
         _visit(hub, clock, host, acknowledge_after=ack, welcome_after=wait)
         clock.advance(600)
     clock.now_ms = MORNING_MS + HOUR_MS
-    _visit(hub, clock, host, acknowledge_after=5, welcome_after=40)
+    _visit(hub, clock, host, acknowledge_after=5, welcome_after=40, by="staff:2")
     clock.advance(60)
-    _visit(hub, clock, host, welcome_after=20)
+    _visit(hub, clock, host, welcome_after=20, by="staff:2")
     clock.now_ms = MORNING_MS + 2 * HOUR_MS
     unseen = hub.check_in("Bo Chen", purpose=Purpose.DELIVERY).visit
     clock.advance(900)
-    hub.mark_left_unseen(unseen.id, "desk-1")
+    hub.mark_left_unseen(unseen.id, "staff:1")
 
 
 def test_the_figures_a_manager_reads(db: Database, morning) -> None:
-    figures = wait_statistics(db, *ALL_TIME, Targets())
-    assert figures.visits == 8
+    figures = WaitCounts(db, Targets()).figures(TUESDAY, TUESDAY)
+    assert (figures.visits, figures.left_unseen) == (8, 1)
     # Waits 20, 30, 40, 45, 60, 90, 200 s; the visitor who left unseen has none.
     assert figures.wait == WaitSummary(
         count=7, median=45, p90=pytest.approx(134), max=200, within_target=pytest.approx(6 / 7)
     )
     # Acknowledged after 5, 10, 20, 65, 70 s: two of five missed the 60 s target.
-    assert figures.time_to_acknowledge == WaitSummary(
-        count=5, median=20, p90=68, max=70, within_target=0.6
-    )
+    assert figures.acknowledge == WaitSummary(count=5, median=20, p90=68, max=70, within_target=0.6)
+    assert dict(figures.waits) == {20: 1, 30: 1, 40: 1, 45: 1, 60: 1, 90: 1, 200: 1}
 
 
 def test_waits_by_local_hour_of_check_in(db: Database, morning) -> None:
-    figures = wait_statistics(db, *ALL_TIME, Targets())
-    assert list(figures.by_hour) == [9, 10, 11]
-    assert figures.by_hour[9] == WaitSummary.of([30, 45, 60, 90, 200], target_s=180)
-    assert figures.by_hour[10] == WaitSummary(count=2, median=30, p90=38, max=40, within_target=1.0)
+    hours = WaitCounts(db, Targets()).by_hour(TUESDAY, TUESDAY)
+    assert list(hours) == [9, 10, 11]
+    assert hours[9] == Hour(5, WaitSummary.of([30, 45, 60, 90, 200], target_s=180))
+    assert hours[10] == Hour(2, WaitSummary(count=2, median=30, p90=38, max=40, within_target=1))
     # At 11 the only visitor left unseen: the hour is there, with no waits.
-    assert figures.by_hour[11] == WaitSummary(
-        count=0, median=None, p90=None, max=None, within_target=None
-    )
+    assert hours[11] == Hour(1, EMPTY)
 
 
-def test_the_hour_is_the_site_s_local_hour(db: Database, clock, staff) -> None:
-    hub = HubService(db, Policies(), clock=clock, tz=timezone(timedelta(hours=-3, minutes=-30)))
-    _visit(hub, clock, staff["priya"], welcome_after=30)  # 09:00 UTC is 05:30 in Newfoundland
-    assert list(wait_statistics(db, *ALL_TIME, Targets()).by_hour) == [5]
+def test_waits_by_receptionist_and_their_best_week(db: Database, morning, hub, clock, staff):
+    counts = WaitCounts(db, Targets())
+    assert counts.by_receptionist(TUESDAY, TUESDAY) == {
+        "staff:1": WaitSummary.of([30, 45, 60, 90, 200], target_s=180),
+        "staff:2": WaitSummary.of([40, 20], target_s=180),
+    }
+    # A week later staff:2 welcomes three within target: that week is their best.
+    clock.now_ms = MORNING_MS + 7 * DAY_MS
+    for _ in range(3):
+        _visit(hub, clock, staff["priya"], welcome_after=50, by="staff:2")
+        clock.advance(60)
+    monday = TUESDAY - timedelta(days=1)
+    assert counts.best_weeks(monday, monday + timedelta(days=13)) == {
+        "staff:1": BestWeek(monday, 4),
+        "staff:2": BestWeek(monday + timedelta(days=7), 3),
+    }
 
 
-def test_the_period_includes_its_start_and_excludes_its_end(db: Database, morning) -> None:
-    nine_to_ten = wait_statistics(db, MORNING_MS, MORNING_MS + HOUR_MS, Targets())
-    assert nine_to_ten.visits == 5 and list(nine_to_ten.by_hour) == [9]
-    after_nine = wait_statistics(db, MORNING_MS + 1, MORNING_MS + HOUR_MS + 1, Targets())
-    assert after_nine.visits == 5  # lost the 9:00 visitor, gained the one at 10:00
+def test_the_hour_and_day_are_the_site_s_local_ones(db: Database, clock, staff) -> None:
+    hub = HubService(db, Policies(), clock=clock, tz=timezone(timedelta(hours=-10)))
+    _visit(hub, clock, staff["priya"], welcome_after=30)  # 09:00 UTC is 23:00 the day before
+    counts = WaitCounts(db, Targets())
+    assert counts.figures(TUESDAY, TUESDAY).visits == 0
+    monday = TUESDAY - timedelta(days=1)
+    assert counts.figures(monday, monday).visits == 1
+    assert list(counts.by_hour(monday, monday)) == [23]
+
+
+def test_a_visit_welcomed_after_midnight_counts_on_its_day_of_check_in(db, hub, clock, staff):
+    clock.now_ms = MORNING_MS + 15 * HOUR_MS - 60_000  # 23:59
+    _visit(hub, clock, staff["priya"], welcome_after=120)  # welcomed at 00:01
+    clock.now_ms = MORNING_MS + 15 * HOUR_MS + 60_000  # 00:01 the next day
+    _visit(hub, clock, staff["priya"], welcome_after=30)
+    counts = WaitCounts(db, Targets())
+    wednesday = TUESDAY + timedelta(days=1)
+    assert counts.figures(TUESDAY, TUESDAY).wait == WaitSummary.of([120], target_s=180)
+    assert counts.figures(wednesday, wednesday).wait == WaitSummary.of([30], target_s=180)
+    assert counts.figures(TUESDAY, wednesday).visits == 2
+    assert counts.visits_per_day(TUESDAY, wednesday) == {TUESDAY: 1, wednesday: 1}
+
+
+def test_a_clock_change_keeps_each_visit_in_its_local_hour(db: Database, clock, staff) -> None:
+    # Europe/London goes from summer time (UTC+1) to GMT at 02:00 on Sunday 25 October 2026.
+    hub = HubService(db, Policies(), clock=clock, tz=ZoneInfo("Europe/London"))
+    saturday, sunday = date(2026, 10, 24), date(2026, 10, 25)
+    for day, welcome_after in [(saturday, 40), (sunday, 70)]:
+        local_nine = datetime(day.year, day.month, day.day, 9, tzinfo=ZoneInfo("Europe/London"))
+        clock.now_ms = int(local_nine.timestamp() * 1000)
+        _visit(hub, clock, staff["priya"], welcome_after=welcome_after)
+    counts = WaitCounts(db, Targets())
+    hours = counts.by_hour(saturday, sunday)
+    assert list(hours) == [9]
+    assert hours[9] == Hour(2, WaitSummary.of([40, 70], target_s=180))
+    assert counts.visits_per_day(saturday, sunday) == {saturday: 1, sunday: 1}
 
 
 def test_a_fraction_of_a_second_counts_as_a_second_begun(db: Database, hub, clock, staff):
     _visit(hub, clock, staff["priya"], acknowledge_after=60.2, welcome_after=179.9)
-    figures = wait_statistics(db, *ALL_TIME, Targets())
-    assert figures.time_to_acknowledge.max == 61 and figures.time_to_acknowledge.within_target == 0
+    figures = WaitCounts(db, Targets()).figures(TUESDAY, TUESDAY)
+    assert figures.acknowledge.max == 61 and figures.acknowledge.within_target == 0
     assert figures.wait.max == 180 and figures.wait.within_target == 1
 
 
-def test_a_quiet_period_has_no_figures(db: Database, morning) -> None:
-    figures = wait_statistics(db, 0, MORNING_MS, Targets())
-    empty = WaitSummary.of([], target_s=180)
-    assert figures == WaitStatistics(visits=0, wait=empty, time_to_acknowledge=empty, by_hour={})
+def test_an_empty_range_has_no_figures(db: Database, morning) -> None:
+    counts = WaitCounts(db, Targets())
+    monday = TUESDAY - timedelta(days=1)
+    figures = counts.figures(monday, monday)
+    assert (figures.visits, figures.left_unseen, figures.wait, figures.acknowledge) == (
+        0, 0, EMPTY, WaitSummary.of([], target_s=60)
+    )  # fmt: skip
+    assert counts.by_hour(monday, monday) == {}
+    assert counts.by_receptionist(monday, monday) == {}
 
 
-def test_targets_come_from_the_settings(db: Database, morning) -> None:
-    strict = wait_statistics(db, *ALL_TIME, Targets(acknowledge_s=15, welcome_s=40))
-    assert strict.time_to_acknowledge.within_target == 0.4
+def test_an_empty_database_has_no_figures(db: Database) -> None:
+    figures = WaitCounts(db, Targets()).figures(date(2000, 1, 1), TUESDAY)
+    assert (figures.visits, figures.wait) == (0, EMPTY)
+
+
+def test_the_previous_figures_are_the_same_number_of_days_just_before(db, morning) -> None:
+    counts = WaitCounts(db, Targets())
+    wednesday, thursday = TUESDAY + timedelta(days=1), TUESDAY + timedelta(days=2)
+    before = counts.previous(wednesday, thursday)
+    assert (before.first, before.last, before.visits) == (TUESDAY - timedelta(days=1), TUESDAY, 8)
+
+
+def test_shares_within_target_are_taken_against_the_targets_given(db: Database, morning):
+    strict = WaitCounts(db, Targets(acknowledge_s=15, welcome_s=40)).figures(TUESDAY, TUESDAY)
+    assert strict.acknowledge.within_target == 0.4
     assert strict.wait.within_target == pytest.approx(3 / 7)
 
 
-def test_both_ways_of_reading_give_the_figures_of_every_visit(db: Database) -> None:
+def test_undoing_left_unseen_takes_its_count_back(db: Database, hub, clock, staff) -> None:
+    visit = hub.check_in("Bo Chen", purpose=Purpose.DELIVERY).visit
+    hub.mark_left_unseen(visit.id, "staff:1")
+    counts = WaitCounts(db, Targets())
+    assert counts.figures(TUESDAY, TUESDAY).left_unseen == 1
+    clock.advance(20)
+    hub.undo_left_unseen(visit.id, "staff:1")
+    assert counts.figures(TUESDAY, TUESDAY).left_unseen == 0
+    assert wait_counts.table(db) == wait_counts.count_visits(rebuild_visits(db))
+
+
+def test_erasing_visitors_leaves_the_figures_as_they_were(db: Database, clock, staff) -> None:
+    hub = HubService(db, Policies(retention_days=1), clock=clock, tz=UTC)
+    _visit(hub, clock, staff["priya"], acknowledge_after=12, welcome_after=75)
+    counts = WaitCounts(db, Targets())
+    before = counts.figures(TUESDAY, TUESDAY)
+    clock.advance(3 * 24 * 3600)
+    assert hub.purge() == 1
+    assert counts.figures(TUESDAY, TUESDAY) == before
+
+
+def _from_export(path: Path) -> tuple[int, list[int], list[int], int]:
+    """Visits, waits and times to acknowledge (whole seconds begun) and left unseen, as a
+    manager would compute them from the exported file."""
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.DictReader(file))
+
+    def begun(column: str) -> list[int]:
+        return [-int(-float(r[column]) // 1) for r in rows if r[column]]
+
+    unseen = sum(r["ended_how"] == "left_unseen" for r in rows)
+    return len(rows), begun("wait_s"), begun("time_to_acknowledge_s"), unseen
+
+
+@pytest.mark.parametrize("days", [1, 7, 40, 400])
+def test_the_figures_are_those_of_an_export_of_the_same_days(db, tmp_path, days: int) -> None:
     seed_history(db, 1500, now_ms=MORNING_MS, tz=UTC)
-    # The whole history reads the histogram indexes end to end; the week sorts its own visits.
-    for start, end in [ALL_TIME, (MORNING_MS - 7 * 24 * HOUR_MS, MORNING_MS)]:
-        chosen = visits_between(db, start, end)
-        waits = [
-            (v.welcomed_at - v.checked_in_at + 999) // 1000
-            for v in chosen
-            if v.welcomed_at is not None
-        ]
-        figures = wait_statistics(db, start, end, Targets())
-        assert figures.visits == len(chosen)
-        assert figures.wait == WaitSummary.of(waits, Targets().welcome_s)
-    for query, index in [
-        (stats._WAIT_BY_HOUR, stats.WAIT_INDEX),
-        (stats._ACKNOWLEDGED, stats.ACKNOWLEDGE_INDEX),
-    ]:
-        plan = " ".join(
-            row[3]
-            for row in db.execute(
-                "EXPLAIN QUERY PLAN " + query.format(index=f"INDEXED BY {index}"),
-                {"start_ms": 0, "end_ms": 1},
-            )
-        )
-        assert f"COVERING INDEX {index}" in plan and "TEMP B-TREE" not in plan
+    first = TUESDAY - timedelta(days=days - 1)
+    start_ms = int(datetime.combine(first, datetime.min.time(), UTC).timestamp() * 1000)
+    out = tmp_path / "visits.csv"
+    export_visits(db, start_ms, MORNING_MS + DAY_MS, "csv", out)
+    visits, waits, acknowledges, unseen = _from_export(out)
+    figures = WaitCounts(db, Targets()).figures(first, TUESDAY)
+    assert (figures.visits, figures.left_unseen) == (visits, unseen)
+    assert figures.wait == WaitSummary.of(waits, Targets().welcome_s)
+    assert figures.acknowledge == WaitSummary.of(acknowledges, Targets().acknowledge_s)
+
+
+@given(
+    first=st.dates(date(2023, 1, 1), date(2028, 12, 31)),
+    length=st.integers(0, 1200),
+)
+def test_a_range_is_covered_by_spans_holding_exactly_its_days(first: date, length: int) -> None:
+    last = first + timedelta(days=length)
+    covered: list[date] = []
+    for span in cover(first, last):
+        covered += _days_of(span)
+    assert covered == [first + timedelta(days=i) for i in range(length + 1)]
+    # At each end, a part of a month (days to a Monday, up to four weeks, days to the month's
+    # end) and up to eleven months; whole years between.
+    assert len(cover(first, last)) <= 2 * (6 + 4 + 6 + 11) + length // 365
+
+
+def _days_of(span: str) -> list[date]:
+    kind, rest = span[0], span[1:]
+    if kind == "Y":
+        start, end = date(int(rest), 1, 1), date(int(rest), 12, 31)
+    elif kind == "M":
+        year, month = map(int, rest.split("-"))
+        start = date(year, month, 1)
+        end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    else:
+        start = date.fromisoformat(rest)
+        end = start + timedelta(days=6 if kind == "W" else 0)
+        assert kind in "WD" and (kind == "D" or start.weekday() == 0)
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]

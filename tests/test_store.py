@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from kiosk.core.lifecycle import EventType, IllegalTransition
-from kiosk.store import visits
+from kiosk.store import visits, wait_counts
 from kiosk.store.database import DatabaseError, open_database, writing
 
 
@@ -96,7 +96,11 @@ commands = st.lists(
         st.sampled_from(list(EventType)),
         st.integers(min_value=1, max_value=4),
         st.integers(min_value=0, max_value=600_000),
-        st.fixed_dictionaries({"rating": st.integers(1, 5)}, optional={"auto": st.booleans()}),
+        st.fixed_dictionaries(
+            {"rating": st.integers(1, 5)},
+            optional={"auto": st.booleans(), "utc_offset_min": st.integers(-720, 840)},
+        ),
+        st.sampled_from(["staff:1", "staff:2", "desk"]),
     ),
     max_size=40,
 )
@@ -104,22 +108,27 @@ commands = st.lists(
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=commands)
-def test_rebuilding_from_events_gives_the_same_visits(tmp_path: Path, steps: list) -> None:
+def test_rebuilding_from_events_gives_the_same_visits_and_counts(
+    tmp_path: Path, steps: list
+) -> None:
     path = tmp_path / "prop.db"
     path.unlink(missing_ok=True)
     for suffix in ("-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     db = open_database(path)
     now = 0
-    for kind, visit_id, delay, payload in steps:
+    for kind, visit_id, delay, payload, actor in steps:
         now += delay
         target = None if kind is EventType.CHECKED_IN else visit_id
         try:
             with writing(db):
-                visits.append_event(db, kind, target, now, "someone", payload)
+                visits.append_event(db, kind, target, now, actor, payload)
         except IllegalTransition:
             pass
-    assert visits.rebuild_visits(db) == visits.all_visits(db)
+    rebuilt = visits.rebuild_visits(db)
+    assert rebuilt == visits.all_visits(db)
+    # The wait counts, undos and all, are those of the visits as the log leaves them.
+    assert wait_counts.table(db) == wait_counts.count_visits(rebuilt)
     db.close()
 
 

@@ -27,7 +27,7 @@ import json
 import math
 import random
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import cache
@@ -42,6 +42,8 @@ from kiosk.core.names import matching_key
 from kiosk.core.people import Role
 from kiosk.core.policies import NOT_ACKNOWLEDGED, NOT_WELCOMED, Policies, Targets
 from kiosk.core.purposes import Purpose
+from kiosk.core.wait_counts import CountKey, counted
+from kiosk.store import wait_counts
 from kiosk.store.database import writing
 from kiosk.store.people import add_staff
 
@@ -200,9 +202,9 @@ def seed_history(
         events += day_events
         rows += day_visits
         if len(rows) >= BATCH_VISITS:
-            _write(db, events, rows, [])
+            _write(db, events, rows, history.take_counts(), [])
             events, rows = [], []
-    _write(db, events, rows, history.visitor_rows())
+    _write(db, events, rows, history.take_counts(), history.visitor_rows())
     return SeedReport(staff=staff, visitors=len(history.visitors), visits=visits)
 
 
@@ -210,9 +212,11 @@ def _write(
     db: Database,
     events: list[tuple[Any, ...]],
     visits: list[tuple[Any, ...]],
+    counts: Mapping[CountKey, int],
     visitors: list[tuple[Any, ...]],
 ) -> None:
     with writing(db):
+        wait_counts.add(db, counts)
         db.conn.executemany(
             "INSERT INTO events (seq, visit_id, type, at_ms, actor, payload) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -369,6 +373,12 @@ class _History:
         self.last_visit_at: dict[int, int] = {}
         self.last_host_id: dict[int, int] = {}
         self.last_wait_s: dict[int, float] = {}
+        # The wait counts of the visits made since they were last written.
+        self.counts: Counter[CountKey] = Counter()
+
+    def take_counts(self) -> Counter[CountKey]:
+        counts, self.counts = self.counts, Counter()
+        return counts
 
     def day(self, day: date, count: int) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
         """The event rows and visit rows of `count` visits on `day`."""
@@ -410,6 +420,7 @@ class _History:
         for visit_id in sorted(current):
             visit = current[visit_id]
             self._note(visit)
+            self.counts.update(counted(visit))
             visit_rows.append(_visit_row(visit))
         return event_rows, visit_rows
 

@@ -1,113 +1,172 @@
-"""Wait figures over a period: overall, for acknowledging, and by local hour of check-in."""
+"""The manager's figures over a range of local days, read from the wait counts.
+
+Every figure comes from the histograms in `wait_counts` (kiosk.core.wait_counts) for the few
+calendar spans that make up the range, never from the visits themselves. Waits count welcomed
+visits only; a visit belongs to the day and hour it checked in, in the site's time then. Shares
+within target are taken against the targets given, the ones in force when asked.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 from types import MappingProxyType
-from typing import Any
 
 from sqlite_utils import Database
 
 from kiosk.core.metrics import WaitSummary
 from kiosk.core.policies import Targets
+from kiosk.core.spans import cover, week_code, widen
+from kiosk.core.wait_counts import ALL_HOURS, EVERYONE, Measure
 
-# Durations are counted in whole seconds begun, like a taxi meter: 60.2 s counts as 61 s. Targets
-# are whole seconds, so "within target" stays exact and never flatters the desk; medians read at
-# most a second high. Whole seconds keep the histograms to a few thousand rows for any number of
-# visits, which is most of the speed. The local hour comes from the UTC offset stored on each
-# visit, so a clock change never moves a visit to another hour. NULL where a step never happened.
-_HOUR = "(checked_in_at + utc_offset_min * 60000) / 3600000 % 24"
-_WAIT = "(welcomed_at - checked_in_at + 999) / 1000"
-_ACKNOWLEDGE = "(acknowledged_at - checked_in_at + 999) / 1000"
-_PERIOD = "checked_in_at >= :start_ms AND checked_in_at < :end_ms"
-
-# Two histograms, each one pass over the period's visits. The (hour, NULL) group counts the
-# visitors of that hour who were never welcomed.
-_WAIT_BY_HOUR = (
-    f"SELECT {_HOUR}, {_WAIT}, count(*) FROM visits {{index}} WHERE {_PERIOD} GROUP BY 1, 2"
-)
-_ACKNOWLEDGED = f"SELECT {_ACKNOWLEDGE}, count(*) FROM visits {{index}} WHERE {_PERIOD} GROUP BY 1"
-
-# SQLite sorts the period's rows to group them, about 1.5 us a visit for both histograms. The
-# indexes made by the schema (kiosk.store.schema.index_wait_histograms) keep visits in histogram
-# order already, so reading them end to end and skipping rows
-# outside the period costs about 0.25 us a visit on file, however short the period. They carry
-# every column the queries read, so SQLite never has to visit the table. The expressions must
-# stay identical to the queries' for SQLite to recognise them.
-WAIT_INDEX = "idx_visits_wait_by_hour"
-ACKNOWLEDGE_INDEX = "idx_visits_time_to_acknowledge"
-# Read the indexes end to end when the period holds more than this share of all visits;
-# below it, sorting just the period's visits is cheaper (1.5 us against 0.25 us: one in six).
-_WHOLE_INDEX_SHARE = 1 / 6
+_Histogram = dict[int, int]
 
 
 @dataclass(frozen=True)
-class WaitStatistics:
-    """Wait figures for the visitors who checked in during a period.
+class Figures:
+    """The headline figures of the visits that checked in from `first` to `last` (included).
 
-    `wait` is check-in to welcomed in person, `time_to_acknowledge` check-in to "on my way";
-    each counts only the visits where that step happened (a visitor who left unseen has no
-    wait). `by_hour` summarises the wait by local hour of check-in (0-23); an hour appears when
-    anyone checked in during it, so an hour whose visitors all went unwelcomed shows a count of
-    0. Durations are whole seconds begun (60.2 s counts as 61 s).
+    `waits` is the histogram behind `wait`: {whole seconds: visits}.
     """
+
+    first: date
+    last: date
+    visits: int
+    wait: WaitSummary
+    acknowledge: WaitSummary
+    left_unseen: int
+    waits: Mapping[int, int]
+
+
+@dataclass(frozen=True)
+class Hour:
+    """The visits that checked in during one local hour of the day, over a range."""
 
     visits: int
     wait: WaitSummary
-    time_to_acknowledge: WaitSummary
-    by_hour: Mapping[int, WaitSummary]
 
 
-def wait_statistics(db: Database, start_ms: int, end_ms: int, targets: Targets) -> WaitStatistics:
-    """Wait figures for the visits that checked in at or after `start_ms` and before `end_ms`."""
-    params = {"start_ms": start_ms, "end_ms": end_ms}
-    wait_index = acknowledge_index = ""
-    if _read_whole_indexes(db, params):
-        wait_index, acknowledge_index = (
-            f"INDEXED BY {WAIT_INDEX}",
-            f"INDEXED BY {ACKNOWLEDGE_INDEX}",
+@dataclass(frozen=True)
+class BestWeek:
+    """A receptionist's week (from Monday) with the most visitors welcomed within target."""
+
+    monday: date
+    within_target: int
+
+
+class WaitCounts:
+    """Reads the manager's figures from one database, against one set of targets."""
+
+    def __init__(self, db: Database, targets: Targets) -> None:
+        self.db = db
+        self.targets = targets
+
+    def figures(self, first: date, last: date) -> Figures:
+        spans = self._cover(first, last)
+        visits = sum(self._histogram(Measure.CHECKED_IN, spans).values())
+        left_unseen = sum(self._histogram(Measure.LEFT_UNSEEN, spans).values())
+        waits = self._histogram(Measure.WELCOMED, spans)
+        acknowledges = self._histogram(Measure.ACKNOWLEDGED, spans)
+        return Figures(
+            first=first,
+            last=last,
+            visits=visits,
+            wait=WaitSummary.from_histogram(waits, self.targets.welcome_s),
+            acknowledge=WaitSummary.from_histogram(acknowledges, self.targets.acknowledge_s),
+            left_unseen=left_unseen,
+            waits=MappingProxyType(waits),
         )
-    visits = 0
-    waits: dict[float, int] = {}
-    hourly: dict[int, dict[float, int]] = {}
-    for hour, seconds, count in db.execute(_WAIT_BY_HOUR.format(index=wait_index), params):
-        visits += count
-        in_hour = hourly.setdefault(hour, {})
-        if seconds is not None:
-            in_hour[seconds] = count
-            waits[seconds] = waits.get(seconds, 0) + count
-    acknowledges = {
-        seconds: count
-        for seconds, count in db.execute(_ACKNOWLEDGED.format(index=acknowledge_index), params)
-        if seconds is not None
-    }
-    return WaitStatistics(
-        visits=visits,
-        wait=WaitSummary.from_histogram(waits, targets.welcome_s),
-        time_to_acknowledge=WaitSummary.from_histogram(acknowledges, targets.acknowledge_s),
-        by_hour=MappingProxyType(
-            {
-                hour: WaitSummary.from_histogram(counts, targets.welcome_s)
-                for hour, counts in sorted(hourly.items())
-            }
-        ),
-    )
 
+    def previous(self, first: date, last: date) -> Figures:
+        """The figures of the same number of calendar days just before `first`."""
+        days = (last - first).days + 1
+        return self.figures(first - timedelta(days=days), first - timedelta(days=1))
 
-def _read_whole_indexes(db: Database, params: dict[str, Any]) -> bool:
-    """True when reading the histogram indexes end to end beats sorting the period's visits."""
-    # Visit ids are handed out in check-in order, so the ids of the period's first and last
-    # visits estimate its size from two index look-ups, without counting. Only the speed
-    # depends on the estimate, never the figures.
-    first, last, highest = db.execute(
-        "SELECT (SELECT id FROM visits WHERE checked_in_at >= :start_ms "
-        "ORDER BY checked_in_at LIMIT 1), "
-        "(SELECT id FROM visits WHERE checked_in_at < :end_ms "
-        "ORDER BY checked_in_at DESC LIMIT 1), "
-        "(SELECT max(id) FROM visits)",
-        params,
-    ).fetchone()
-    if first is None or last is None or last < first:
-        return False
-    return last - first + 1 > highest * _WHOLE_INDEX_SHARE
+    def by_hour(self, first: date, last: date) -> dict[int, Hour]:
+        """Each local hour anyone checked in during, in order."""
+        spans = self._cover(first, last)
+        visits = self._grouped(Measure.CHECKED_IN, spans, "hour", "hour >= 0")
+        waits = self._grouped(Measure.WELCOMED, spans, "hour", "hour >= 0")
+        return {
+            hour: Hour(
+                visits=sum(visits[hour].values()),
+                wait=WaitSummary.from_histogram(waits.get(hour, {}), self.targets.welcome_s),
+            )
+            for hour in sorted(visits)
+        }
+
+    def by_receptionist(self, first: date, last: date) -> dict[str, WaitSummary]:
+        """The waits of the visitors each receptionist welcomed (keyed by who the log names)."""
+        waits = self._grouped(
+            Measure.WELCOMED, self._cover(first, last), "receptionist", "receptionist <> ''"
+        )
+        return {
+            who: WaitSummary.from_histogram(histogram, self.targets.welcome_s)
+            for who, histogram in sorted(waits.items())
+        }
+
+    def visits_per_day(self, first: date, last: date) -> dict[date, int]:
+        """Check-ins on each day from `first` to `last`, days without any included."""
+        rows = self.db.execute(
+            "SELECT span, sum(count) FROM wait_counts WHERE measure = ? AND span BETWEEN ? AND ? "
+            "AND hour = ? AND receptionist = ? GROUP BY span",
+            [Measure.CHECKED_IN, f"D{first}", f"D{last}", ALL_HOURS, EVERYONE],
+        )
+        counted = {date.fromisoformat(span[1:]): n for span, n in rows}
+        days = (last - first).days + 1
+        return {
+            day: counted.get(day, 0) for day in (first + timedelta(days=i) for i in range(days))
+        }
+
+    def best_weeks(self, first: date, last: date) -> dict[str, BestWeek]:
+        """Each receptionist's week with the most visitors welcomed within target, among the
+        weeks that begin in the range (the earliest when two are level)."""
+        target = self.targets.welcome_s
+        rows = self.db.execute(
+            "SELECT receptionist, span, sum(count) FROM wait_counts WHERE measure = ? "
+            "AND span BETWEEN ? AND ? AND hour = ? AND receptionist <> '' AND seconds <= ? "
+            "GROUP BY receptionist, span ORDER BY receptionist, span",
+            [Measure.WELCOMED, week_code(first), week_code(last), ALL_HOURS, target],
+        )
+        best: dict[str, BestWeek] = {}
+        for who, span, n in rows:
+            if who not in best or n > best[who].within_target:
+                best[who] = BestWeek(date.fromisoformat(span[1:]), n)
+        return best
+
+    def _cover(self, first: date, last: date) -> list[str]:
+        if last < first:
+            return []
+        earliest, latest = self.db.execute(
+            "SELECT (SELECT min(span) FROM wait_counts WHERE measure = :m AND span >= 'D'), "
+            "(SELECT max(span) FROM wait_counts WHERE measure = :m AND span < 'E')",
+            {"m": Measure.CHECKED_IN},
+        ).fetchone()
+        if earliest is None:
+            return []
+        first, last = widen(
+            first, last, date.fromisoformat(earliest[1:]), date.fromisoformat(latest[1:])
+        )
+        return cover(first, last)
+
+    def _histogram(self, measure: Measure, spans: list[str]) -> _Histogram:
+        return self._grouped(measure, spans, "0", f"hour = {ALL_HOURS} AND receptionist = ''").get(
+            0, {}
+        )
+
+    def _grouped(
+        self, measure: Measure, spans: list[str], by: str, which: str
+    ) -> dict[int | str, _Histogram]:
+        """{group: {seconds: visits}} of `measure` over `spans`, for the rows `which` picks."""
+        if not spans:
+            return {}
+        marks = ", ".join("?" * len(spans))
+        grouped: dict[int | str, _Histogram] = {}
+        for group, seconds, n in self.db.execute(
+            f"SELECT {by}, seconds, sum(count) FROM wait_counts WHERE measure = ? "
+            f"AND span IN ({marks}) AND {which} GROUP BY 1, 2",
+            [measure, *spans],
+        ):
+            grouped.setdefault(group, {})[seconds] = n
+        return grouped

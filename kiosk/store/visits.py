@@ -10,6 +10,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from kiosk.core.lifecycle import EndedHow, Event, EventType, Visit, VisitState, apply
+from kiosk.store import wait_counts
 
 VISIT_COLUMNS = tuple(f.name for f in fields(Visit))
 _OPEN_STATES = "('waiting', 'acknowledged', 'welcomed')"
@@ -43,6 +44,7 @@ def append_event(
     )
     visit = apply(current, event)
     _save_visit(db, visit)
+    wait_counts.record(db, current, visit)
     return event, visit
 
 
@@ -73,8 +75,13 @@ def get_visit(db: Database, visit_id: int) -> Visit | None:
     return next(_visits(db, "WHERE id = ?", [visit_id]), None)
 
 
+def each_visit(db: Database) -> Iterator[Visit]:
+    """Every visit, by id, one at a time."""
+    return _visits(db, "ORDER BY id", [])
+
+
 def all_visits(db: Database) -> list[Visit]:
-    return list(_visits(db, "ORDER BY id", []))
+    return list(each_visit(db))
 
 
 def open_visits(db: Database) -> list[Visit]:

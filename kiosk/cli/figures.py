@@ -1,0 +1,119 @@
+"""Sub-commands for managers: the wait report over a range of days."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from kiosk.cli.base import Context, cli, parse_day, pass_context
+
+if TYPE_CHECKING:
+    from kiosk.core.metrics import WaitSummary
+    from kiosk.store.stats import Figures, Hour
+
+
+@cli.command()
+@click.option("--from", "from_", required=True, metavar="DATE", help="First day, YYYY-MM-DD.")
+@click.option("--to", "to", required=True, metavar="DATE", help="Last day (included).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A table to read, or one JSON object (durations in seconds) for other programs.",
+)
+@pass_context
+def report(ctx: Context, from_: str, to: str, fmt: str) -> None:
+    """Wait figures for the visitors who checked in between two days, beside the same number of
+    days just before, and by hour of check-in. Works with or without the hub running."""
+    from kiosk.store.stats import WaitCounts
+
+    first, last = parse_day(from_, "--from"), parse_day(to, "--to")
+    if last < first:
+        raise click.BadParameter("The last day comes before the first day.", param_hint="--to")
+    targets = ctx.settings().policies.targets
+    with ctx.database() as db:
+        counts = WaitCounts(db, targets)
+        now, before = counts.figures(first, last), counts.previous(first, last)
+        hours = counts.by_hour(first, last)
+    if fmt == "json":
+        by_hour = [_hour(hour, each) for hour, each in hours.items()]
+        click.echo(
+            json.dumps({**_headline(now), "previous": _headline(before), "by_hour": by_hour})
+        )
+        return
+    _print_table(now, before, hours, targets.welcome_s)
+
+
+def _headline(figures: Figures) -> dict[str, Any]:
+    return {
+        "from": figures.first.isoformat(),
+        "to": figures.last.isoformat(),
+        "visits": figures.visits,
+        "wait_median_s": figures.wait.median,
+        "wait_p90_s": figures.wait.p90,
+        "within_target_share": figures.wait.within_target,
+        "acknowledge_median_s": figures.acknowledge.median,
+        "left_unseen": figures.left_unseen,
+    }
+
+
+def _hour(hour: int, figures: Hour) -> dict[str, Any]:
+    return {
+        "hour": hour,
+        "visits": figures.visits,
+        "wait_median_s": figures.wait.median,
+        "wait_p90_s": figures.wait.p90,
+    }
+
+
+def _print_table(now: Figures, before: Figures, hours: dict[int, Hour], target_s: int) -> None:
+    days = (now.last - now.first).days + 1
+    click.echo(
+        f"Visitors who checked in from {now.first} to {now.last}, beside the {days} days before "
+        f"({before.first} to {before.last})"
+    )
+    click.echo()
+    rows = [
+        ("Visits", f"{now.visits:,}", f"{before.visits:,}"),
+        ("Median wait", _duration(now.wait.median), _duration(before.wait.median)),
+        ("90% welcomed within", _duration(now.wait.p90), _duration(before.wait.p90)),
+        (f"Welcomed within {_duration(target_s)}", _share(now.wait), _share(before.wait)),
+        (
+            "Median time to acknowledge",
+            _duration(now.acknowledge.median),
+            _duration(before.acknowledge.median),
+        ),
+        ("Left without being seen", f"{now.left_unseen:,}", f"{before.left_unseen:,}"),
+    ]
+    click.echo(f"{'':<28}{'this period':>14}{'before':>14}")
+    for label, this, that in rows:
+        click.echo(f"{label:<28}{this:>14}{that:>14}")
+    click.echo()
+    if not hours:
+        click.echo("Nobody checked in during these days.")
+        return
+    click.echo("By hour of check-in (waits of the visitors welcomed)")
+    click.echo(f"{'hour':<8}{'visits':>8}{'median wait':>14}{'90% within':>14}")
+    for hour, each in hours.items():
+        click.echo(f"{hour:02d}:00{'':<3}{each.visits:>8,}"
+                   f"{_duration(each.wait.median):>14}{_duration(each.wait.p90):>14}")  # fmt: skip
+    click.echo()
+    click.echo("Waits run from check-in to being welcomed in person, in whole seconds begun.")
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole} s"
+    minutes, rest = divmod(whole, 60)
+    return f"{minutes} min {rest:02d} s" if rest else f"{minutes} min"
+
+
+def _share(summary: WaitSummary) -> str:
+    return "-" if summary.within_target is None else f"{summary.within_target:.1%}"
