@@ -13,10 +13,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from kiosk.core.people import Role
+from kiosk.core.people import Role, staff_actor
 from kiosk.core.policies import Policies
 from kiosk.core.purposes import Purpose
-from kiosk.hub.handler import staff_actor
 from kiosk.hub.service import HubService
 from kiosk.store.database import open_database, writing
 from kiosk.store.people import add_staff

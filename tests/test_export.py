@@ -14,11 +14,11 @@ import pytest
 from sqlite_utils import Database
 
 from kiosk.core.metrics import VisitTimes
+from kiosk.core.people import staff_actor
 from kiosk.core.policies import Policies
 from kiosk.core.purposes import Purpose
-from kiosk.hub.handler import staff_actor
 from kiosk.hub.service import HubService
-from kiosk.store import export
+from kiosk.store import export, export_files
 from kiosk.store.database import writing
 from kiosk.store.export import (
     ExportError,
@@ -384,8 +384,8 @@ def test_a_finished_export_is_flushed_to_disk_before_it_takes_the_name(
         assert synced and Path(synced[-1]) == Path(source), "renamed before it was on disk"
         real_replace(source, target)
 
-    monkeypatch.setattr(export.os, "fsync", fsync)
-    monkeypatch.setattr(export.os, "replace", replace)
+    monkeypatch.setattr(export_files.os, "fsync", fsync)
+    monkeypatch.setattr(export_files.os, "replace", replace)
     export_visits(db, *ALL_TIME, None, out)
     assert Path(synced[-1]) == tmp_path  # and the new name with it
     assert len(_csv_rows(out)) == 4

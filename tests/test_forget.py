@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from kiosk.core.people import staff_actor
 from kiosk.core.policies import Policies
-from kiosk.hub.handler import staff_actor
 from kiosk.hub.service import DAY_MS, HubService, wall_clock_ms
 from kiosk.store import audit, people, visits
 from kiosk.store.database import open_database, writing
@@ -92,7 +92,7 @@ def test_every_table_is_placed_as_erased_or_kept(db: Database) -> None:
     tables = {t for t in db.table_names() if not t.startswith("sqlite_")}
     assert tables == set(people.PERSONAL_DATA)
     erased = {t for t, why in people.PERSONAL_DATA.items() if why.startswith("erased")}
-    assert erased == {"visitors"}
+    assert erased == {"visitors", "follow_up_notes"}
 
 
 def test_the_log_and_the_audit_hold_nothing_a_visitor_typed(

@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from kiosk.hub.certificate import CertificateError
-from kiosk.hub.local_credential import CREDENTIAL_FILE, forget_screen_token, screen_token
+from kiosk.hub.local_credential import (
+    CREDENTIAL_FILE,
+    MANAGER_CREDENTIAL_FILE,
+    forget_local_tokens,
+    manager_token,
+    screen_token,
+)
 
 
 def test_the_token_is_made_once_and_only_its_owner_reads_it(tmp_path: Path) -> None:
@@ -40,10 +46,12 @@ def test_processes_starting_at_once_agree_on_one_token(tmp_path: Path) -> None:
     assert tokens == {screen_token(folder)}
 
 
-def test_a_new_certificate_brings_a_new_token(tmp_path: Path) -> None:
-    token = screen_token(tmp_path)
-    forget_screen_token(tmp_path)
-    assert screen_token(tmp_path) != token
+def test_a_new_certificate_brings_new_tokens(tmp_path: Path) -> None:
+    screen, manager = screen_token(tmp_path), manager_token(tmp_path)
+    assert screen != manager
+    assert stat.S_IMODE((tmp_path / MANAGER_CREDENTIAL_FILE).stat().st_mode) == 0o600
+    forget_local_tokens(tmp_path)
+    assert screen_token(tmp_path) != screen and manager_token(tmp_path) != manager
 
 
 @pytest.mark.parametrize("content", ["", "short", "not a token at all, with spaces " * 2])

@@ -8,8 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
+from kiosk.core.people import staff_actor
 from kiosk.core.policies import Policies
-from kiosk.hub.handler import CommandHandler, staff_actor
+from kiosk.hub.handler import CommandHandler
 from kiosk.hub.protocol import MAX_MESSAGE_BYTES
 from kiosk.hub.service import HubService
 from kiosk.hub.sessions import Session

@@ -6,7 +6,8 @@ import pytest
 from sqlite_utils import Database
 
 from kiosk.core import pairing
-from kiosk.hub.handler import CommandHandler, staff_actor
+from kiosk.core.people import staff_actor
+from kiosk.hub.handler import CommandHandler
 from kiosk.hub.kiosk_commands import FixedRules
 from kiosk.hub.service import HubService
 from kiosk.hub.sessions import Session

@@ -62,14 +62,14 @@ def pair(ctx: Context, role: str) -> None:
 def certificate(ctx: Context, renew: bool) -> None:
     """Show the fingerprint of the hub's certificate, or make a new one."""
     from kiosk.hub.certificate import load_identity, renew_identity, shown_fingerprint
-    from kiosk.hub.local_credential import forget_screen_token
+    from kiosk.hub.local_credential import forget_local_tokens
     from kiosk.store import audit
     from kiosk.store.database import writing
 
     folder = ctx.paths.database.parent
     identity = renew_identity(folder) if renew else load_identity(folder)
     if renew:
-        forget_screen_token(folder)  # this computer's screen gets a new credential too
+        forget_local_tokens(folder)  # this computer's screen and dashboard get new credentials too
         now = wall_clock_ms()
         with ctx.database(create=True) as db, writing(db):
             voided = [d.id for d in devices.all_devices(db) if d.revoked_at is None]

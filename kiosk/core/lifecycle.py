@@ -46,6 +46,10 @@ class EventType(StrEnum):
     SAID_LEAVING = "said_leaving"
     # "Left without being seen" taken back, within UNDO_WINDOW_MS of it.
     LEFT_UNSEEN_UNDONE = "left_unseen_undone"
+    # A manager called the visitor back after a long wait (the note is kept apart, erasable).
+    FOLLOWED_UP = "followed_up"
+    # Seen in the building during a roll call.
+    ACCOUNTED_FOR = "accounted_for"
 
 
 class EndedHow(StrEnum):
@@ -102,6 +106,8 @@ class Visit:
     escalations: int = 0
     last_escalated_at: int | None = None
     feedback: int | None = None
+    followed_up_at: int | None = None
+    accounted_at: int | None = None
     last_seq: int = 0
 
 
@@ -117,6 +123,8 @@ _ALLOWED_FROM: dict[EventType, frozenset[VisitState]] = {
     EventType.CHECKED_IN_AGAIN: UNHANDLED,
     EventType.SAID_LEAVING: ON_SITE,
     EventType.LEFT_UNSEEN_UNDONE: frozenset({VisitState.LEFT_UNSEEN}),
+    EventType.FOLLOWED_UP: frozenset(VisitState) - {VisitState.CANCELLED},
+    EventType.ACCOUNTED_FOR: ON_SITE,
 }
 
 _VERB = {
@@ -130,6 +138,8 @@ _VERB = {
     EventType.CHECKED_IN_AGAIN: "checked in again",
     EventType.SAID_LEAVING: "noted as leaving",
     EventType.LEFT_UNSEEN_UNDONE: "brought back",
+    EventType.FOLLOWED_UP: "followed up",
+    EventType.ACCOUNTED_FOR: "accounted for",
 }
 
 _STATE_PHRASE = {
@@ -225,6 +235,12 @@ def _apply_allowed(visit: Visit, event: Event) -> Visit:
                 VisitState.ACKNOWLEDGED if visit.acknowledged_at is not None else VisitState.WAITING
             )
             return replace(visit, state=back, ended_at=None, ended_how=None, last_seq=seq)
+        case EventType.FOLLOWED_UP:
+            if visit.followed_up_at is not None:
+                raise IllegalTransition("This visit has already been followed up.")
+            return replace(visit, followed_up_at=at, last_seq=seq)
+        case EventType.ACCOUNTED_FOR:
+            return replace(visit, accounted_at=at, last_seq=seq)
         case EventType.FEEDBACK:
             if visit.feedback is not None:
                 raise IllegalTransition("This visit has already been rated. Thank you!")

@@ -82,3 +82,12 @@ def checked_email(typed: str) -> str:
     except EmailNotValidError as error:
         why = str(error).rstrip(".")
         raise InvalidEmail(why[:1].lower() + why[1:]) from None
+
+
+# The event log names a member of staff who did a step "staff:25".
+STAFF_ACTOR = "staff:"
+
+
+def staff_actor(staff_id: int) -> str:
+    """How a member of staff is named as the actor of an event."""
+    return f"{STAFF_ACTOR}{staff_id}"

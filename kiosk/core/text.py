@@ -61,6 +61,9 @@ DEVICE_NAME = TextField(
     "invalid_device_name",
     "A device name can't contain control characters. Please choose another name.",
 )
+FOLLOW_UP_NOTE = TextField(
+    "invalid_note", "A note can't contain control characters. Please type it again."
+)
 STAFF_DETAIL = TextField(
     "invalid_staff_detail",
     "Staff details can't contain control characters. Please correct the staff list.",

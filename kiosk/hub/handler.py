@@ -22,7 +22,7 @@ from kiosk.core import pace
 from kiosk.core.lifecycle import Event, EventType, IllegalTransition, Visit
 from kiosk.core.metrics import VisitTimes, WaitSummary
 from kiosk.core.names import InvalidName, first_name
-from kiosk.core.people import Role
+from kiosk.core.people import Role, staff_actor
 from kiosk.core.policies import Targets
 from kiosk.hub import protocol as p
 from kiosk.hub import wire
@@ -81,11 +81,6 @@ _ANONYMOUS_CARD = {
 # What each role hears of the log.
 _KIOSK_EVENTS = {EventType.ACKNOWLEDGED, EventType.WELCOMED}
 _DESK_EVENTS = set(EventType) - {EventType.ALERTED, EventType.FEEDBACK}
-
-
-def staff_actor(staff_id: int) -> str:
-    """How a member of staff is named as the actor of an event."""
-    return f"staff:{staff_id}"
 
 
 class CommandHandler:

@@ -1,9 +1,12 @@
-"""The credential of this computer's own kiosk screen: a random token in the data folder.
+"""The credentials of this computer's own kiosk screen and manager's dashboard: random tokens in
+the data folder.
 
 `kiosk run` starts the hub and the kiosk screen as two processes; the screen reaches the hub over
-TLS like any device, with this token. The hub started by `kiosk run` (`kiosk hub --supervised`)
-reads it at start and lets it in as a kiosk, alongside the paired devices; it is not a row in the
-devices table, so it never needs a pairing code and is never shown among the paired devices.
+TLS like any device, with its token. The hub started by `kiosk run` (`kiosk hub --supervised`)
+reads it at start and lets it in as a kiosk, alongside the paired devices; every hub lets in the
+dashboard's token as a manager, so `kiosk dashboard` on the hub's computer needs no pairing. They
+are not rows in the devices table, so they never need a pairing code and are never shown among
+the paired devices.
 
 The file is readable by its owner only, like the hub's key beside it, and is made by whichever
 process needs it first (the supervisor, before it starts either child). It is made whole or not
@@ -21,12 +24,28 @@ from pathlib import Path
 from kiosk.hub.certificate import CertificateError
 
 CREDENTIAL_FILE = "screen-credential"
+MANAGER_CREDENTIAL_FILE = "manager-credential"
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{32,128}")
+_WHOSE = {CREDENTIAL_FILE: "its screen", MANAGER_CREDENTIAL_FILE: "its dashboard"}
 
 
 def screen_token(folder: Path) -> str:
     """The local screen's token, made the first time it is needed."""
-    path = folder / CREDENTIAL_FILE
+    return _token(folder / CREDENTIAL_FILE)
+
+
+def manager_token(folder: Path) -> str:
+    """The local dashboard's token, made the first time it is needed."""
+    return _token(folder / MANAGER_CREDENTIAL_FILE)
+
+
+def forget_local_tokens(folder: Path) -> None:
+    """Throw the tokens away; the next start makes new ones."""
+    for name in _WHOSE:
+        (folder / name).unlink(missing_ok=True)
+
+
+def _token(path: Path) -> str:
     try:
         return _read(path)
     except FileNotFoundError:
@@ -34,27 +53,22 @@ def screen_token(folder: Path) -> str:
     except OSError as error:
         raise _unreadable(path, error) from error
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         _create(path, secrets.token_urlsafe(32))
         return _read(path)
     except OSError as error:
         raise CertificateError(
-            f"The kiosk can't keep the credential of its screen in {folder} ({error.strerror}). "
-            "Make that folder writable for this user."
+            f"The kiosk can't keep the credential of {_WHOSE[path.name]} in {path.parent} "
+            f"({error.strerror}). Make that folder writable for this user."
         ) from error
-
-
-def forget_screen_token(folder: Path) -> None:
-    """Throw the token away; the next `kiosk run` makes a new one."""
-    (folder / CREDENTIAL_FILE).unlink(missing_ok=True)
 
 
 def _read(path: Path) -> str:
     token = path.read_text(encoding="ascii", errors="replace").strip()
     if not _TOKEN.fullmatch(token):
         raise CertificateError(
-            f"The kiosk screen's credential {path} is damaged. Delete that file and start the "
-            "kiosk again: a new one is made."
+            f"The credential of {_WHOSE[path.name]}, {path}, is damaged. Delete that file and "
+            "start the kiosk again: a new one is made."
         )
     return token
 
@@ -84,6 +98,6 @@ def _create(path: Path, token: str) -> None:
 
 def _unreadable(path: Path, error: OSError) -> CertificateError:
     return CertificateError(
-        f"The kiosk can't read the credential of its screen, {path} ({error.strerror}). Let the "
-        "user who runs the kiosk read it, or delete it: a new one is made."
+        f"The kiosk can't read the credential of {_WHOSE[path.name]}, {path} ({error.strerror}). "
+        "Let the user who runs the kiosk read it, or delete it: a new one is made."
     )

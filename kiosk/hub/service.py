@@ -24,7 +24,7 @@ from kiosk.core.names import clean_name, matching_key
 from kiosk.core.people import Visitor
 from kiosk.core.policies import Policies, closing_passed, escalation_due
 from kiosk.core.purposes import Purpose
-from kiosk.store import people, visits
+from kiosk.store import follow_ups, people, roll_calls, visits
 from kiosk.store.database import writing
 
 log = logging.getLogger(__name__)
@@ -222,13 +222,34 @@ class HubService:
         """A desk has shown the alert; the first such note stops "time to alert"."""
         return self._step(EventType.ALERTED, visit_id, desk)
 
+    def follow_up(self, visit_id: int, note: str, actor: str) -> Visit:
+        """A manager called the visitor back after a long wait, and noted how it went."""
+        note = _checked(note.strip(), text.FOLLOW_UP_NOTE) or ""
+        if len(note) > follow_ups.MAX_NOTE_LENGTH:
+            raise CommandRefused(
+                f"Keep the note to {follow_ups.MAX_NOTE_LENGTH} characters.", "note_too_long"
+            )
+        return self._step(
+            EventType.FOLLOWED_UP, visit_id, actor,
+            also=lambda: follow_ups.save_note(self._db, visit_id, note),
+        )  # fmt: skip
+
+    def accounted_for(self, visit_id: int, actor: str) -> Visit:
+        """During a roll call: the visitor has been seen safe."""
+        going = roll_calls.current(self._db)
+        if going is None:
+            raise CommandRefused("There is no roll call going on. Start one first.", "no_roll_call")
+        return self._step(EventType.ACCOUNTED_FOR, visit_id, actor, {"roll_call": going.id})
+
     def _step(
         self,
         event_type: EventType,
         visit_id: int,
         actor: str,
         payload: dict[str, Any] | None = None,
+        also: Callable[[], None] | None = None,
     ) -> Visit:
+        """Append one event (and whatever `also` writes with it, in the same transaction)."""
         with writing(self._db):
             event, visit = visits.append_event(
                 self._db, event_type, visit_id, self.now_ms(), actor, payload
@@ -236,6 +257,8 @@ class HubService:
             if event_type is EventType.WELCOMED and visit.visitor_id is not None:
                 wait = VisitTimes.of(visit).wait
                 people.note_wait(self._db, visit.visitor_id, wait or 0.0)
+            if also is not None:
+                also()
         self._publish(event)
         return visit
 

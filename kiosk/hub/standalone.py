@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from kiosk.hub.certificate import shown_fingerprint
 from kiosk.hub.discovery import Announcement
 from kiosk.hub.local import LocalHub
-from kiosk.hub.local_credential import screen_token
+from kiosk.hub.local_credential import manager_token, screen_token
 from kiosk.hub.process import stop_on_signals
 from kiosk.store.database import open_database
 from kiosk.store.devices import DeviceRole
@@ -21,13 +21,15 @@ def run_hub(
     paths: Paths, settings: Settings, *, address: str, port: int, supervised: bool = False
 ) -> int:
     """Serve until SIGINT or SIGTERM; returns the process exit code. `supervised`: started by
-    `kiosk run`, so this computer's kiosk screen comes in with its local credential."""
+    `kiosk run`, so this computer's kiosk screen comes in with its local credential. This
+    computer's dashboard always comes in with its own."""
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     # Opened here first, so a problem with the database stops us before the hub's thread starts.
     open_database(paths.database).close()
-    local_tokens = None
+    folder = paths.database.parent
+    local_tokens = {manager_token(folder): DeviceRole.MANAGER}
     if supervised:
-        local_tokens = {screen_token(paths.database.parent): DeviceRole.KIOSK}
+        local_tokens[screen_token(folder)] = DeviceRole.KIOSK
     hub = LocalHub(
         paths.database,
         settings,

@@ -14,6 +14,7 @@ Columns, the same in every format (XLSX adds `utc_offset` at the end, see below)
 - `acknowledged_by`, `welcomed_by`: the receptionist's name as on the staff list (the event log
   keeps the staff number, so a name corrected on the list is exported corrected)
 - `escalations`, `feedback` (1 to 5)
+- `followed_up_at` (local time, as above), `follow_up_note`: a manager's call after a long wait
 
 Empty means "did not happen" (or, for a visitor's name, erased after the retention period).
 
@@ -22,10 +23,10 @@ formula (starting with =, +, - or @, or with a tab or carriage return, which som
 before reading the formula) gets a leading apostrophe; XLSX cells are written as text, which
 Excel never runs, and JSON Lines keeps the text as typed.
 
-Anonymous exports leave out `visitor_id` and `visitor_name`: the id is a key to the visitor's
-name, contact and pronunciation. The host's id and name and the receptionists' names stay,
-because they are staff, not the public, and the figures are about how the front desk looked
-after its visitors, not about who visited.
+Anonymous exports leave out `visitor_id`, `visitor_name` and `follow_up_note`: the id is a key
+to the visitor's name, contact and pronunciation, and a note may say anything about them. The
+host's id and name and the receptionists' names stay, because they are staff, not the public,
+and the figures are about how the front desk looked after its visitors, not about who visited.
 
 The format is the file's extension (.csv, .xlsx, .jsonl) unless one is asked for; a format that
 contradicts the extension is refused, so an Excel file never holds CSV. Each way the output
@@ -45,22 +46,14 @@ by its owner only (it may hold visitors' names); share it on purpose.
 
 from __future__ import annotations
 
-import contextlib
-import csv
-import errno
-import json
-import os
-import tempfile
-from collections.abc import Callable, Iterator
-from datetime import datetime
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from sqlite_utils import Database
-from xlsxwriter.exceptions import FileCreateError
 
-from kiosk.store import places
+from kiosk.core.people import STAFF_ACTOR
+from kiosk.store.export_files import ExportError, check_place, write_export
 
 FORMATS = ("csv", "xlsx", "jsonl")
 # How each format is named for a person.
@@ -71,11 +64,7 @@ XLSX_MAX_ROWS = 1_048_575  # Excel's 1,048,576 rows, less the header
 CHUNK_ROWS = 20_000
 
 # Fields that lead to a person who visited, and so stay out of anonymous exports.
-PERSONAL = frozenset({"visitor_id", "visitor_name"})
-
-
-class ExportError(ValueError):
-    """An export that can't be made as asked; the message says what to do instead."""
+PERSONAL = frozenset({"visitor_id", "visitor_name", "follow_up_note"})
 
 
 def _local_time(column: str) -> str:
@@ -91,8 +80,6 @@ def _seconds_since_check_in(column: str) -> str:
     return f"(v.{column} - v.checked_in_at) / 1000.0"
 
 
-# The event log names a receptionist "staff:25" (kiosk.hub.handler.staff_actor).
-_STAFF_ACTOR = "staff:"
 # Who did a step, joined to the staff list once per row (an expression would be evaluated again
 # by the CSV formula guard): (column of visits, alias of its join).
 _ANSWERED_BY = (("acknowledged_by", "ab"), ("welcomed_by", "wb"))
@@ -100,10 +87,10 @@ _ANSWERED_BY = (("acknowledged_by", "ab"), ("welcomed_by", "wb"))
 
 def _join_staff(column: str, alias: str) -> str:
     """SQL joining the member of staff named in the actor `column`, if it names one."""
-    prefix = len(_STAFF_ACTOR)
+    prefix = len(STAFF_ACTOR)
     return (
         f"LEFT JOIN staff AS {alias} ON {alias}.id = CASE WHEN substr(v.{column}, 1, {prefix}) "
-        f"= '{_STAFF_ACTOR}' THEN CAST(substr(v.{column}, {prefix + 1}) AS INTEGER) END\n"
+        f"= '{STAFF_ACTOR}' THEN CAST(substr(v.{column}, {prefix + 1}) AS INTEGER) END\n"
     )
 
 
@@ -114,9 +101,10 @@ def _staff_name(column: str) -> str:
     return f"coalesce({alias}.name, v.{column})"
 
 
-# (column name, SQL expression, whether people typed it), in file order. Durations follow
-# VisitTimes. Free text comes from people: visitors type their names, staff lists are imported,
-# desks and kiosks name themselves.
+# (column name, SQL expression, whether people typed it), in file order. A name ending in "_at"
+# is a local time, one ending in "_s" a duration (kiosk.store.export_files writes them so).
+# Durations follow VisitTimes. Free text comes from people: visitors type their names, staff
+# lists are imported, desks and kiosks name themselves.
 _COLUMNS: tuple[tuple[str, str, bool], ...] = (
     ("visit_id", "v.id", False),
     ("visitor_id", "v.visitor_id", False),
@@ -145,11 +133,9 @@ _COLUMNS: tuple[tuple[str, str, bool], ...] = (
     ("welcomed_by", _staff_name("welcomed_by"), True),
     ("escalations", "v.escalations", False),
     ("feedback", "v.feedback", False),
+    ("followed_up_at", _local_time("followed_up_at"), False),
+    ("follow_up_note", "n.note", True),
 )
-_TIMESTAMPS = frozenset(
-    {"checked_in_at", "alerted_at", "acknowledged_at", "welcomed_at", "ended_at"}
-)
-_TEXT = frozenset(name for name, _, typed in _COLUMNS if typed) | {"purpose", "state", "ended_how"}
 
 
 # First characters that make a spreadsheet read a CSV field as a formula (OWASP's list): tab
@@ -171,20 +157,26 @@ def export_columns(anonymous: bool = False) -> list[str]:
     return [name for name, _, _ in _COLUMNS if not (anonymous and name in PERSONAL)]
 
 
-def export_query(anonymous: bool = False, *, for_csv: bool = True) -> str:
+def export_query(anonymous: bool = False, *, for_csv: bool = True, after: bool = False) -> str:
     """The one SELECT behind every export, with parameters :start_ms and :end_ms.
 
     Visits that checked in at or after :start_ms and before :end_ms, oldest first; the index on
     `checked_in_at` gives both the range and the order. `for_csv` makes every value the text of
     its CSV field, so that writing a row is joining it; otherwise numbers stay numbers and NULL
-    stays NULL, for JSON Lines and Excel.
+    stays NULL, for JSON Lines and Excel. `after` adds the parameter :after_id, for a page that
+    follows that visit (`export_page`).
     """
     selected = ",\n    ".join(
         f"{_as_csv_field(sql, typed) if for_csv else sql} AS {name}"
         for name, sql, typed in _COLUMNS
         if not (anonymous and name in PERSONAL)
     )
-    visitors = "" if anonymous else "LEFT JOIN visitors AS p ON p.id = v.visitor_id\n"
+    visitors = (
+        ""
+        if anonymous
+        else "LEFT JOIN visitors AS p ON p.id = v.visitor_id\n"
+        "LEFT JOIN follow_up_notes AS n ON n.visit_id = v.id\n"
+    )
     return (
         f"SELECT\n    {selected}\n"
         "FROM visits AS v\n"
@@ -192,8 +184,16 @@ def export_query(anonymous: bool = False, *, for_csv: bool = True) -> str:
         "LEFT JOIN staff AS h ON h.id = v.host_id\n"
         f"{''.join(_join_staff(column, alias) for column, alias in _ANSWERED_BY)}"
         "WHERE v.checked_in_at >= :start_ms AND v.checked_in_at < :end_ms\n"
+        f"{_AFTER if after else ''}"
         "ORDER BY v.checked_in_at, v.id"
     )
+
+
+# A page of an export starts after the visit :after_id, in the export's order.
+_AFTER = (
+    "AND (v.checked_in_at, v.id) > "
+    "((SELECT checked_in_at FROM visits WHERE id = :after_id), :after_id)\n"
+)
 
 
 def format_for(out: Path, fmt: str | None = None) -> str:
@@ -230,21 +230,18 @@ def export_visits(
     out: Path,
     *,
     anonymous: bool = False,
+    summary: list[list[Any]] | None = None,
 ) -> int:
     """Write the visits that checked in in [start_ms, end_ms) to `out`; return how many.
 
-    `fmt` None takes the format from the file's extension (`format_for`). Any reason the file
+    `fmt` None takes the format from the file's extension (`format_for`). `summary`: rows for a
+    first sheet in front of the visits, in an Excel file (`summary_rows`). Any reason the file
     can't be written raises ExportError with its sentence; `out` is then as it was before.
     """
-    writers: dict[str, Callable[[Path, list[str], Iterator[list[Any]]], int]] = {
-        "csv": _write_csv,
-        "xlsx": _write_xlsx,
-        "jsonl": _write_jsonl,
-    }
     out = Path(out)
-    writer = writers[format_for(out, fmt)]
+    fmt = format_for(out, fmt)
     params = {"start_ms": start_ms, "end_ms": end_ms}
-    if writer is _write_xlsx:
+    if fmt == "xlsx":
         (count,) = db.execute(
             "SELECT count(*) FROM visits WHERE checked_in_at >= :start_ms "
             "AND checked_in_at < :end_ms",
@@ -255,177 +252,35 @@ def export_visits(
                 f"Those days have {count:,} visits, more than an Excel sheet can hold "
                 f"({XLSX_MAX_ROWS:,}). Export fewer days, or use csv or jsonl."
             )
-    _check_place(out)
-    try:
-        handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    except OSError as error:
-        raise ExportError(_cannot_write(out, error)) from error
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        query = export_query(anonymous, for_csv=writer is _write_csv)
-        cursor = db.execute(query, params)
-        header = [description[0] for description in cursor.description]
-        rows = writer(temp, header, _chunks(cursor))
-        # On disk before it takes the name, so a power cut leaves the old file or the new one.
-        _sync(temp)
-        os.replace(temp, out)
-    except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise ExportError(_cannot_write(out, error)) from error
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _sync_folder(out.parent)
-    return rows
+    check_place(out)
+    cursor = db.execute(export_query(anonymous, for_csv=fmt == "csv"), params)
+    header = [description[0] for description in cursor.description]
+    return write_export(out, fmt, header, _chunks(cursor), summary=summary)
 
 
-def _check_place(out: Path) -> None:
-    """Refuse, with its sentence, an output that can't be written, before reading a visit."""
-    if out.is_dir():
-        raise ExportError(
-            f"{out} is a folder; give the name of the file to write, such as "
-            f"{out / ('visits' + (out.suffix.lower() or '.csv'))}."
-        )
-    blocker = places.file_in_the_way(out.parent)
-    if blocker is not None:
-        raise ExportError(f"{blocker} is a file, not a folder; write the export somewhere else.")
-    if not out.parent.exists():
-        raise ExportError(
-            f"There is no folder {out.parent}; make it first, or write the export somewhere else."
-        )
-    if out.exists() and not os.access(out, os.W_OK):
-        # Replacing it would work (the folder is writable) but undo what someone meant.
-        raise ExportError(
-            f"{out} is read-only; choose another file name, or make it writable first."
-        )
-
-
-def _cannot_write(out: Path, error: OSError) -> str:
-    if error.errno == errno.ENOSPC:
-        return places.full_disk(out)
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (
-            f"The folder {out.parent} is read-only, so the export can't be written there; "
-            "write it somewhere else."
-        )
-    return f"Can't write {out} ({error.strerror or error}); write the export somewhere else."
-
-
-def _sync(path: Path) -> None:
-    handle = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the new name durable too, where the system allows it (Windows can't open a folder):
-    the file itself is complete by now either way."""
-    with contextlib.suppress(OSError):
-        _sync(folder)
+def export_page(
+    db: Database,
+    start_ms: int,
+    end_ms: int,
+    *,
+    anonymous: bool,
+    for_csv: bool,
+    after_id: int,
+    limit: int,
+) -> tuple[list[str], list[list[Any]], int | None]:
+    """One page of an export, for a program that writes the file elsewhere: the header, up to
+    `limit` rows after the visit `after_id` (0 for the first page), and the id to ask after
+    next (None after the last page)."""
+    query = export_query(anonymous, for_csv=for_csv, after=after_id > 0) + "\nLIMIT :limit"
+    cursor = db.execute(
+        query, {"start_ms": start_ms, "end_ms": end_ms, "after_id": after_id, "limit": limit}
+    )
+    header = [description[0] for description in cursor.description]
+    rows = [list(row) for row in cursor.fetchall()]
+    following = int(rows[-1][0]) if len(rows) == limit else None
+    return header, rows, following
 
 
 def _chunks(cursor: Any) -> Iterator[list[Any]]:
     while rows := cursor.fetchmany(CHUNK_ROWS):
         yield rows
-
-
-def _write_csv(path: Path, header: list[str], chunks: Iterator[list[Any]]) -> int:
-    written = 0
-    separators = len(header) - 1
-    with path.open("w", encoding="utf-8-sig", newline="", buffering=1 << 20) as file:
-        writer = csv.writer(file)  # RFC 4180: comma, double quotes, CRLF
-        writer.writerow(header)
-        for rows in chunks:
-            # The query gives every field as text, so a chunk is joined in one go. The counts
-            # prove that no field held a comma, quote or line break; a chunk where one did
-            # (a name like "Smith, Jr.") goes through csv.writer, which quotes it.
-            text = "\r\n".join(map(",".join, rows))
-            if (
-                text.count(",") == separators * len(rows)
-                and text.count("\n") == text.count("\r") == len(rows) - 1
-                and '"' not in text
-            ):
-                file.write(text)
-                file.write("\r\n")
-            else:
-                writer.writerows(rows)
-            written += len(rows)
-    return written
-
-
-def _write_jsonl(path: Path, header: list[str], chunks: Iterator[list[Any]]) -> int:
-    written = 0
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    with path.open("w", encoding="utf-8", newline="\n", buffering=1 << 20) as file:
-        for rows in chunks:
-            file.write("".join(encode(dict(zip(header, row, strict=True))) + "\n" for row in rows))
-            written += len(rows)
-    return written
-
-
-# Column widths in characters, for what each column usually holds.
-_XLSX_WIDTHS = {
-    "visitor_name": 24,
-    "host_name": 24,
-    "ended_how": 16,
-    "state": 12,
-    "purpose": 11,
-    "acknowledged_by": 18,
-    "welcomed_by": 18,
-}
-
-
-def _write_xlsx(path: Path, header: list[str], chunks: Iterator[list[Any]]) -> int:
-    # constant_memory writes each row out as it goes, so a big export needs no more memory than
-    # a small one; it also means rows must be written strictly in order.
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    try:
-        sheet = workbook.add_worksheet("Visits")
-        bold = workbook.add_format({"bold": True})
-        when = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
-        seconds = workbook.add_format({"num_format": "0.0"})
-        columns = [*header, "utc_offset"]
-        for index, name in enumerate(columns):
-            if name in _TIMESTAMPS:
-                sheet.set_column(index, index, 19, when)
-            elif name.endswith("_s"):
-                sheet.set_column(index, index, max(len(name), 8), seconds)
-            else:
-                sheet.set_column(index, index, _XLSX_WIDTHS.get(name, max(len(name), 8) + 1))
-        sheet.freeze_panes(1, 0)
-        sheet.write_row(0, 0, columns, bold)
-        write_cell = [_xlsx_cell_writer(sheet, name, when) for name in header]
-        checked_in = header.index("checked_in_at")
-        offset_column = len(header)
-        row_number = 0
-        for rows in chunks:
-            for row in rows:
-                row_number += 1
-                for index, value in enumerate(row):
-                    if value is not None:
-                        write_cell[index](row_number, index, value)
-                sheet.write_string(row_number, offset_column, row[checked_in][19:])
-    finally:
-        try:
-            workbook.close()
-        except FileCreateError as error:
-            # The zip is written here, so a full disk shows up here, wrapped: unwrap it.
-            cause = error.args[0] if error.args else None
-            raise cause if isinstance(cause, OSError) else OSError(str(error)) from None
-    return row_number
-
-
-def _xlsx_cell_writer(sheet: Any, name: str, when: Any) -> Callable[[int, int, Any], Any]:
-    if name in _TIMESTAMPS:
-        # "2026-11-24T09:00:05+01:00": the cell holds the local time; the offset has its own
-        # column, as Excel date-times have no time zone.
-        return lambda row, col, text: sheet.write_datetime(
-            row, col, datetime.fromisoformat(text[:19]), when
-        )
-    if name in _TEXT:
-        # write_string, never write: a name starting with "=" must stay text, not a formula.
-        return sheet.write_string
-    return sheet.write_number

@@ -35,6 +35,10 @@ PERSONAL_DATA = {
     "devices": "kept: the names staff gave desks and kiosks when pairing; not visitors' data",
     "pairing_code": "kept: the one live pairing code",
     "audit": "kept: hub-wide records, which hold no personal data (kiosk.store.audit)",
+    "wait_counts": "kept: counts of visits by day, hour, receptionist and seconds waited",
+    "follow_up_notes": "erased with the visitor: what a manager noted on calling them back",
+    "roll_calls": "kept: when each roll call started and ended, and which desk or manager "
+    "started it",
     "_sqlite_migrations": "kept: the changes made to the schema",
 }
 
