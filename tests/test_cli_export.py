@@ -62,11 +62,36 @@ def test_the_extension_decides_the_format(home: Path, tmp_path: Path) -> None:
         result = _export(home, tmp_path, "-o", name)
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip().endswith(f"to {name}.")
-    assert openpyxl.load_workbook(tmp_path / "visits.xlsx").active.max_row == 3
+    assert openpyxl.load_workbook(tmp_path / "visits.xlsx")["Visits"].max_row == 3
     assert (tmp_path / "visits.jsonl").read_text(encoding="utf-8").count("\n") == 2
     with (tmp_path / "visits.csv").open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.DictReader(file))
     assert [row["visitor_name"] for row in rows] == ["María García", "Quick Parcels"]
+
+
+def test_an_excel_export_opens_on_the_summary_of_those_days(home: Path, tmp_path) -> None:
+    assert _export(home, tmp_path, "-o", "visits.xlsx").returncode == 0
+    book = openpyxl.load_workbook(tmp_path / "visits.xlsx")
+    assert book.sheetnames == ["Summary", "Visits"] and book.active.title == "Summary"
+    figures = {row[0]: row[1:] for row in book["Summary"].iter_rows(values_only=True)}
+    assert figures["Visits"][:2] == (2, 0)  # this period, and the days before
+    assert figures["Median wait (s)"][0] == 35  # 60 s and 10 s
+    assert figures["Left without being seen"][0] == 0
+    assert figures["09:00"][:3] == (2, 35, 55)
+
+
+def test_a_follow_up_is_exported_and_its_note_only_by_name(home: Path, tmp_path) -> None:
+    db = open_database(home / "kiosk.db")
+    hub = HubService(db, Policies(), clock=FakeClock(MORNING_MS + 3600_000), tz=UTC)
+    hub.follow_up(1, "Called, =apologised", "manager:1")
+    db.close()
+    for args, note in [([], "Called, =apologised"), (["--anonymous"], None)]:
+        assert _export(home, tmp_path, "-o", "visits.csv", *args).returncode == 0
+        with (tmp_path / "visits.csv").open(encoding="utf-8-sig", newline="") as file:
+            maria, courier = csv.DictReader(file)
+        assert maria["followed_up_at"] == "2026-11-24T10:00:00+00:00"
+        assert courier["followed_up_at"] == ""
+        assert maria.get("follow_up_note") == note, args
 
 
 def test_the_receptionist_is_exported_by_name_even_anonymously(home: Path, tmp_path) -> None:

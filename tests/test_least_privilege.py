@@ -74,18 +74,28 @@ COMMANDS = {
     "queue": {},
     "your_day": {"staff_id": 1},
     "receptionists": {},
+    "figures": {"first": "2026-11-01", "last": "2026-11-30"},
+    "follow_ups": {"first": "2026-11-01", "last": "2026-11-30"},
+    "follow_up": {"visit_id": 1, "note": "Called back"},
+    "export_rows": {"first": "2026-11-01", "last": "2026-11-30"},
+    "on_site": {},
+    "start_roll_call": {},
+    "end_roll_call": {},
+    "accounted_for": {"visit_id": 1},
 }
 KIOSK_ONLY = {
     "find_hosts", "find_host_by_full_name", "identify", "check_in", "leaving", "check_out",
     "rate_welcome", "cancel", "release",
 }  # fmt: skip
-STAFF = set(COMMANDS) - KIOSK_ONLY
+MANAGER_ONLY = {"figures", "follow_ups", "follow_up", "export_rows"}
+STAFF = set(COMMANDS) - KIOSK_ONLY - MANAGER_ONLY
 ALLOWED = {
     None: set(),
     DeviceRole.KIOSK: KIOSK_ONLY,
     DeviceRole.DESK: STAFF,
-    DeviceRole.MANAGER: STAFF,
-    DeviceRole.DASHBOARD: {"queue"},
+    DeviceRole.MANAGER: STAFF | MANAGER_ONLY,
+    # A wall display: the queue without visitors' details, and figures that name nobody.
+    DeviceRole.DASHBOARD: {"queue", "figures"},
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 def report(ctx: Context, from_: str, to: str, fmt: str) -> None:
     """Wait figures for the visitors who checked in between two days, beside the same number of
     days just before, and by hour of check-in. Works with or without the hub running."""
-    from kiosk.store.stats import WaitCounts
+    from kiosk.store.stats import WaitCounts, headline, hours
 
     first, last = parse_day(from_, "--from"), parse_day(to, "--to")
     if last < first:
@@ -38,36 +38,12 @@ def report(ctx: Context, from_: str, to: str, fmt: str) -> None:
     with ctx.database() as db:
         counts = WaitCounts(db, targets)
         now, before = counts.figures(first, last), counts.previous(first, last)
-        hours = counts.by_hour(first, last)
+        by_hour = counts.by_hour(first, last)
     if fmt == "json":
-        by_hour = [_hour(hour, each) for hour, each in hours.items()]
-        click.echo(
-            json.dumps({**_headline(now), "previous": _headline(before), "by_hour": by_hour})
-        )
+        whole = {**headline(now), "previous": headline(before), "by_hour": hours(by_hour)}
+        click.echo(json.dumps(whole))
         return
-    _print_table(now, before, hours, targets.welcome_s)
-
-
-def _headline(figures: Figures) -> dict[str, Any]:
-    return {
-        "from": figures.first.isoformat(),
-        "to": figures.last.isoformat(),
-        "visits": figures.visits,
-        "wait_median_s": figures.wait.median,
-        "wait_p90_s": figures.wait.p90,
-        "within_target_share": figures.wait.within_target,
-        "acknowledge_median_s": figures.acknowledge.median,
-        "left_unseen": figures.left_unseen,
-    }
-
-
-def _hour(hour: int, figures: Hour) -> dict[str, Any]:
-    return {
-        "hour": hour,
-        "visits": figures.visits,
-        "wait_median_s": figures.wait.median,
-        "wait_p90_s": figures.wait.p90,
-    }
+    _print_table(now, before, by_hour, targets.welcome_s)
 
 
 def _print_table(now: Figures, before: Figures, hours: dict[int, Hour], target_s: int) -> None:

@@ -48,8 +48,13 @@ def export(
     ctx: Context, from_: str, to: str, fmt: str | None, output: Path, anonymous: bool
 ) -> None:
     """Export the visits between two days, one row per visit, with every time and wait, and
-    who on the staff acknowledged and welcomed each visitor."""
+    who on the staff acknowledged and welcomed each visitor. An Excel file starts with a
+    summary sheet: the figures of `kiosk report`."""
+    from functools import partial
+
+    from kiosk.store import people
     from kiosk.store.export import ExportError, export_visits, format_for
+    from kiosk.store.stats import WaitCounts, figures_body, summary_rows
 
     first, last = parse_day(from_, "--from"), parse_day(to, "--to")
     if last < first:
@@ -57,6 +62,11 @@ def export(
     try:
         fmt = format_for(output, fmt)
         with ctx.database() as db:
+            summary = None
+            if fmt == "xlsx":
+                counts = WaitCounts(db, ctx.settings().policies.targets)
+                body = figures_body(counts, first, last, partial(people.staff_name_of, db))
+                summary = summary_rows(body)
             rows = export_visits(
                 db,
                 day_start_ms(first),
@@ -64,9 +74,13 @@ def export(
                 fmt,
                 output,
                 anonymous=anonymous,
+                summary=summary,
             )
     except ExportError as error:
         raise click.ClickException(str(error)) from error
+    if rows == 0:
+        click.echo(f"Nobody checked in from {first} to {last}: {output} has the headers only.")
+        return
     click.echo(f"Wrote {rows} visits from {first} to {last} to {output}.")
 
 

@@ -28,9 +28,10 @@ from kiosk.hub import protocol as p
 from kiosk.hub import wire
 from kiosk.hub.introductions import Introductions
 from kiosk.hub.kiosk_commands import KioskCommands, SiteRules, SlowDown, host_card
+from kiosk.hub.manager_commands import MANAGER_COMMANDS, ROLL_CALL_COMMANDS, ManagerCommands
 from kiosk.hub.service import CommandRefused, HubService
 from kiosk.hub.sessions import LogBudget, Session
-from kiosk.store import audit, devices, people, visits
+from kiosk.store import audit, devices, people, roll_calls, visits
 from kiosk.store.database import writing
 from kiosk.store.devices import DeviceRole
 
@@ -64,9 +65,9 @@ _DESK_COMMANDS = (
 )
 ALLOWED = {
     DeviceRole.KIOSK: _KIOSK_COMMANDS,
-    DeviceRole.DESK: _DESK_COMMANDS,
-    DeviceRole.MANAGER: _DESK_COMMANDS,
-    DeviceRole.DASHBOARD: (p.Queue,),
+    DeviceRole.DESK: _DESK_COMMANDS + ROLL_CALL_COMMANDS,
+    DeviceRole.MANAGER: _DESK_COMMANDS + ROLL_CALL_COMMANDS + MANAGER_COMMANDS,
+    DeviceRole.DASHBOARD: (p.Queue, p.Figures),
 }
 # What a wall dashboard sees of a visit: nothing about the visitor.
 _ANONYMOUS_CARD = {
@@ -80,7 +81,8 @@ _ANONYMOUS_CARD = {
 }
 # What each role hears of the log.
 _KIOSK_EVENTS = {EventType.ACKNOWLEDGED, EventType.WELCOMED}
-_DESK_EVENTS = set(EventType) - {EventType.ALERTED, EventType.FEEDBACK}
+_DESK_EVENTS = set(EventType) - {EventType.ALERTED, EventType.FEEDBACK, EventType.FOLLOWED_UP}
+_MANAGER_EVENTS = _DESK_EVENTS | {EventType.FOLLOWED_UP}
 
 
 class CommandHandler:
@@ -99,6 +101,7 @@ class CommandHandler:
         self._pace_clock = pace_clock
         self._introductions = Introductions(service, db, fingerprint, local_tokens)
         self.kiosks = KioskCommands(service, db, rules, pace_clock)
+        self.managers = ManagerCommands(service, db, lambda message: self.announce(message))
         self._rules = self.kiosks.rules
         self._pace = pace.Pace()
         self._errors = LogBudget()
@@ -147,6 +150,8 @@ class CommandHandler:
                 return p.reply(command.id, {})
             if session.role is DeviceRole.KIOSK:
                 return p.reply(command.id, self.kiosks.carry_out(command, session.holder))
+            if isinstance(command, MANAGER_COMMANDS + ROLL_CALL_COMMANDS):
+                return p.reply(command.id, self.managers.carry_out(command, session))
             return p.reply(command.id, self._carry_out(command, session))
         except SlowDown as error:
             return p.slow_down(command.id, error.retry_after_ms, str(error))
@@ -307,7 +312,8 @@ class CommandHandler:
             if event.type is EventType.ACKNOWLEDGED:
                 body["by"] = self._by(event.actor)
             return p.event_message(event.seq, body)
-        if role is not None and event.type in _DESK_EVENTS:
+        heard = _MANAGER_EVENTS if role is DeviceRole.MANAGER else _DESK_EVENTS
+        if role is not None and event.type in heard:
             visit = self._service.visit(event.visit_id)
             if visit is None:
                 return None
@@ -351,6 +357,9 @@ class CommandHandler:
                 self._db, visit.id, EventType.CHECKED_IN_AGAIN
             ),
             "says_leaving_at": visits.last_said_at(self._db, visit.id, EventType.SAID_LEAVING),
+            # A manager called this visitor back after their last visit's long wait.
+            "followed_up_at": earlier.followed_up_at if earlier else None,
+            "accounted": self._accounted(visit),
         }
         # Nobody proved who this is, but someone of that name once waited too long: the desk
         # may make amends. Only desks see it; the visit joins that record only after proof.
@@ -362,6 +371,13 @@ class CommandHandler:
         card["possibly_waited_s"] = namesake.last_wait_s if namesake else None
         card["possibly_visited_at"] = namesake.last_visit_at if namesake else None
         return card
+
+    def _accounted(self, visit: Visit) -> bool:
+        """Seen safe in the roll call going on now."""
+        if visit.accounted_at is None:
+            return False
+        going = roll_calls.current(self._db)
+        return going is not None and visit.accounted_at >= going.started_at
 
     def _by(self, actor: str) -> str:
         kind, _, ident = actor.partition(":")

@@ -184,9 +184,63 @@ class Receptionists(Command, tag="receptionists"):
     """Who may answer at the desk, for the desk console's "I am" choice."""
 
 
+Day = Annotated[str, Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+
+
+class Figures(Command, tag="figures"):
+    """The manager's figures for the visitors who checked in from `first` to `last`."""
+
+    first: Day
+    last: Day
+
+
+class FollowUps(Command, tag="follow_ups"):
+    """The visits of those days that waited over the welcome target or left unseen."""
+
+    first: Day
+    last: Day
+
+
+class FollowUp(Command, tag="follow_up"):
+    """A manager called the visitor back; the note is checked by the hub (200 characters)."""
+
+    visit_id: Id
+    note: Annotated[str, Meta(max_length=800)] = ""
+
+
+class OnSite(Command, tag="on_site"):
+    """Everyone checked in and not yet out, and the roll call going on, if any."""
+
+
+class StartRollCall(Command, tag="start_roll_call"):
+    staff_id: Id | None = None
+
+
+class EndRollCall(Command, tag="end_roll_call"):
+    pass
+
+
+class AccountedFor(Command, tag="accounted_for"):
+    visit_id: Id
+    staff_id: Id | None = None
+
+
+class ExportRows(Command, tag="export_rows"):
+    """One page of an export: rows after the visit `after` (0 for the first page)."""
+
+    first: Day
+    last: Day
+    anonymous: bool = False
+    csv: bool = False
+    after: Annotated[int, Meta(ge=0, le=2**53)] = 0
+    limit: Annotated[int, Meta(ge=1, le=2000)] = 500
+
+
 AnyCommand = FindHosts | FindHostByFullName | Identify | CheckIn | Leaving | CheckOut | Release
 AnyCommand |= RateWelcome | Cancel | SetTargets | Hello | PairBegin | Pair | Acknowledge | Welcome
 AnyCommand |= MarkLeftUnseen | UndoLeftUnseen | Shown | Queue | YourDay | Receptionists | Status
+AnyCommand |= Figures | FollowUps | FollowUp | OnSite | StartRollCall | EndRollCall | AccountedFor
+AnyCommand |= ExportRows
 
 _decoder = msgspec.json.Decoder(AnyCommand)
 

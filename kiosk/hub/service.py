@@ -291,8 +291,14 @@ class HubService:
 
     def start_of_day_ms(self) -> int:
         """Midnight, site time, of the hub's today."""
-        now = self.local(self.now_ms())
-        return int(now.replace(hour=0, minute=0, second=0, microsecond=0).timestamp() * 1000)
+        return self.day_start_ms(self.local(self.now_ms()).date())
+
+    def day_start_ms(self, day: date) -> int:
+        """Midnight, site time, at the start of `day`."""
+        midnight = datetime.combine(day, datetime.min.time())
+        if self._tz is None:
+            return int(midnight.astimezone().timestamp() * 1000)
+        return int(midnight.replace(tzinfo=self._tz).timestamp() * 1000)
 
     # --- subscribers ----------------------------------------------------------------------------
 

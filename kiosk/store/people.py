@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from kiosk.core import text
 from kiosk.core.names import MAX_NAME_LENGTH, clean_name, matching_key
-from kiosk.core.people import InvalidEmail, Role, Staff, Visitor, checked_email
+from kiosk.core.people import STAFF_ACTOR, InvalidEmail, Role, Staff, Visitor, checked_email
 from kiosk.store.database import writing
 
 _STAFF_COLUMNS = "id, name, role, email, phone, department, active"
@@ -378,3 +378,13 @@ def flush_erased(db: Database) -> bool:
     """
     busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     return busy == 0
+
+
+def staff_name_of(db: Database, actor: str) -> str | None:
+    """The name on the staff list of the member of staff an event's actor is ("staff:25"), or
+    None for any other actor (a desk, a kiosk, the hub)."""
+    ident = actor.removeprefix(STAFF_ACTOR)
+    if ident == actor or not ident.isdigit():
+        return None
+    person = get_staff(db, int(ident))
+    return person.name if person else None

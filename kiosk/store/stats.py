@@ -8,16 +8,17 @@ within target are taken against the targets given, the ones in force when asked.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
+from typing import Any
 
 from sqlite_utils import Database
 
 from kiosk.core.metrics import WaitSummary
 from kiosk.core.policies import Targets
-from kiosk.core.spans import cover, week_code, widen
+from kiosk.core.spans import cover, week_code, week_start, widen
 from kiosk.core.wait_counts import ALL_HOURS, EVERYONE, Measure
 
 _Histogram = dict[int, int]
@@ -121,13 +122,13 @@ class WaitCounts:
 
     def best_weeks(self, first: date, last: date) -> dict[str, BestWeek]:
         """Each receptionist's week with the most visitors welcomed within target, among the
-        weeks that begin in the range (the earliest when two are level)."""
+        calendar weeks the range touches, counted whole (the earliest when two are level)."""
         target = self.targets.welcome_s
         rows = self.db.execute(
             "SELECT receptionist, span, sum(count) FROM wait_counts WHERE measure = ? "
             "AND span BETWEEN ? AND ? AND hour = ? AND receptionist <> '' AND seconds <= ? "
             "GROUP BY receptionist, span ORDER BY receptionist, span",
-            [Measure.WELCOMED, week_code(first), week_code(last), ALL_HOURS, target],
+            [Measure.WELCOMED, week_code(week_start(first)), week_code(last), ALL_HOURS, target],
         )
         best: dict[str, BestWeek] = {}
         for who, span, n in rows:
@@ -170,3 +171,104 @@ class WaitCounts:
         ):
             grouped.setdefault(group, {})[seconds] = n
         return grouped
+
+
+# --- as plain data: `kiosk report --format json`, the hub's `figures`, an export's summary --------
+
+
+def headline(figures: Figures) -> dict[str, Any]:
+    """The headline figures, durations in seconds (None where nothing was measured)."""
+    return {
+        "from": figures.first.isoformat(),
+        "to": figures.last.isoformat(),
+        "visits": figures.visits,
+        "wait_median_s": figures.wait.median,
+        "wait_p90_s": figures.wait.p90,
+        "within_target_share": figures.wait.within_target,
+        "acknowledge_median_s": figures.acknowledge.median,
+        "left_unseen": figures.left_unseen,
+    }
+
+
+def hours(by_hour: Mapping[int, Hour]) -> list[dict[str, Any]]:
+    return [
+        {
+            "hour": hour,
+            "visits": each.visits,
+            "wait_median_s": each.wait.median,
+            "wait_p90_s": each.wait.p90,
+        }
+        for hour, each in by_hour.items()
+    ]
+
+
+def figures_body(
+    counts: WaitCounts, first: date, last: date, name_of: Callable[[str], str | None]
+) -> dict[str, Any]:
+    """Every figure of the manager's view for a range. `name_of` names the receptionist an
+    event's actor is (None: not a member of staff, left out of the recognition)."""
+    best = counts.best_weeks(first, last)
+    receptionists = []
+    for actor, summary in counts.by_receptionist(first, last).items():
+        name = name_of(actor)
+        if name is None:
+            continue
+        week = best.get(actor)
+        best_week = (
+            {"monday": week.monday.isoformat(), "within_target": week.within_target}
+            if week
+            else None
+        )
+        receptionists.append(
+            {
+                "name": name,
+                "welcomed": summary.count,
+                "wait_median_s": summary.median,
+                "within_target_share": summary.within_target,
+                "best_week": best_week,
+            }
+        )
+    current = counts.figures(first, last)
+    targets = counts.targets
+    return {
+        "targets": {
+            "acknowledge_s": targets.acknowledge_s,
+            "welcome_s": targets.welcome_s,
+            "escalation_repeat_s": targets.escalation_repeat_s,
+        },
+        "current": headline(current),
+        "previous": headline(counts.previous(first, last)),
+        "by_hour": hours(counts.by_hour(first, last)),
+        "waits": sorted(current.waits.items()),
+        "visits_per_day": [
+            {"day": day.isoformat(), "visits": n}
+            for day, n in counts.visits_per_day(first, last).items()
+        ],
+        "receptionists": sorted(receptionists, key=lambda r: -r["welcomed"]),
+    }
+
+
+def summary_rows(body: Mapping[str, Any]) -> list[list[Any]]:
+    """The summary sheet of an Excel export, from `figures_body`: the headline figures beside
+    the days before, then the by-hour table. Durations in seconds, shares as fractions."""
+    now, before = body["current"], body["previous"]
+    welcome_s = body["targets"]["welcome_s"]
+    rows: list[list[Any]] = [
+        [f"Visitors who checked in from {now['from']} to {now['to']}"],
+        ["", "this period", f"{before['from']} to {before['to']}"],
+    ]
+    for label, key in (
+        ("Visits", "visits"),
+        ("Median wait (s)", "wait_median_s"),
+        ("90% welcomed within (s)", "wait_p90_s"),
+        (f"Share welcomed within {welcome_s} s", "within_target_share"),
+        ("Median time to acknowledge (s)", "acknowledge_median_s"),
+        ("Left without being seen", "left_unseen"),
+    ):
+        rows.append([label, now[key], before[key]])
+    rows += [[""], ["By hour of check-in"], ["Hour", "Visits", "Median wait (s)", "90% within (s)"]]
+    rows += [
+        [f"{h['hour']:02d}:00", h["visits"], h["wait_median_s"], h["wait_p90_s"]]
+        for h in body["by_hour"]
+    ]
+    return rows

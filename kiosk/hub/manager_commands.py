@@ -1,0 +1,160 @@
+"""What a manager may ask of the hub beyond a desk's commands (the figures, follow-ups, exports),
+and the roll call that desks and managers share.
+
+A wall dashboard may ask for the figures only, which name no visitor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from functools import partial
+from typing import Any
+
+from sqlite_utils import Database
+
+from kiosk.core.people import staff_actor
+from kiosk.hub import protocol as p
+from kiosk.hub.service import CommandRefused, HubService
+from kiosk.hub.sessions import Session
+from kiosk.store import export, follow_ups, people, roll_calls
+from kiosk.store.database import writing
+from kiosk.store.stats import WaitCounts, figures_body
+
+# About ten years: far more than any history, and a bound on what one request may ask.
+MAX_RANGE_DAYS = 3660
+# The follow-ups of a range, newest first, at most this many in one reply.
+MAX_FOLLOW_UPS = 500
+
+MANAGER_COMMANDS = (p.Figures, p.FollowUps, p.FollowUp, p.ExportRows)
+ROLL_CALL_COMMANDS = (p.OnSite, p.StartRollCall, p.EndRollCall, p.AccountedFor)
+
+
+class ManagerCommands:
+    def __init__(
+        self, service: HubService, db: Database, announce: Callable[[bytes], None]
+    ) -> None:
+        """`announce` tells every desk, manager and dashboard connected now."""
+        self._service = service
+        self._db = db
+        self._announce = announce
+
+    def carry_out(self, command: p.Command, session: Session) -> dict[str, Any]:
+        service, db = self._service, self._db
+        match command:
+            case p.Figures(first=first, last=last):
+                counts = WaitCounts(db, service.policies.targets)
+                name_of = partial(people.staff_name_of, db)
+                return figures_body(counts, *_range(first, last), name_of)
+            case p.FollowUps(first=first, last=last):
+                start, end = self._range_ms(first, last)
+                found = follow_ups.to_follow_up(
+                    db, start, end, service.policies.targets.welcome_s, MAX_FOLLOW_UPS + 1
+                )
+                return {
+                    "visits": [_follow_up_body(f) for f in found[:MAX_FOLLOW_UPS]],
+                    "more": len(found) > MAX_FOLLOW_UPS,
+                }
+            case p.FollowUp(visit_id=visit_id, note=note):
+                visit = service.follow_up(visit_id, note, _manager(session))
+                return {"visit_id": visit.id, "followed_up_at": visit.followed_up_at}
+            case p.ExportRows():
+                start, end = self._range_ms(command.first, command.last)
+                header, rows, following = export.export_page(
+                    db, start, end, anonymous=command.anonymous, for_csv=command.csv,
+                    after_id=command.after, limit=command.limit,
+                )  # fmt: skip
+                return {"columns": header, "rows": rows, "next": following}
+            case p.OnSite():
+                return self.on_site()
+            case p.StartRollCall(staff_id=staff_id):
+                actor = staff_actor(staff_id) if staff_id else _manager(session)
+                with writing(db):
+                    roll_calls.start(db, service.now_ms(), actor)
+                self._announce_roll_call()
+                return {}
+            case p.EndRollCall():
+                with writing(db):
+                    roll_calls.end(db, service.now_ms())
+                self._announce_roll_call()
+                return {}
+            case p.AccountedFor(visit_id=visit_id, staff_id=staff_id):
+                actor = staff_actor(staff_id) if staff_id else _manager(session)
+                service.accounted_for(visit_id, actor)
+                return {}
+        raise AssertionError(f"unhandled command {command!r}")  # pragma: no cover
+
+    def on_site(self) -> dict[str, Any]:
+        """Everyone on site now, with whether each was accounted for in the roll call."""
+        going = roll_calls.current(self._db)
+        listed = []
+        for visit in self._service.on_site_now():
+            visitor = people.get_visitor(self._db, visit.visitor_id) if visit.visitor_id else None
+            host = people.get_staff(self._db, visit.host_id) if visit.host_id else None
+            accounted = (
+                going is not None
+                and visit.accounted_at is not None
+                and visit.accounted_at >= going.started_at
+            )
+            listed.append(
+                {
+                    "visit_id": visit.id,
+                    "name": visitor.name if visitor else "",
+                    "host": host.name if host else None,
+                    "checked_in_at": visit.checked_in_at,
+                    "state": str(visit.state),
+                    "accounted": accounted,
+                }
+            )
+        return {
+            "at": self._service.now_ms(),
+            "roll_call": _roll_call_body(going),
+            "visits": listed,
+        }
+
+    def _announce_roll_call(self) -> None:
+        going = roll_calls.current(self._db)
+        self._announce(p.notice("roll_call", {"roll_call": _roll_call_body(going)}))
+
+    def _range_ms(self, first: str, last: str) -> tuple[int, int]:
+        start, end = _range(first, last)
+        return self._service.day_start_ms(start), self._service.day_start_ms(
+            end + timedelta(days=1)
+        )
+
+
+def _range(first: str, last: str) -> tuple[date, date]:
+    try:
+        start, end = date.fromisoformat(first), date.fromisoformat(last)
+    except ValueError:
+        raise CommandRefused("Choose days that exist on the calendar.", "bad_range") from None
+    if end < start:
+        raise CommandRefused("The last day comes before the first day.", "bad_range")
+    if (end - start).days >= MAX_RANGE_DAYS:
+        raise CommandRefused("Choose at most ten years at a time.", "bad_range")
+    return start, end
+
+
+def _manager(session: Session) -> str:
+    return f"{session.role}:{session.device_id or 'local'}"
+
+
+def _roll_call_body(going: roll_calls.RollCall | None) -> dict[str, Any] | None:
+    if going is None:
+        return None
+    return {"started_at": going.started_at, "started_by": going.started_by}
+
+
+def _follow_up_body(found: follow_ups.FollowUp) -> dict[str, Any]:
+    return {
+        "visit_id": found.visit_id,
+        "name": found.name or "",
+        "contact": found.contact,
+        "host": found.host,
+        "checked_in_at": found.checked_in_at,
+        "wait_s": found.wait_s,
+        "left_unseen": found.left_unseen,
+        "welcomed_by": found.welcomed_by,
+        "followed_up_at": found.followed_up_at,
+        "follow_up_note": found.note,
+    }
