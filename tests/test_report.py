@@ -96,3 +96,30 @@ def test_the_report_works_while_the_hub_runs(office: dict) -> None:
         hub.stop()
     assert printed.returncode == 0, printed.stderr
     assert json.loads(printed.stdout)["visits"] == 2000
+
+
+def test_onsite_lists_who_is_in_the_building_and_the_roll_call(tmp_path: Path) -> None:
+    from kiosk.core.policies import Policies
+    from kiosk.core.purposes import Purpose
+    from kiosk.hub.service import HubService
+    from kiosk.store import roll_calls
+    from kiosk.store.database import writing
+
+    home = tmp_path / "home"
+    db = open_database(home / "kiosk.db")
+    assert "Nobody is on site" in kiosk_command(home, "onsite").stdout
+    hub = HubService(db, Policies())
+    _, bo, cy = (hub.check_in(n, purpose=Purpose.DELIVERY).visit.id
+                 for n in ("Ada Byron", "Bo Chen", "Cy Twombly"))  # fmt: skip
+    hub.check_out(cy)
+    with writing(db):
+        roll_calls.start(db, hub.now_ms(), "desk:1")
+    hub.accounted_for(bo, "desk:1")
+    db.close()
+    printed = kiosk_command(home, "onsite")
+    assert printed.returncode == 0, printed.stderr
+    lines = printed.stdout.splitlines()
+    assert "2 people" in lines[0] and "1 of 2 accounted for" in lines[1]
+    listed = [line for line in lines if "Ada Byron" in line or "Bo Chen" in line]
+    assert len(listed) == 2 and "accounted" in listed[1] and "accounted" not in listed[0]
+    assert "Cy Twombly" not in printed.stdout

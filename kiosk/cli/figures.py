@@ -1,13 +1,14 @@
-"""Sub-commands for managers: the wait report over a range of days."""
+"""Sub-commands for managers: the wait report over a range of days, and who is on site."""
 
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import click
 
-from kiosk.cli.base import Context, cli, parse_day, pass_context
+from kiosk.cli.base import Context, cli, parse_day, pass_context, when
 
 if TYPE_CHECKING:
     from kiosk.core.metrics import WaitSummary
@@ -93,3 +94,34 @@ def _duration(seconds: float | None) -> str:
 
 def _share(summary: WaitSummary) -> str:
     return "-" if summary.within_target is None else f"{summary.within_target:.1%}"
+
+
+@cli.command()
+@pass_context
+def onsite(ctx: Context) -> None:
+    """Everyone checked in and not yet out, with their host and time in: the list to look for
+    during an evacuation. Works with or without the hub running."""
+    from kiosk.core.text import for_terminal
+    from kiosk.store.roll_calls import on_site
+
+    with ctx.database() as db:
+        going, here = on_site(db)
+    now = datetime.now().astimezone()
+    if not here:
+        click.echo(f"Nobody is on site ({now:%Y-%m-%d %H:%M}).")
+        return
+    people = "person" if len(here) == 1 else "people"
+    click.echo(f"On site at {now:%Y-%m-%d %H:%M}: {len(here)} {people}")
+    if going is not None:
+        accounted = sum(each.accounted for each in here)
+        click.echo(
+            f"Roll call since {when(going.started_at)[11:]}: {accounted} of {len(here)} "
+            "accounted for"
+        )
+    click.echo()
+    click.echo(f"{'in at':<7}{'name':<32}{'visiting':<26}{'':<10}")
+    for each in here:
+        name = for_terminal(each.name) or "(name erased)"
+        host = for_terminal(each.host or "-")
+        mark = "accounted" if each.accounted else ""
+        click.echo(f"{when(each.checked_in_at)[11:]:<7}{name:<32.31}{host:<26.25}{mark}")

@@ -7,6 +7,7 @@ A wall dashboard may ask for the figures only, which name no visitor.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from datetime import date, timedelta
 from functools import partial
 from typing import Any
@@ -86,30 +87,11 @@ class ManagerCommands:
 
     def on_site(self) -> dict[str, Any]:
         """Everyone on site now, with whether each was accounted for in the roll call."""
-        going = roll_calls.current(self._db)
-        listed = []
-        for visit in self._service.on_site_now():
-            visitor = people.get_visitor(self._db, visit.visitor_id) if visit.visitor_id else None
-            host = people.get_staff(self._db, visit.host_id) if visit.host_id else None
-            accounted = (
-                going is not None
-                and visit.accounted_at is not None
-                and visit.accounted_at >= going.started_at
-            )
-            listed.append(
-                {
-                    "visit_id": visit.id,
-                    "name": visitor.name if visitor else "",
-                    "host": host.name if host else None,
-                    "checked_in_at": visit.checked_in_at,
-                    "state": str(visit.state),
-                    "accounted": accounted,
-                }
-            )
+        going, here = roll_calls.on_site(self._db)
         return {
             "at": self._service.now_ms(),
             "roll_call": _roll_call_body(going),
-            "visits": listed,
+            "visits": [asdict(each) for each in here],
         }
 
     def _announce_roll_call(self) -> None:

@@ -40,3 +40,34 @@ def end(db: Database, at_ms: int) -> bool:
         db.execute("UPDATE roll_calls SET ended_at = ? WHERE ended_at IS NULL", [at_ms]).rowcount
         > 0
     )
+
+
+@dataclass(frozen=True)
+class OnSite:
+    """Someone checked in and not yet out."""
+
+    visit_id: int
+    name: str  # "" once the visitor is erased
+    host: str | None
+    checked_in_at: int
+    state: str
+    accounted: bool  # seen safe in the roll call going on
+
+
+def on_site(db: Database) -> tuple[RollCall | None, list[OnSite]]:
+    """The roll call going on (if any), and everyone on site now, oldest check-in first."""
+    going = current(db)
+    since = going.started_at if going else None
+    rows = db.execute(
+        "SELECT v.id, coalesce(p.name, ''), h.name, v.checked_in_at, v.state, "
+        "coalesce(v.accounted_at >= ?, 0) FROM visits AS v "
+        "LEFT JOIN visitors AS p ON p.id = v.visitor_id "
+        "LEFT JOIN staff AS h ON h.id = v.host_id "
+        "WHERE v.state IN ('waiting', 'acknowledged', 'welcomed') "
+        "ORDER BY v.checked_in_at, v.id",
+        [since],
+    )
+    return going, [
+        OnSite(id_, name, host, at, state, bool(accounted))
+        for id_, name, host, at, state, accounted in rows
+    ]
