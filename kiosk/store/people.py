@@ -39,6 +39,8 @@ PERSONAL_DATA = {
     "follow_up_notes": "erased with the visitor: what a manager noted on calling them back",
     "roll_calls": "kept: when each roll call started and ended, and which desk or manager "
     "started it",
+    "expected_visits": "erased: the name, contact, note and pronunciation of a visitor the desk "
+    "expected, once their day is older than the retention period",
     "_sqlite_migrations": "kept: the changes made to the schema",
 }
 
