@@ -66,6 +66,16 @@ class CheckIn(Command, tag="check_in"):
     kiosk: ShortText = "kiosk"
 
 
+class Scan(Command, tag="scan"):
+    """What a barcode scanner typed or a camera read: an invitation checks its visitor in, a
+    badge checks its visit out."""
+
+    code: Annotated[str, Meta(max_length=64)]
+    # As for check_in: chosen by the kiosk per scan, so a resent scan is carried out once.
+    key: Annotated[str, Meta(min_length=8, max_length=64)]
+    kiosk: ShortText = ""
+
+
 class Leaving(Command, tag="leaving"):
     """A visitor checking out at a kiosk: the visit ends only if name and contact prove it is
     theirs. The answer is the same whatever was found."""
@@ -240,7 +250,7 @@ AnyCommand = FindHosts | FindHostByFullName | Identify | CheckIn | Leaving | Che
 AnyCommand |= RateWelcome | Cancel | SetTargets | Hello | PairBegin | Pair | Acknowledge | Welcome
 AnyCommand |= MarkLeftUnseen | UndoLeftUnseen | Shown | Queue | YourDay | Receptionists | Status
 AnyCommand |= Figures | FollowUps | FollowUp | OnSite | StartRollCall | EndRollCall | AccountedFor
-AnyCommand |= ExportRows
+AnyCommand |= ExportRows | Scan
 
 _decoder = msgspec.json.Decoder(AnyCommand)
 
