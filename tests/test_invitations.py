@@ -153,3 +153,50 @@ def test_expected_visitors_are_erased_with_the_retention_purge(db, staff) -> Non
     clock.advance(3 * 86_400)
     hub.purge()
     assert db.execute("SELECT count(*) FROM expected_visits").fetchone() == (0,)
+
+
+def desk_sends(handler: CommandHandler, **message) -> dict:
+    desk = Session(role=DeviceRole.DESK, holder="desk:9", device_id=9)
+    return json.loads(handler.handle(json.dumps({"v": 2, "id": 4, **message}), desk))
+
+
+def test_the_desk_expects_a_visitor_and_sees_them_arrive(handler, hub, clock, staff) -> None:
+    announced = []
+    handler.announce = lambda message: announced.append(json.loads(message))
+    made = desk_sends(handler, type="expect", name="Ada Lovelace", host_id=staff["priya"],
+                      at=MORNING_MS + 30 * 60_000, note="Prefers tea")["result"]  # fmt: skip
+    assert made["code"].startswith("FDKI") and announced[-1]["notice"] == "expected"
+    listed = desk_sends(handler, type="expected")["result"]
+    (ada,) = listed["visits"]
+    assert (ada["name"], ada["host"], ada["note"], ada["arrival"]) == (
+        "Ada Lovelace", "Priya Raman", "Prefers tea", None
+    )  # fmt: skip
+    assert ada["code"] == made["code"] and listed["day"] == "2026-11-24"
+    clock.advance(10 * 60)  # twenty minutes early
+    scan(handler, made["code"])
+    (ada,) = desk_sends(handler, type="expected", day="2026-11-24")["result"]["visits"]
+    assert ada["arrival"] == {"kind": "early", "minutes": 20} and ada["visit_id"] is not None
+
+
+def test_a_withdrawn_invitation_no_longer_checks_in(handler, hub, staff) -> None:
+    made = desk_sends(handler, type="expect", name="Bo Chen", host_id=staff["priya"],
+                      at=MORNING_MS)["result"]  # fmt: skip
+    assert (
+        desk_sends(handler, type="withdraw_invitation", expected_id=made["expected_id"])["result"]
+        == {}
+    )
+    assert scan(handler, made["code"])["reason"] == "code_withdrawn"
+    assert desk_sends(handler, type="expected")["result"]["visits"] == []
+    again = desk_sends(handler, type="withdraw_invitation", expected_id=made["expected_id"])
+    assert again["reason"] == "not_now"
+
+
+def test_an_invitation_from_the_desk_is_checked_like_any(handler, staff) -> None:
+    for fields, reason in [
+        ({"name": "Bo\x1b[2J"}, "invalid_name"),
+        ({"email": "not-an-email"}, "invalid_email"),
+        ({"host_id": 999}, "host_gone"),
+    ]:
+        message = {"type": "expect", "name": "Bo Chen", "host_id": staff["priya"],
+                   "at": MORNING_MS, **fields}  # fmt: skip
+        assert desk_sends(handler, **message)["reason"] == reason

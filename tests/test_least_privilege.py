@@ -83,6 +83,9 @@ COMMANDS = {
     "start_roll_call": {},
     "end_roll_call": {},
     "accounted_for": {"visit_id": 1},
+    "expected": {},
+    "expect": {"name": "Ada Lovelace", "host_id": 1, "at": 1_795_000_000_000},
+    "withdraw_invitation": {"expected_id": 1},
 }
 KIOSK_ONLY = {
     "find_hosts", "find_host_by_full_name", "identify", "check_in", "scan", "leaving",

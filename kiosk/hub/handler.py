@@ -29,7 +29,12 @@ from kiosk.hub import wire
 from kiosk.hub.desk_cards import DeskCards
 from kiosk.hub.introductions import Introductions
 from kiosk.hub.kiosk_commands import KioskCommands, SiteRules, SlowDown, host_card
-from kiosk.hub.manager_commands import MANAGER_COMMANDS, ROLL_CALL_COMMANDS, ManagerCommands
+from kiosk.hub.manager_commands import (
+    EXPECTED_COMMANDS,
+    MANAGER_COMMANDS,
+    ROLL_CALL_COMMANDS,
+    ManagerCommands,
+)
 from kiosk.hub.service import CommandRefused, HubService
 from kiosk.hub.sessions import LogBudget, Session
 from kiosk.store import audit, devices, people
@@ -67,8 +72,8 @@ _DESK_COMMANDS = (
 )
 ALLOWED = {
     DeviceRole.KIOSK: _KIOSK_COMMANDS,
-    DeviceRole.DESK: _DESK_COMMANDS + ROLL_CALL_COMMANDS,
-    DeviceRole.MANAGER: _DESK_COMMANDS + ROLL_CALL_COMMANDS + MANAGER_COMMANDS,
+    DeviceRole.DESK: _DESK_COMMANDS + ROLL_CALL_COMMANDS + EXPECTED_COMMANDS,
+    DeviceRole.MANAGER: _DESK_COMMANDS + ROLL_CALL_COMMANDS + EXPECTED_COMMANDS + MANAGER_COMMANDS,
     DeviceRole.DASHBOARD: (p.Queue, p.Figures),
 }
 # What each role hears of the log.
@@ -95,7 +100,9 @@ class CommandHandler:
         self._pace_clock = pace_clock
         self._introductions = Introductions(service, db, fingerprint, local_tokens)
         self.kiosks = KioskCommands(service, db, rules, pace_clock, site_secret)
-        self.managers = ManagerCommands(service, db, lambda message: self.announce(message))
+        self.managers = ManagerCommands(
+            service, db, lambda message: self.announce(message), self.kiosks.invitations
+        )
         self.cards = DeskCards(service, db)
         self._rules = self.kiosks.rules
         self._pace = pace.Pace()
@@ -146,7 +153,7 @@ class CommandHandler:
             if session.role is DeviceRole.KIOSK:
                 answer = self.kiosks.carry_out(command, session.holder, session.device_id)
                 return p.reply(command.id, answer)
-            if isinstance(command, MANAGER_COMMANDS + ROLL_CALL_COMMANDS):
+            if isinstance(command, MANAGER_COMMANDS + ROLL_CALL_COMMANDS + EXPECTED_COMMANDS):
                 return p.reply(command.id, self.managers.carry_out(command, session))
             return p.reply(command.id, self._carry_out(command, session))
         except SlowDown as error:

@@ -102,6 +102,19 @@ def mark_arrived(db: Database, expected_id: int, visit_id: int, at_ms: int) -> N
     )
 
 
+def withdraw(db: Database, expected_id: int, at_ms: int) -> bool:
+    """Withdraw an invitation not used yet; False if there is none such. Call inside
+    `writing(db)`."""
+    return (
+        db.execute(
+            "UPDATE expected_visits SET cancelled_at = ? WHERE id = ? AND used_at IS NULL "
+            "AND cancelled_at IS NULL",
+            [at_ms, expected_id],
+        ).rowcount
+        > 0
+    )
+
+
 def erase_expected_before(db: Database, cutoff_ms: int) -> int:
     """Erase the expected visits of days before `cutoff_ms`: they hold names and contacts.
     Call inside `writing(db)`; returns how many were erased."""
