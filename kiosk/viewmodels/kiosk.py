@@ -6,7 +6,7 @@ own (`checkIn`, `checkOut`, `admin`); what is known of the visitor lives in one
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
@@ -14,6 +14,7 @@ from kiosk.core.names import MAX_NAME_LENGTH, InvalidName, clean_name, first_nam
 from kiosk.viewmodels.kiosk_admin import AdminFlow, SiteOptions
 from kiosk.viewmodels.kiosk_check_in import CheckInFlow
 from kiosk.viewmodels.kiosk_check_out import CheckOutFlow
+from kiosk.viewmodels.kiosk_refusals import REFUSALS
 from kiosk.viewmodels.kiosk_screens import (
     BACK,
     BRIEF_SCREENS,
@@ -24,37 +25,10 @@ from kiosk.viewmodels.kiosk_screens import (
     NAME,
     WELCOME,
 )
+from kiosk.viewmodels.services import Hub, Languages, Voice
 from kiosk.viewmodels.visitor_session import VisitorSession
 
 MAX_CONTACT_LENGTH = 120
-
-
-class Hub(Protocol):
-    """What the view model needs of the hub client (kiosk.hub.client.HubClient)."""
-
-    replied: Any
-    refused: Any
-    connectionChanged: Any
-    eventReceived: Any
-
-    @property
-    def connected(self) -> bool: ...
-
-    def request(self, command: str, **fields: Any) -> int: ...
-
-
-class Voice(Protocol):
-    enabled: bool
-
-    def say(self, text: str, language: str = "en") -> None: ...
-
-    def forget(self) -> None: ...
-
-
-class Languages(Protocol):
-    language: str
-
-    def use(self, language: str) -> None: ...
 
 
 class KioskViewModel(QObject):
@@ -158,7 +132,7 @@ class KioskViewModel(QObject):
 
     def go(self, screen: str) -> None:
         self._screen = screen
-        self._set_message("")
+        self.set_message("")
         self._set_blocking(None)
         self._arm_idle()
         self.screenChanged.emit()
@@ -201,7 +175,7 @@ class KioskViewModel(QObject):
         self._pending[request_id] = on_reply
         if busy:
             self._set_blocking(request_id)
-            self._set_message("")
+            self.set_message("")
         return request_id
 
     def send(self, command: str, **fields: Any) -> None:
@@ -233,42 +207,16 @@ class KioskViewModel(QObject):
             return
         if request_id == self._blocking:
             self._set_blocking(None)
-        self._set_message(self.in_visitors_language(reason, message))
+        self.set_message(self.in_visitors_language(reason, message))
 
     def in_visitors_language(self, reason: str, message: str) -> str:
         """The hub speaks English; what a visitor can meet is said again in their language, by
         its reason code."""
-        sentences = {
-            "invalid_name": self.tr(
-                "Names can't contain control characters. Please type your name again."
-            ),
-            "name_too_long": self.tr(
-                "That name is too long. Please keep it under %1 characters."
-            ).replace("%1", str(MAX_NAME_LENGTH)),
-            "name_empty": self.tr("Please type your name."),
-            "host_gone": self.tr(
-                "That person is not on the staff list any more. Please choose again."
-            ),
-            "visitor_unknown": self.tr(
-                "We couldn't find your earlier visit. Please check in again."
-            ),
-            "choose_host": self.tr("Please choose whom you are visiting, or ask at reception."),
-            "not_now": self.tr("That can't be done now. Please ask at reception."),
-            "identity_expired": self.tr("That took a little long. Please check in again."),
-            "visit_handle_expired": self.tr(
-                "This screen has moved on. Please start again, or ask at reception."
-            ),
-            "invalid_pronunciation": self.tr(
-                "How to say your name can't contain control characters. Please type it again."
-            ),
-        }
-        return sentences.get(reason, message)
+        sentence = REFUSALS.get(reason)
+        return self.tr(sentence).replace("%1", str(MAX_NAME_LENGTH)) if sentence else message
 
     def set_message(self, message: str) -> None:
         """A sentence for the visitor on the current screen."""
-        self._set_message(message)
-
-    def _set_message(self, message: str) -> None:
         if message != self._message:
             self._message = message
             self.messageChanged.emit()

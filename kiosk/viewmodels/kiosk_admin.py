@@ -13,7 +13,8 @@ from kiosk.viewmodels.admin_lock import AdminLock
 from kiosk.viewmodels.kiosk_screens import ADMIN, ADMIN_PIN
 
 if TYPE_CHECKING:
-    from kiosk.viewmodels.kiosk import KioskViewModel, Voice
+    from kiosk.viewmodels.kiosk import KioskViewModel
+    from kiosk.viewmodels.services import Voice
 
 # The admin panel moves targets in steps a front desk thinks in.
 TARGET_STEP_S = 15

@@ -13,7 +13,8 @@ from kiosk.viewmodels.kiosk_screens import ALREADY, DONE, HOST, PRONUNCIATION, R
 from kiosk.viewmodels.rows import RowsModel
 
 if TYPE_CHECKING:
-    from kiosk.viewmodels.kiosk import KioskViewModel, Voice
+    from kiosk.viewmodels.kiosk import KioskViewModel
+    from kiosk.viewmodels.services import Voice
 
 KIOSK_NAME = "lobby"
 
