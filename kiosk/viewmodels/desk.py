@@ -324,6 +324,12 @@ class DeskViewModel(QObject):
             self._screen = screen
             self.screenChanged.emit()
 
+    def _get_screen(self) -> str:
+        return self._screen
+
+    def _get_connected(self) -> bool:
+        return self._connected
+
     def _get_offline(self) -> bool:
         return (
             self._hub is not None
@@ -331,24 +337,54 @@ class DeskViewModel(QObject):
             and (self._ever_connected or self._grace_over)
         )
 
-    screen = Property(str, lambda self: self._screen, notify=screenChanged)
-    connected = Property(bool, lambda self: self._connected, notify=connectedChanged)
+    def _get_queue(self) -> DeskQueue:
+        return self._queue
+
+    def _get_waiting_count(self) -> int:
+        return self._queue.rowCount()
+
+    def _get_unanswered_count(self) -> int:
+        return self._queue.unanswered()
+
+    def _get_alert(self) -> str:
+        return self._sounds.level
+
+    def _get_message(self) -> DeskNote:
+        return self.note
+
+    def _get_confirming_left(self) -> int:
+        return self._confirming
+
+    def _get_site_name(self) -> str:
+        return self._site_name
+
+    def _get_hide_to_tray(self) -> bool:
+        return self._hide_to_tray
+
+    def _get_acknowledge_target(self) -> int:
+        return self._targets.acknowledge_s
+
+    def _get_welcome_target(self) -> int:
+        return self._targets.welcome_s
+
+    def _get_sound_available(self) -> bool:
+        return self._sounds.available
+
+    def _get_who(self) -> DeskPerson:
+        return self.person
+
+    screen = Property(str, _get_screen, notify=screenChanged)
+    connected = Property(bool, _get_connected, notify=connectedChanged)
     offline = Property(bool, _get_offline, notify=offlineChanged)
-    queue = Property(QObject, lambda self: self._queue, constant=True)
-    waitingCount = Property(int, lambda self: self._queue.rowCount(), notify=waitingCountChanged)
-    unansweredCount = Property(
-        int, lambda self: self._queue.unanswered(), notify=unansweredCountChanged
-    )
-    alert = Property(str, lambda self: self._sounds.level, notify=alertChanged)
-    message = Property(QObject, lambda self: self.note, constant=True)
-    confirmingLeft = Property(int, lambda self: self._confirming, notify=confirmingLeftChanged)
-    siteName = Property(str, lambda self: self._site_name, constant=True)
-    hideToTray = Property(bool, lambda self: self._hide_to_tray, constant=True)
-    acknowledgeTarget = Property(
-        int, lambda self: self._targets.acknowledge_s, notify=acknowledgeTargetChanged
-    )
-    welcomeTarget = Property(int, lambda self: self._targets.welcome_s, notify=welcomeTargetChanged)
-    soundAvailable = Property(
-        bool, lambda self: self._sounds.available, notify=soundAvailableChanged
-    )
-    who = Property(QObject, lambda self: self.person, constant=True)
+    queue = Property(QObject, _get_queue, constant=True)
+    waitingCount = Property(int, _get_waiting_count, notify=waitingCountChanged)
+    unansweredCount = Property(int, _get_unanswered_count, notify=unansweredCountChanged)
+    alert = Property(str, _get_alert, notify=alertChanged)
+    message = Property(QObject, _get_message, constant=True)
+    confirmingLeft = Property(int, _get_confirming_left, notify=confirmingLeftChanged)
+    siteName = Property(str, _get_site_name, constant=True)
+    hideToTray = Property(bool, _get_hide_to_tray, constant=True)
+    acknowledgeTarget = Property(int, _get_acknowledge_target, notify=acknowledgeTargetChanged)
+    welcomeTarget = Property(int, _get_welcome_target, notify=welcomeTargetChanged)
+    soundAvailable = Property(bool, _get_sound_available, notify=soundAvailableChanged)
+    who = Property(QObject, _get_who, constant=True)

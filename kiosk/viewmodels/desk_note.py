@@ -51,5 +51,11 @@ class DeskNote(QObject):
         if on_action is not None:
             on_action()
 
-    text = Property(str, lambda self: self._text, notify=textChanged)
-    action = Property(str, lambda self: self._action, notify=actionChanged)
+    def _get_text(self) -> str:
+        return self._text
+
+    def _get_action(self) -> str:
+        return self._action
+
+    text = Property(str, _get_text, notify=textChanged)
+    action = Property(str, _get_action, notify=actionChanged)

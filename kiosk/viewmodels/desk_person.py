@@ -138,11 +138,27 @@ class DeskPerson(QObject):
             self._median_wait_s = median_wait_s
             self.medianWaitSecondsChanged.emit()
 
-    staff = Property(QObject, lambda self: self._staff, constant=True)
-    staffId = Property(int, lambda self: self._staff_id, notify=staffIdChanged)
-    name = Property(str, lambda self: self._name, notify=nameChanged)
-    someoneHere = Property(int, lambda self: SOMEONE_HERE, constant=True)
-    welcomedToday = Property(int, lambda self: self._welcomed_today, notify=welcomedTodayChanged)
-    medianWaitSeconds = Property(
-        float, lambda self: self._median_wait_s, notify=medianWaitSecondsChanged
-    )
+    def _get_staff(self) -> RowsModel:
+        return self._staff
+
+    def _get_staff_id(self) -> int:
+        return self._staff_id
+
+    def _get_name(self) -> str:
+        return self._name
+
+    def _get_someone_here(self) -> int:
+        return SOMEONE_HERE
+
+    def _get_welcomed_today(self) -> int:
+        return self._welcomed_today
+
+    def _get_median_wait_seconds(self) -> float:
+        return self._median_wait_s
+
+    staff = Property(QObject, _get_staff, constant=True)
+    staffId = Property(int, _get_staff_id, notify=staffIdChanged)
+    name = Property(str, _get_name, notify=nameChanged)
+    someoneHere = Property(int, _get_someone_here, constant=True)
+    welcomedToday = Property(int, _get_welcomed_today, notify=welcomedTodayChanged)
+    medianWaitSeconds = Property(float, _get_median_wait_seconds, notify=medianWaitSecondsChanged)

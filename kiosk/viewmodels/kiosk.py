@@ -323,26 +323,68 @@ class KioskViewModel(QObject):
 
     # --- what QML reads --------------------------------------------------------------------------
 
-    screen = Property(str, lambda self: self._screen, notify=screenChanged)
-    siteName = Property(str, lambda self: self._site_name, constant=True)
-    language = Property(str, lambda self: self._language, notify=languageChanged)
-    name = Property(str, lambda self: self.session.name, notify=nameChanged)
-    nameError = Property(str, lambda self: self._name_error, notify=nameErrorChanged)
-    maxNameLength = Property(int, lambda self: MAX_NAME_LENGTH, constant=True)
-    contact = Property(str, lambda self: self.session.contact, notify=contactChanged)
-    maxContactLength = Property(int, lambda self: MAX_CONTACT_LENGTH, constant=True)
-    greetingName = Property(
-        str, lambda self: self.session.greeting_name, notify=greetingNameChanged
-    )
-    message = Property(str, lambda self: self._message, notify=messageChanged)
-    busy = Property(bool, lambda self: self.busy_now, notify=busyChanged)
-    connected = Property(bool, lambda self: bool(self._hub.connected), notify=connectedChanged)
+    def _get_screen(self) -> str:
+        return self._screen
+
+    def _get_site_name(self) -> str:
+        return self._site_name
+
+    def _get_language(self) -> str:
+        return self._language
+
+    def _get_name(self) -> str:
+        return self.session.name
+
+    def _get_name_error(self) -> str:
+        return self._name_error
+
+    def _get_max_name_length(self) -> int:
+        return MAX_NAME_LENGTH
+
+    def _get_contact(self) -> str:
+        return self.session.contact
+
+    def _get_max_contact_length(self) -> int:
+        return MAX_CONTACT_LENGTH
+
+    def _get_greeting_name(self) -> str:
+        return self.session.greeting_name
+
+    def _get_message(self) -> str:
+        return self._message
+
+    def _get_busy(self) -> bool:
+        return self.busy_now
+
+    def _get_connected(self) -> bool:
+        return bool(self._hub.connected)
+
+    def _get_trying_again(self) -> bool:
+        return self.busy_now and not self._hub.connected
+
+    def _get_check_in(self) -> CheckInFlow:
+        return self.check_in
+
+    def _get_check_out(self) -> CheckOutFlow:
+        return self.check_out
+
+    def _get_admin_panel(self) -> AdminFlow:
+        return self.admin
+
+    screen = Property(str, _get_screen, notify=screenChanged)
+    siteName = Property(str, _get_site_name, constant=True)
+    language = Property(str, _get_language, notify=languageChanged)
+    name = Property(str, _get_name, notify=nameChanged)
+    nameError = Property(str, _get_name_error, notify=nameErrorChanged)
+    maxNameLength = Property(int, _get_max_name_length, constant=True)
+    contact = Property(str, _get_contact, notify=contactChanged)
+    maxContactLength = Property(int, _get_max_contact_length, constant=True)
+    greetingName = Property(str, _get_greeting_name, notify=greetingNameChanged)
+    message = Property(str, _get_message, notify=messageChanged)
+    busy = Property(bool, _get_busy, notify=busyChanged)
+    connected = Property(bool, _get_connected, notify=connectedChanged)
     # Waiting for the hub while it can't be reached: the banner says "trying again".
-    tryingAgain = Property(
-        bool,
-        lambda self: self.busy_now and not self._hub.connected,
-        notify=tryingAgainChanged,
-    )
-    checkIn = Property(QObject, lambda self: self.check_in, constant=True)
-    checkOut = Property(QObject, lambda self: self.check_out, constant=True)
-    adminPanel = Property(QObject, lambda self: self.admin, constant=True)
+    tryingAgain = Property(bool, _get_trying_again, notify=tryingAgainChanged)
+    checkIn = Property(QObject, _get_check_in, constant=True)
+    checkOut = Property(QObject, _get_check_out, constant=True)
+    adminPanel = Property(QObject, _get_admin_panel, constant=True)
