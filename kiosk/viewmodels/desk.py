@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.core.policies import Targets
 from kiosk.viewmodels.desk_crier import DeskCrier, Sounds, Tray
@@ -15,6 +16,9 @@ from kiosk.viewmodels.desk_person import DeskPerson, Memory
 from kiosk.viewmodels.desk_queue import OPEN_STATES, WAITING, DeskQueue, HubClock
 from kiosk.viewmodels.services import Hub, Voice
 
+QML_IMPORT_NAME = "ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
+
 PAIRING = "pairing"
 WHO = "who"
 CONSOLE = "console"
@@ -22,6 +26,8 @@ CONSOLE = "console"
 OFFLINE_GRACE_MS = 2500  # a normal start connects well within this: no banner flash
 
 
+@QmlElement
+@QmlUncreatable("The desk console makes it, with its sounds, tray and voice.")
 class DeskViewModel(QObject):
     """Everything the console shows, and every answer a receptionist can give.
 
@@ -376,15 +382,15 @@ class DeskViewModel(QObject):
     screen = Property(str, _get_screen, notify=screenChanged)
     connected = Property(bool, _get_connected, notify=connectedChanged)
     offline = Property(bool, _get_offline, notify=offlineChanged)
-    queue = Property(QObject, _get_queue, constant=True)
+    queue = Property(DeskQueue, _get_queue, constant=True)
     waitingCount = Property(int, _get_waiting_count, notify=waitingCountChanged)
     unansweredCount = Property(int, _get_unanswered_count, notify=unansweredCountChanged)
     alert = Property(str, _get_alert, notify=alertChanged)
-    message = Property(QObject, _get_message, constant=True)
+    message = Property(DeskNote, _get_message, constant=True)
     confirmingLeft = Property(int, _get_confirming_left, notify=confirmingLeftChanged)
     siteName = Property(str, _get_site_name, constant=True)
     hideToTray = Property(bool, _get_hide_to_tray, constant=True)
     acknowledgeTarget = Property(int, _get_acknowledge_target, notify=acknowledgeTargetChanged)
     welcomeTarget = Property(int, _get_welcome_target, notify=welcomeTargetChanged)
     soundAvailable = Property(bool, _get_sound_available, notify=soundAvailableChanged)
-    who = Property(QObject, _get_who, constant=True)
+    who = Property(DeskPerson, _get_who, constant=True)

@@ -6,10 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
 
 SHOWN_MS = 8000
 
 
+@QmlElement
+@QmlUncreatable("The desk's view model has the one note.")
 class DeskNote(QObject):
     textChanged = Signal()
     actionChanged = Signal()

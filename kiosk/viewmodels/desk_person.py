@@ -6,8 +6,12 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.viewmodels.rows import RowsModel
+
+QML_IMPORT_NAME = "ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
 
 # "Someone at this desk": answers without a name, for a desk shared by whoever is there.
 SOMEONE_HERE = -1
@@ -23,6 +27,8 @@ class Memory(Protocol):
     def save_receptionist(self, staff_id: int) -> None: ...
 
 
+@QmlElement
+@QmlUncreatable("The desk's view model knows who sits at the desk.")
 class DeskPerson(QObject):
     """Asked once per desk: who answers here, so "On my way" and "Your day" are theirs.
 
@@ -156,7 +162,7 @@ class DeskPerson(QObject):
     def _get_median_wait_seconds(self) -> float:
         return self._median_wait_s
 
-    staff = Property(QObject, _get_staff, constant=True)
+    staff = Property(RowsModel, _get_staff, constant=True)
     staffId = Property(int, _get_staff_id, notify=staffIdChanged)
     name = Property(str, _get_name, notify=nameChanged)
     someoneHere = Property(int, _get_someone_here, constant=True)

@@ -16,9 +16,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.core.names import first_name
 from kiosk.core.policies import NOT_ACKNOWLEDGED, NOT_WELCOMED, Targets
+
+QML_IMPORT_NAME = "ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
 
 WAITING = "waiting"
 ACKNOWLEDGED = "acknowledged"
@@ -109,6 +113,8 @@ class HubClock:
         return int(self._clock() * 1000) + (self._offset_ms or 0)
 
 
+@QmlElement
+@QmlUncreatable("The desk's view model keeps the queue.")
 class DeskQueue(QAbstractListModel):
     countChanged = Signal()
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.core.names import MAX_NAME_LENGTH, InvalidName, clean_name, first_name
 from kiosk.viewmodels.kiosk_admin import AdminFlow, SiteOptions
@@ -28,9 +29,14 @@ from kiosk.viewmodels.kiosk_screens import (
 from kiosk.viewmodels.services import Hub, Languages, Voice
 from kiosk.viewmodels.visitor_session import VisitorSession
 
+QML_IMPORT_NAME = "ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
+
 MAX_CONTACT_LENGTH = 120
 
 
+@QmlElement
+@QmlUncreatable("The kiosk screen makes it, with the hub, the voice and the languages.")
 class KioskViewModel(QObject):
     """Everything the kiosk's QML shows comes from here or from one of its three flows."""
 
@@ -385,6 +391,6 @@ class KioskViewModel(QObject):
     connected = Property(bool, _get_connected, notify=connectedChanged)
     # Waiting for the hub while it can't be reached: the banner says "trying again".
     tryingAgain = Property(bool, _get_trying_again, notify=tryingAgainChanged)
-    checkIn = Property(QObject, _get_check_in, constant=True)
-    checkOut = Property(QObject, _get_check_out, constant=True)
-    adminPanel = Property(QObject, _get_admin_panel, constant=True)
+    checkIn = Property(CheckInFlow, _get_check_in, constant=True)
+    checkOut = Property(CheckOutFlow, _get_check_out, constant=True)
+    adminPanel = Property(AdminFlow, _get_admin_panel, constant=True)

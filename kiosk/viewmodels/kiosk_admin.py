@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.viewmodels.admin_lock import AdminLock
 from kiosk.viewmodels.kiosk_screens import ADMIN, ADMIN_PIN
@@ -15,6 +16,9 @@ from kiosk.viewmodels.kiosk_screens import ADMIN, ADMIN_PIN
 if TYPE_CHECKING:
     from kiosk.viewmodels.kiosk import KioskViewModel
     from kiosk.viewmodels.services import Voice
+
+QML_IMPORT_NAME = "ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
 
 # The admin panel moves targets in steps a front desk thinks in.
 TARGET_STEP_S = 15
@@ -38,6 +42,8 @@ class SiteOptions(Protocol):
     def save_targets(self, acknowledge_s: int, welcome_s: int) -> None: ...
 
 
+@QmlElement
+@QmlUncreatable("The kiosk's view model has one, as adminPanel.")
 class AdminFlow(QObject):
     pinLengthChanged = Signal()
     pinMessageChanged = Signal()

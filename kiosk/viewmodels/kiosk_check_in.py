@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.core.names import clean_name, first_name, matching_key
 from kiosk.core.purposes import Purpose
@@ -16,9 +17,14 @@ if TYPE_CHECKING:
     from kiosk.viewmodels.kiosk import KioskViewModel
     from kiosk.viewmodels.services import Voice
 
+QML_IMPORT_NAME = "ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
+
 KIOSK_NAME = "lobby"
 
 
+@QmlElement
+@QmlUncreatable("The kiosk's view model has one, as checkIn.")
 class CheckInFlow(QObject):
     lastHostNameChanged = Signal()
     hostNameChanged = Signal()
@@ -264,7 +270,7 @@ class CheckInFlow(QObject):
     purpose = Property(str, _get_purpose, notify=purposeChanged)
     showHostList = Property(bool, _get_show_host_list, constant=True)
     hostQuery = Property(str, _get_host_query, notify=hostQueryChanged)
-    hostModel = Property(QObject, _get_host_model, constant=True)
+    hostModel = Property(RowsModel, _get_host_model, constant=True)
     pronunciation = Property(str, _get_pronunciation, notify=pronunciationChanged)
     acknowledgedBy = Property(str, _get_acknowledged_by, notify=acknowledgedByChanged)
     # Whether a desk was listening when this visitor checked in: only then does the kiosk say
