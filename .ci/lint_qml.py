@@ -1,6 +1,6 @@
 """Checks every QML file under ui/ with pyside6-qmllint, the view models' QML types known to it.
 
-    uv run python tools/lint_qml.py
+    uv run python .ci/lint_qml.py
 
 First it describes the view models (the classes in kiosk/viewmodels marked `@QmlElement`) for
 the QML tools, afresh: pyside6-metaobjectdump reads their sources, pyside6-qmltyperegistrar
