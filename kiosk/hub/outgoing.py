@@ -256,6 +256,13 @@ class Couriers:
                 return done
 
     def stop(self) -> None:
+        """Let the messages being sent finish, and drop those not begun: they are still
+        waiting in the outbox."""
+        while True:
+            try:
+                self._work.get_nowait()
+            except queue.Empty:
+                break
         for _ in self._threads:
             self._work.put(None)
         self._threads = []
