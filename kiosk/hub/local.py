@@ -14,6 +14,7 @@ from kiosk.hub.certificate import CertificateError, HubIdentity, load_identity
 from kiosk.hub.client import HubClient
 from kiosk.hub.handler import CommandHandler
 from kiosk.hub.local_credential import site_secret
+from kiosk.hub.notifier import Notifier
 from kiosk.hub.server import HubServer, ServerError
 from kiosk.hub.service import HubService
 from kiosk.hub.sessions import LogBudget
@@ -51,6 +52,10 @@ class SettingsRules:
         except (OSError, SettingsError):
             pass  # keep what was read last; the file is being written or was broken by hand
         return self._settings
+
+    @property
+    def settings(self) -> Settings:
+        return self._current()
 
     @property
     def show_host_list(self) -> bool:
@@ -97,6 +102,7 @@ class HubHost(QObject):
         self._db = None
         self._server: HubServer | None = None
         self._service: HubService | None = None
+        self._notifier: Notifier | None = None
         self._timer: QTimer | None = None
         self._tick_errors = LogBudget(per_minute=1)
 
@@ -117,6 +123,9 @@ class HubHost(QObject):
             self.port = self._server.listen(self._address, self._port)
             service.subscribe(self._server.publish)
             self._service = service
+            # Hosts hear of their visitors by e-mail and chat, sent off this thread.
+            self._notifier = Notifier(service, self._db, lambda: rules.settings)
+            self._notifier.start()
             self._timer = QTimer(self)
             self._timer.timeout.connect(self._tick)
             self._timer.start(TICK_MS)
@@ -135,10 +144,12 @@ class HubHost(QObject):
 
     @Slot()
     def _tick(self) -> None:
-        """Escalations, closing time and the daily purge. A busy or full database costs this
-        round only: the next one tries again, and the log says so once a minute at most."""
+        """Escalations, closing time, the daily purge and messages to hosts. A busy or full
+        database costs this round only: the next one tries again, and the log says so once a
+        minute at most."""
         try:
             self._service.tick()
+            self._notifier.pump()
         except sqlite3.Error as error:
             explained = explain(error, self._database)
             if explained is None:
@@ -150,6 +161,8 @@ class HubHost(QObject):
     def stop(self) -> None:
         if self._timer is not None:
             self._timer.stop()
+        if self._notifier is not None:
+            self._notifier.stop()
         if self._server is not None:
             self._server.close()
         if self._db is not None:

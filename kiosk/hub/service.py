@@ -24,7 +24,7 @@ from kiosk.core.names import clean_name, matching_key
 from kiosk.core.people import Visitor
 from kiosk.core.policies import Policies, closing_passed, escalation_due
 from kiosk.core.purposes import Purpose
-from kiosk.store import expected, follow_ups, people, roll_calls, visits
+from kiosk.store import expected, follow_ups, outbox, people, roll_calls, visits
 from kiosk.store.database import writing
 
 log = logging.getLogger(__name__)
@@ -374,6 +374,7 @@ class HubService:
         with writing(self._db):
             erased = people.erase_visitors_before(self._db, cutoff)
             expected.erase_expected_before(self._db, cutoff)
+            outbox.erase_before(self._db, cutoff)
         if erased:
             log.info(
                 "Erased %d visitors not seen for %d days", erased, self.policies.retention_days

@@ -41,6 +41,10 @@ PERSONAL_DATA = {
     "started it",
     "expected_visits": "erased: the name, contact, note and pronunciation of a visitor the desk "
     "expected, once their day is older than the retention period",
+    "outbox": "erased with the visitor, or after the retention period: which host was told, or "
+    "is still to be told, about which visit, and how the tries went; the words are written "
+    "when a message goes, so no name is stored",
+    "outbox_cursor": "kept: the number of the last event read for hosts' news",
     "_sqlite_migrations": "kept: the changes made to the schema",
 }
 

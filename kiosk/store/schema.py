@@ -280,3 +280,43 @@ def expect_visitors(db: Database) -> None:
         not_null={"name", "name_key", "expected_at", "utc_offset_min", "created_at", "created_by"},
     )
     db["expected_visits"].create_index(["expected_at"])
+
+
+@_change
+def keep_an_outbox(db: Database) -> None:
+    # Messages to hosts (e-mail, chat webhooks) waiting to go, retried with a back-off, and the
+    # number of the last event read for news. A row names a visit and a host, never a visitor:
+    # the words are written when the message goes. Rows go with their visitor all the same.
+    db["outbox"].create(
+        {
+            "id": int,
+            "message_id": str,
+            "channel": str,  # "email" or "webhook"
+            "news": str,  # "arrived" or "still_waiting"
+            "visit_id": int,
+            "host_id": int,
+            "webhook": str,  # a digest of the webhook's address; "" for an e-mail
+            "created_at": int,
+            "due_at": int,
+            "tries": int,
+            "state": str,  # "waiting", "sent", "moot" or "given_up"
+            "last_error": str,
+            "done_at": int,
+        },
+        pk="id",
+        not_null={
+            "message_id", "channel", "news", "visit_id", "host_id", "webhook", "created_at",
+            "due_at", "tries", "state",
+        },
+        defaults={"tries": 0, "state": "waiting", "webhook": ""},
+    )  # fmt: skip
+    # Reading the log again after a restart finds the news already queued.
+    db["outbox"].create_index(["visit_id", "news", "channel", "webhook"], unique=True)
+    db["outbox"].create_index(["state", "due_at"])
+    db["outbox"].create_index(["host_id", "done_at"])
+    db.execute(
+        "CREATE TRIGGER visitors_erase_outbox AFTER DELETE ON visitors BEGIN "
+        "DELETE FROM outbox WHERE visit_id IN (SELECT id FROM visits WHERE visitor_id = old.id); "
+        "END"
+    )
+    db["outbox_cursor"].create({"id": int, "last_seq": int}, pk="id", not_null={"last_seq"})

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field, fields
 from datetime import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from kiosk.core.notifications import BadSecret, webhook_key
 from kiosk.core.policies import Policies, Targets
 from kiosk.store import places
 
@@ -70,6 +72,29 @@ class DeskOptions:
             raise ValueError("Sounds repeat at least a second apart.")
 
 
+MAIL_SECURITY = ("starttls", "ssl", "none")
+
+
+@dataclass(frozen=True)
+class MailServer:
+    """The mail server that tells hosts their visitor is here; no `server`, no e-mail."""
+
+    server: str = ""
+    port: int = 587
+    security: str = "starttls"  # one of MAIL_SECURITY
+    user: str = ""
+    password: str = ""
+    from_address: str = ""
+
+
+@dataclass(frozen=True)
+class Webhooks:
+    """Chat tools told the same news: each address gets a JSON POST signed with `secret`."""
+
+    urls: tuple[str, ...] = ()
+    secret: str = ""
+
+
 @dataclass(frozen=True)
 class Settings:
     site_name: str = "Front Desk"
@@ -88,6 +113,8 @@ class Settings:
     hub_fingerprint: str = ""
     admin_pin_hash: str = ""
     desk: DeskOptions = field(default_factory=DeskOptions)
+    mail: MailServer = field(default_factory=MailServer)
+    webhooks: Webhooks = field(default_factory=Webhooks)
 
 
 DEFAULT_FILE = """\
@@ -164,6 +191,31 @@ receptionist_id = 0
 [admin]
 # Salted hash of the admin PIN; set it with `kiosk pin`, never by hand.
 pin_hash = ""
+
+[email]
+# The mail server that tells a host, at their address on the staff list, that their visitor has
+# checked in, and again if nobody has welcomed the visitor by the welcome target. Empty: no
+# e-mail is sent, and none is kept to send later.
+server = ""
+# 587 with "starttls", 465 with "ssl". "none" sends the messages and the password in clear:
+# only for a mail server on this computer.
+port = 587
+security = "starttls"
+# The account to log in with, if the server asks for one. Keep this file private.
+user = ""
+password = ""
+# The sender hosts see, with the site's name: "reception@example.com", say.
+from_address = ""
+
+[webhooks]
+# Chat tools hear the same news: each address gets a JSON POST signed as Standard Webhooks
+# says (webhook-id, webhook-timestamp, webhook-signature), retried for a day until it answers
+# 2xx. For example urls = ["https://chat.example.com/hooks/front-desk"]. Keep this file private:
+# such addresses often hold a secret.
+urls = []
+# The signing secret the receiver checks: "whsec_" followed by 24 to 64 random bytes in base64
+# (`openssl rand -base64 32` makes them).
+secret = ""
 """
 
 
@@ -260,6 +312,23 @@ def _settings_from(doc: dict[str, Any], path: Path) -> Settings:
     port = get("hub", "port", int, defaults.hub_port)
     if not 1 <= port <= 65535:
         raise SettingsError(f"In {path}, [hub] port should be between 1 and 65535.")
+    mail = MailServer(
+        **{
+            f.name: get(
+                "email",
+                f.name,
+                type(getattr(defaults.mail, f.name)),
+                getattr(defaults.mail, f.name),
+            )
+            for f in fields(MailServer)
+        }
+    )
+    _check_mail(mail, path)
+    webhooks = Webhooks(
+        urls=tuple(get("webhooks", "urls", list, [])),
+        secret=get("webhooks", "secret", str, ""),
+    )
+    _check_webhooks(webhooks, path)
     return Settings(
         site_name=get("site", "name", str, defaults.site_name).strip() or defaults.site_name,
         policies=policies,
@@ -277,10 +346,66 @@ def _settings_from(doc: dict[str, Any], path: Path) -> Settings:
         hub_fingerprint=get("connection", "fingerprint", str, ""),
         admin_pin_hash=get("admin", "pin_hash", str, ""),
         desk=desk,
+        mail=mail,
+        webhooks=webhooks,
     )
 
 
-_KIND_WORDS = {int: "a whole number", str: "text in quotes", bool: "true or false"}
+_KIND_WORDS = {
+    int: "a whole number",
+    str: "text in quotes",
+    bool: "true or false",
+    list: "a list in square brackets",
+}
+
+
+def _check_mail(mail: MailServer, path: Path) -> None:
+    if not mail.server:
+        return
+    # Only a site that sends e-mail loads the address checker; start-up stays quick.
+    from kiosk.core.people import InvalidEmail, checked_email
+
+    if mail.server != mail.server.strip() or any(ch.isspace() for ch in mail.server):
+        raise SettingsError(f"In {path}, [email] server should be a name or address, no spaces.")
+    if not 1 <= mail.port <= 65535:
+        raise SettingsError(f"In {path}, [email] port should be between 1 and 65535.")
+    if mail.security not in MAIL_SECURITY:
+        raise SettingsError(f'In {path}, [email] security should be "starttls", "ssl" or "none".')
+    if not mail.from_address:
+        raise SettingsError(
+            f"In {path}, [email] from_address is needed to send e-mail: the address hosts see "
+            "the messages come from."
+        )
+    try:
+        checked_email(mail.from_address)
+    except InvalidEmail as error:
+        raise SettingsError(
+            f"In {path}, [email] from_address is not an e-mail address ({error})."
+        ) from error
+
+
+def _check_webhooks(webhooks: Webhooks, path: Path) -> None:
+    for url in webhooks.urls:
+        if not isinstance(url, str) or not _is_web_address(url):
+            raise SettingsError(
+                f"In {path}, [webhooks] urls should list addresses that start with https:// "
+                f"(or http://), not {url!r}."
+            )
+    if not webhooks.urls:
+        return
+    try:
+        webhook_key(webhooks.secret)
+    except BadSecret as error:
+        raise SettingsError(f"In {path}, [webhooks] secret: {error}.") from error
+
+
+def _is_web_address(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    printable = url.isprintable() and not any(ch.isspace() for ch in url)
+    return printable and parts.scheme in ("https", "http") and bool(parts.hostname)
 
 
 def save_setting(path: Path, section: str, key: str, value: Any) -> None:
