@@ -73,14 +73,31 @@ class KioskDriver(SceneDriver):
         self.press(item)
         self.taps += 1
 
-    def type(self, text: str) -> None:
+    def type(self, text: str, into: str | None = None) -> None:
         """Key presses into the focused field, one per character, as a hardware keyboard (or
-        the virtual keyboard's committed text) would deliver them."""
+        the virtual keyboard's committed text) would deliver them. Waits first until a shown
+        text field has the focus: a new screen gives it to its field a moment after it appears,
+        and a key sent before then reaches no field (the visitor would see it missing). `into`
+        names the field that must have it, when the screen before had a field of its own."""
+        if into is not None:
+            field = self.item(into)
+            self.qtbot.waitUntil(field.hasActiveFocus, timeout=5000)
+        self.qtbot.waitUntil(self._a_field_has_the_focus, timeout=5000)
         for ch in text:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch)
                 QGuiApplication.sendEvent(self.window, event)
             self.keys += 1
+
+    @staticmethod
+    def _a_field_has_the_focus() -> bool:
+        focused = QGuiApplication.focusObject()
+        return (
+            isinstance(focused, QQuickItem)
+            and focused.property("cursorPosition") is not None
+            and focused.isVisible()
+            and focused.hasActiveFocus()
+        )
 
     def commit(self, text: str) -> None:
         """Text committed by an input method (the virtual keyboard, a paste, a dictation), which
@@ -111,19 +128,18 @@ class KioskDriver(SceneDriver):
         self.wait_screen(then)
 
     def enter_name_and_contact(self, name: str, contact: str) -> None:
-        self.item("nameField")
-        self.type(name)
+        self.type(name, into="nameField")
         self.tap("nameNext")
         self.item("contactField")
         if contact:
-            self.type(contact)
+            self.type(contact, into="contactField")
             self.tap("contactNext")
         else:
             self.tap("contactSkip")
 
     def check_in_new(self, name: str, host_letters: str, host_row: int = 0) -> None:
         self.start_check_in(name, then="host")
-        self.type(host_letters)
+        self.type(host_letters, into="hostField")
         self.item(f"host_{host_row}")
         self.tap(f"host_{host_row}")
         self.wait_screen("pronunciation")

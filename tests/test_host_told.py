@@ -29,6 +29,7 @@ from kiosk.hub.notifier import Notifier
 from kiosk.hub.service import DAY_MS, HubService
 from kiosk.store import people
 from kiosk.store.database import open_database, writing
+from kiosk.store.devices import DeviceRole, add_device
 from kiosk.store.settings import MailServer, Settings, Webhooks, load_settings, save_setting
 from tests.conftest import FakeClock
 from tests.hub_process import HubProcess, free_port
@@ -616,3 +617,41 @@ def test_a_check_in_at_a_kiosk_reaches_the_hosts_inbox(office: dict, mailbox: Ma
     assert mailbox.envelopes[0].rcpt_tos == ["ana@example.com"]
     assert mail["Subject"] == "Ngozi Okafor is at reception for you"
     assert "please come and meet your visitor" in body(mail)
+
+
+def test_desks_hear_that_hosts_cannot_be_reached_and_walls_do_not(office: dict) -> None:
+    """`kiosk hub` with a mail server that is down: the desk is told at once, and its queue
+    says so too; a wall dashboard's queue says nothing of it (the sentence may name a host)."""
+    home: Path = office["home"]
+    settings_file = home / "settings.toml"
+    load_settings(settings_file)
+    port = free_port()  # nothing listens there
+    for key, value in [("from_address", SENDER), ("security", "none"), ("port", port),
+                       ("server", "127.0.0.1")]:  # fmt: skip
+        save_setting(settings_file, "email", key, value)
+    db = open_database(home / "kiosk.db")
+    with writing(db):
+        ana = people.add_staff(db, "Ana Lima", Role.HOST, email="ana@example.com")
+        wall = add_device(db, "Lobby screen", DeviceRole.DASHBOARD, 0)
+    db.close()
+    hub = HubProcess(home)
+    hub.start()
+    try:
+        desk, kiosk, lobby = RawClient(hub.port), RawClient(hub.port), RawClient(hub.port)
+        assert desk.hello(office["tokens"]["desk-1"])["type"] == "reply"
+        assert kiosk.hello(office["tokens"]["kiosk"])["type"] == "reply"
+        assert lobby.hello(wall)["type"] == "reply"
+        kiosk.request(1, "check_in", name="Ngozi Okafor", host_id=ana, key="k-00000002")
+        deadline = time.monotonic() + WAIT_S
+        while True:
+            message = desk.message()
+            if message.get("notice") == "host_messages" and message["problem"] == "retrying":
+                break
+            assert time.monotonic() < deadline, "the desk was not told"
+        assert "could not be sent yet" in message["message"]
+        queue = desk.request(2, "queue")["result"]
+        assert queue["host_messages"]["failing"] == 1
+        assert "host_messages" not in lobby.request(3, "queue")["result"]
+    finally:
+        close_all()
+        hub.stop()

@@ -111,6 +111,12 @@ class CommandHandler:
         self._staff_seen = people.staff_fingerprint(db)
         # Tells every desk, manager and dashboard connected now; the server sets it.
         self.announce: Callable[[bytes], None] = lambda message: None
+        # Tells desks and managers only (what it says may name a host); the server sets it.
+        self.announce_to_desks: Callable[[bytes], None] = lambda message: None
+        # How the messages to hosts are going (kiosk.hub.notifier); the hub sets it.
+        self.host_messages: Callable[[], dict[str, Any]] = lambda: {
+            "waiting": 0, "failing": 0, "given_up": 0, "problem": "", "message": ""
+        }  # fmt: skip
 
     def handle(self, raw: bytes | str, session: Session) -> bytes:
         """Answer one message from a client. After a successful hello, `session.replay_after`
@@ -215,11 +221,14 @@ class CommandHandler:
                     service.note_alerted(visit_id, "desk")
                 return {}
             case p.Queue():
-                return {
+                queue = {
                     "visits": [self.cards.card_for(v, role) for v in service.waiting_now()],
                     # The hub's targets are the ones that escalate; desks time cards by them.
                     "targets": _targets_body(service.policies.targets),
                 }
+                if role is not DeviceRole.DASHBOARD:
+                    queue["host_messages"] = self.host_messages()
+                return queue
             case p.YourDay(staff_id=staff_id):
                 return self._your_day(staff_id)
             case p.Receptionists():

@@ -15,6 +15,7 @@ from kiosk.hub.client import HubClient
 from kiosk.hub.handler import CommandHandler
 from kiosk.hub.local_credential import site_secret
 from kiosk.hub.notifier import Notifier
+from kiosk.hub.protocol import notice
 from kiosk.hub.server import HubServer, ServerError
 from kiosk.hub.service import HubService
 from kiosk.hub.sessions import LogBudget
@@ -126,6 +127,11 @@ class HubHost(QObject):
             # Hosts hear of their visitors by e-mail and chat, sent off this thread.
             self._notifier = Notifier(service, self._db, lambda: rules.settings)
             self._notifier.start()
+            # Desks see when hosts can't be reached: with the queue, and told when it changes.
+            handler.host_messages = self._notifier.desk_status
+            self._notifier.on_change = lambda status: handler.announce_to_desks(
+                notice("host_messages", status)
+            )
             self._timer = QTimer(self)
             self._timer.timeout.connect(self._tick)
             self._timer.start(TICK_MS)

@@ -149,6 +149,7 @@ class HubServer(QObject):
         self._pinger.start(int(presence.PING_EVERY_S * 1000))
         handler.kiosks.reception_listening = self._reception_listening
         handler.announce = self._tell_staff
+        handler.announce_to_desks = self._tell_desks
 
     def listen(self, address: str, port: int) -> int:
         """Start listening and return the port (useful when `port` is 0: any free port)."""
@@ -275,6 +276,13 @@ class HubServer(QObject):
         """A notice for every desk, manager and dashboard connected now."""
         for socket, connection in list(self._by_ws.items()):
             if connection.session.role not in (None, DeviceRole.KIOSK):
+                self._send(socket, message)
+
+    def _tell_desks(self, message: bytes) -> None:
+        """A notice for every desk and manager connected now (not wall dashboards: it may name
+        a host)."""
+        for socket, connection in list(self._by_ws.items()):
+            if connection.session.role in (DeviceRole.DESK, DeviceRole.MANAGER):
                 self._send(socket, message)
 
     def _ping(self) -> None:
