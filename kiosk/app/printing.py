@@ -66,8 +66,10 @@ def render(device: QPagedPaintDevice, printout: Printout) -> int:
             if number and not device.newPage():
                 raise PrintError("The printer stopped taking pages: check it and try again.")
             painter.save()
-            page(painter, area)
-            painter.restore()
+            try:
+                page(painter, area)
+            finally:
+                painter.restore()
     finally:
         painter.end()
     return len(pages)
@@ -171,7 +173,7 @@ class OnSiteList:
 _TITLE_PT, _BODY_PT, _SMALL_PT = 18, 11, 9
 _ROW_PT = 22
 _BOX_PT = 12
-_HEADER_PT = 78  # title, time, roll call, column heads
+_HEADER_PT = 86  # title, time, roll call, column heads
 _FOOTER_PT = 20
 _INK = QColor("#1C1B1F")
 _MUTED = QColor("#4B4A52")

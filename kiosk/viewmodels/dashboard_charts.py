@@ -18,6 +18,7 @@ from kiosk.viewmodels import dashboard_text as say
 
 MOST_BARS = 31  # beyond this a bar a day is too thin to read: a bar a week, or a month
 MOST_BINS = 12
+MOST_LINES = 7  # lines across a chart's value axis
 # Bin widths in seconds, narrowest first: the narrowest that covers the waits in MOST_BINS.
 BIN_WIDTHS = (5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1800, 3600)
 SHOWN_SHARE = 0.95  # waits beyond the 95th percentile share the last bin: "10+ min"
@@ -31,16 +32,20 @@ class Scale:
     tick: float
 
 
-def scale_for(highest: float, *, at_least: float = 0) -> Scale:
+def scale_for(highest: float, *, at_least: float = 0, whole: bool = False) -> Scale:
     """Round numbers for an axis that shows `highest` (and `at_least`): 1, 2 or 5 times a power
-    of ten between lines, four to ten lines in all."""
-    wanted = max(highest, at_least, 1)
-    power = 10 ** math.floor(math.log10(wanted / 4))
-    for factor in (1, 2, 5, 10):
-        tick = factor * power
-        if wanted / tick <= 8:
-            break
-    return Scale(top=tick * math.ceil(wanted / tick * 1.0000001), tick=tick)
+    of ten between lines, at most MOST_LINES of them; `whole` for counts, never a line at 0.5."""
+    wanted = max(highest, at_least)
+    if wanted <= 0:
+        return Scale(top=1, tick=1)
+    power = 10 ** math.floor(math.log10(wanted)) / 10
+    while True:
+        for factor in (1, 2, 5):
+            tick = factor * power
+            lines = math.ceil(wanted / tick - 1e-9)
+            if lines <= MOST_LINES and (tick >= 1 or not whole):
+                return Scale(top=round(tick * lines, 10), tick=round(tick, 10))
+        power *= 10
 
 
 @dataclass(frozen=True)
@@ -93,7 +98,7 @@ def wait_bins(waits: Iterable[Sequence[int]], target_s: int) -> WaitBins:
     """`waits` as the hub sends them: [seconds, visitors] pairs of the welcomed."""
     pairs = sorted((int(s), int(n)) for s, n in waits if n > 0)
     if not pairs:
-        return WaitBins([], [], [], "min", scale_for(0))
+        return WaitBins([], [], [], "min", scale_for(0, whole=True))
     width = _bin_width(_percentile_of(pairs, SHOWN_SHARE), target_s)
     shown = max(1, math.ceil(max(_percentile_of(pairs, SHOWN_SHARE), 1) / width))
     overflow = pairs[-1][0] > shown * width
@@ -108,7 +113,8 @@ def wait_bins(waits: Iterable[Sequence[int]], target_s: int) -> WaitBins:
     if overflow:
         labels.append(f"{shown * width // per}+")
     totals = [a + b for a, b in zip(within, over, strict=True)]
-    return WaitBins(labels, within, over, "min" if in_minutes else "s", scale_for(max(totals)))
+    scale = scale_for(max(totals), whole=True)
+    return WaitBins(labels, within, over, "min" if in_minutes else "s", scale)
 
 
 def _bin_width(upper: int, target_s: int) -> int:
@@ -162,4 +168,5 @@ def visit_bars(visits_per_day: Sequence[dict[str, Any]]) -> VisitBars:
         if len(grouped) <= MOST_BARS:
             break
     counts = list(grouped.values())
-    return VisitBars([label(d) for d in grouped], counts, per, scale_for(max(counts, default=0)))
+    scale = scale_for(max(counts, default=0), whole=True)
+    return VisitBars([label(d) for d in grouped], counts, per, scale)

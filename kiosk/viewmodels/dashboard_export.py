@@ -7,6 +7,7 @@ renames it only once complete; a cancel stops it between pages and leaves no fil
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 from collections.abc import Callable, Iterator
@@ -24,6 +25,8 @@ from kiosk.viewmodels.dashboard_range import Days
 
 QML_IMPORT_NAME = "ViewModels"
 QML_IMPORT_MAJOR_VERSION = 1
+
+log = logging.getLogger(__name__)
 
 PAGE_ROWS = 2000  # the most the hub sends in one page
 PAGES_AHEAD = 3  # pages waiting for the writer before the next is asked for
@@ -299,6 +302,14 @@ class DashboardExport(QObject):
             self._failed.emit(job, self._cancelled_sentence(job))
         except ExportError as error:
             self._failed.emit(job, str(error))
+        except Exception as error:  # the manager must hear that it stopped, never see a trace
+            log.exception("The export stopped")
+            self._failed.emit(
+                job,
+                say.translate("The export stopped (%1); no file was written. Try again.").replace(
+                    "%1", str(error) or type(error).__name__
+                ),
+            )
         else:
             self._done.emit(job, written)
 

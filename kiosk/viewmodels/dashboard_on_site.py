@@ -69,9 +69,13 @@ class DashboardOnSite(QObject):
         pdf_folder: Path,
         say_done: Callable[[str], None],
         parent: QObject | None = None,
+        *,
+        printer: Callable[..., str] = print_pages,
     ) -> None:
-        """`say_done` shows a sentence to the manager: where the PDF went, why printing failed."""
+        """`say_done` shows a sentence to the manager: where the PDF went, why printing failed.
+        `printer` prints a printout (kiosk.app.printing.print_pages)."""
         super().__init__(parent)
+        self._printer = printer
         self._site_name = site_name
         self._pdf_folder = pdf_folder
         self._say = say_done
@@ -185,7 +189,7 @@ class DashboardOnSite(QObject):
         listing = self.listing()
         if how == PRINT:
             try:
-                printer = print_pages(on_site_printout(listing), title=listing.title)
+                printer = self._printer(on_site_printout(listing), title=listing.title)
             except PrintError as error:
                 self._save_pdf(listing, str(error))
                 return
