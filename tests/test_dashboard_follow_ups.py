@@ -54,7 +54,7 @@ def test_someone_who_left_unseen_and_was_erased() -> None:
 def test_a_follow_up_made_shows_when_and_the_note() -> None:
     row = row_of(LONG_WAIT | {"followed_up_at": AT + 3_600_000, "follow_up_note": "Called"})
     assert row["followedUp"]
-    assert row["followUp"] == "Followed up Tue 24 Nov 2026, 10:42: Called"
+    assert row["followUp"] == "Followed up on Tue 24 Nov 2026, 10:42: Called"
 
 
 @pytest.mark.parametrize(

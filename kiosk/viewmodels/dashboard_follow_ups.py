@@ -47,7 +47,7 @@ def row_of(visit: dict[str, Any]) -> dict[str, Any]:
     followed_at = visit.get("followed_up_at")
     follow_up = ""
     if followed_at is not None:
-        follow_up = say.translate("Followed up %1").replace("%1", say.day_and_time(followed_at))
+        follow_up = say.translate("Followed up on %1").replace("%1", say.day_and_time(followed_at))
         if visit.get("follow_up_note"):
             follow_up += f": {visit['follow_up_note']}"
     return {
@@ -115,13 +115,13 @@ class DashboardFollowUps(QObject):
 
     def followed_up(self, visit_id: int, at_ms: int, note: str | None) -> None:
         """Someone (here, or at another dashboard) followed up with this visitor."""
-        for visit in self._visits:
+        for index, visit in enumerate(self._visits):
             if visit["visit_id"] == visit_id:
                 visit["followed_up_at"] = at_ms
                 if note is not None:
                     visit["follow_up_note"] = note
-        self._rows.set_rows([row_of(v) for v in self._visits])
-        self.summaryChanged.emit()
+                self._rows.set_row(index, row_of(visit))
+                self.summaryChanged.emit()
 
     @Slot(int, str)
     def markFollowedUp(self, visit_id: int, typed: str) -> None:

@@ -117,10 +117,10 @@ class DashboardOnSite(QObject):
 
     def accounted_for(self, visit_id: int) -> None:
         """Someone was marked accounted for, at any desk or dashboard."""
-        for visit in self._visits:
+        for index, visit in enumerate(self._visits):
             if visit["visit_id"] == visit_id and not visit.get("accounted"):
                 visit["accounted"] = True
-                self._rows.set_rows([row_of(v) for v in self._visits])
+                self._rows.set_row(index, row_of(visit))
                 self._counts_changed()
                 return
 

@@ -1,7 +1,9 @@
-"""The dashboard's lists (headline tiles, receptionists, follow-ups, people on site) as a QML
-type, so that its pages declare what they show."""
+"""The dashboard's lists (headline tiles, receptionists, follow-ups, people on site): a QML type,
+so that its pages declare what they show, whose rows can change one at a time."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
@@ -15,3 +17,12 @@ QML_IMPORT_MAJOR_VERSION = 1
 @QmlUncreatable("Made by the dashboard page that shows the list.")
 class DashboardRows(RowsModel):
     """A list of small records, one role per field."""
+
+    def set_row(self, index: int, row: dict[str, Any]) -> None:
+        """Change one row in place: the other rows' delegates (a note half typed, where the
+        list is scrolled to) stay as they are."""
+        if self.row(index) is None:
+            return
+        self._rows[index] = {field: row.get(field) for field in self._fields}
+        changed = self.index(index)
+        self.dataChanged.emit(changed, changed)

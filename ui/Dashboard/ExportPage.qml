@@ -56,7 +56,16 @@ Item {
             enabled: !screen.page.running
             font.pixelSize: Theme.bodySize
             text: qsTr("Leave out visitors' names (anonymous); staff names stay")
+            Accessible.name: anonymous.text
             onToggled: screen.page.chooseAnonymous(anonymous.checked)
+            contentItem: Text {
+                leftPadding: anonymous.indicator.width + anonymous.spacing
+                verticalAlignment: Text.AlignVCenter
+                textFormat: Text.PlainText
+                text: anonymous.text
+                font: anonymous.font
+                color: Theme.text
+            }
         }
 
         RowLayout {
