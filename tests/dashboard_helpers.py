@@ -114,7 +114,9 @@ def start_dashboard(
     wait_connected: bool = True,
 ) -> DashboardDriver:
     QGuiApplication.setFont(QFont("Noto Sans"))
-    dashboard = open_dashboard(client, settings, paths=paths, folder=folder, size=size)
+    dashboard = open_dashboard(
+        client, settings, paths=paths, folder=folder, size=size, finder=lambda *_: None
+    )
     driver = DashboardDriver(qtbot, dashboard)
     if wait_connected:
         qtbot.waitUntil(lambda: driver.view_model.property("connected"), timeout=10000)

@@ -13,6 +13,7 @@ tests, the benchmark) or finds its own:
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from kiosk.app.dashboard_window import DashboardWindow
 from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.hub.certificate import CERTIFICATE_FILE, KEY_FILE, CertificateError, load_identity
 from kiosk.hub.client import HubClient
+from kiosk.hub.discovery import FoundHub, find_hub
 from kiosk.hub.local_credential import manager_token
 from kiosk.launch.kiosk_screen import local_hub_url
 from kiosk.store.settings import Paths, Settings
@@ -76,6 +78,7 @@ def open_dashboard(
     folder: Path | None = None,
     size: tuple[int, int] = (1280, 800),
     show: bool = True,
+    finder: Callable[[float, str], FoundHub | None] = find_hub,
 ) -> Dashboard:
     """Build (and show) the dashboard. With `hub` it talks to that client; without, it finds
     its hub as the module says, from `paths`. A QApplication must already exist."""
@@ -86,7 +89,7 @@ def open_dashboard(
     view_model = DashboardViewModel(
         settings.site_name, folder or documents_folder(), local=local, parent=holder
     )
-    pairing = DashboardPairing(memory, parent=holder)
+    pairing = DashboardPairing(memory, finder=finder, parent=holder)
     pairing.paired.connect(lambda client: view_model.attach(client, pairing.hub_url))
     if hub is not None:
         view_model.attach(hub)

@@ -42,6 +42,19 @@ ScrollView {
         }
 
         Text {
+            objectName: "waitingForFigures"
+            visible: !scroller.page.loaded
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.margin
+            Layout.rightMargin: Theme.margin
+            textFormat: Text.PlainText
+            text: qsTr("The figures appear here as soon as the hub answers.")
+            color: Theme.textMuted
+            font.pixelSize: Theme.bodySize + 2
+            wrapMode: Text.Wrap
+        }
+
+        Text {
             objectName: "nobodyCame"
             visible: scroller.page.loaded && scroller.page.visits === 0
             Layout.fillWidth: true
