@@ -27,14 +27,22 @@ def dashboard(tmp_path: Path, *, local: bool = True) -> DashboardViewModel:
     return DashboardViewModel("Harbour Works", tmp_path, local=local, today=lambda: TODAY)
 
 
-def test_connected_it_asks_for_every_page(qapp, tmp_path: Path) -> None:
+def test_connected_it_asks_for_what_it_shows(qapp, tmp_path: Path) -> None:
     hub = FakeHub()
     view_model = dashboard(tmp_path)
     view_model.attach(hub)
-    assert hub.commands() == ["figures", "follow_ups", "on_site"]
+    assert hub.commands() == ["figures", "on_site"]
     assert hub.sent[0][2] == {"first": "2026-10-26", "last": "2026-11-24"}
     assert view_model.property("updating")
     assert view_model.property("connected")
+    # The follow-ups when their page opens, once for the days shown.
+    view_model.show("follow_ups")
+    view_model.show("figures")
+    view_model.show("follow_ups")
+    assert hub.commands() == ["figures", "on_site", "follow_ups"]
+    assert hub.last("follow_ups")[1] == {"first": "2026-10-26", "last": "2026-11-24"}
+    view_model.range.choose("today")
+    assert hub.commands()[-2:] == ["figures", "follow_ups"]
 
 
 def test_only_the_newest_range_is_shown(qapp, tmp_path: Path) -> None:
@@ -49,8 +57,7 @@ def test_only_the_newest_range_is_shown(qapp, tmp_path: Path) -> None:
     hub.reply(newest, figures_reply(visits=5))
     hub.reply(first_asked, figures_reply(visits=1))  # late, and no longer wanted
     assert view_model.figures.property("visits") == 5
-    # follow_ups still on their way
-    assert view_model.property("updating")
+    assert not view_model.property("updating")
 
 
 def test_the_hub_away_on_this_computer_says_how_to_start_it(qtbot: QtBot, tmp_path: Path) -> None:
@@ -64,7 +71,7 @@ def test_the_hub_away_on_this_computer_says_how_to_start_it(qtbot: QtBot, tmp_pa
     )
     hub.go_online()
     assert not view_model.property("offline")
-    assert hub.commands() == ["figures", "follow_ups", "on_site"]
+    assert hub.commands() == ["figures", "on_site"]
 
 
 def test_a_hub_elsewhere_is_named(qtbot: QtBot, tmp_path: Path) -> None:
@@ -132,7 +139,7 @@ def test_new_targets_ask_for_the_figures_again(qapp, tmp_path: Path) -> None:
     hub.sent.clear()
     targets = {"acknowledge_s": 30, "welcome_s": 90, "escalation_repeat_s": 60}
     hub.noticeReceived.emit({"type": "notice", "notice": "targets", "targets": targets})
-    assert hub.commands() == ["figures", "follow_ups"]
+    assert hub.commands() == ["figures"]
 
 
 def test_a_refusal_nobody_waits_for_is_said(qapp, tmp_path: Path) -> None:

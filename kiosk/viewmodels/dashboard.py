@@ -100,6 +100,9 @@ class DashboardViewModel(QObject):
         # What to do with each answer, and the kind of request whose newest answer alone counts.
         self._waiting: dict[int, tuple[OnReply, OnRefusal | None, str]] = {}
         self._latest: dict[str, int] = {}
+        # The follow-ups of the days shown are asked for when their page is open: a long list
+        # costs the window's thread its time, and a manager looking at the charts none.
+        self._follow_ups_due = True
         self.range = DashboardRange(today, self)
         self.figures = DashboardFigures(self)
         self.follow_ups = DashboardFollowUps(self)
@@ -226,10 +229,18 @@ class DashboardViewModel(QObject):
         self._ask_for_days()
 
     def _ask_for_days(self) -> None:
+        self._ask("figures", self.figures.show, newest_only=True, **self._days_fields())
+        self._follow_ups_due = True
+        if self._view == FOLLOW_UPS:
+            self._ask_for_follow_ups()
+
+    def _ask_for_follow_ups(self) -> None:
+        self._follow_ups_due = False
+        self._ask("follow_ups", self.follow_ups.show, newest_only=True, **self._days_fields())
+
+    def _days_fields(self) -> dict[str, str]:
         days = self.range.days
-        fields = {"first": days.first.isoformat(), "last": days.last.isoformat()}
-        self._ask("figures", self.figures.show, newest_only=True, **fields)
-        self._ask("follow_ups", self.follow_ups.show, newest_only=True, **fields)
+        return {"first": days.first.isoformat(), "last": days.last.isoformat()}
 
     def _visits_in(self, days: Days) -> int:
         """Visits in these days, if the figures shown are theirs (for the export's progress)."""
@@ -264,6 +275,8 @@ class DashboardViewModel(QObject):
         if view in VIEWS and view != self._view:
             self._view = view
             self.viewChanged.emit()
+            if view == FOLLOW_UPS and self._follow_ups_due and self._connected:
+                self._ask_for_follow_ups()
 
     def _tell(self, sentence: str) -> None:
         if sentence != self._message:

@@ -234,8 +234,8 @@ class DashboardFigures(QObject):
         """Show a `figures` reply."""
         welcome_s = int(figures["targets"]["welcome_s"])
         current, previous = figures["current"], figures["previous"]
-        self._tiles.set_rows([asdict(t) for t in tiles(current, previous, welcome_s)])
-        self._recognitions.set_rows(
+        self._tiles.replace_rows([asdict(t) for t in tiles(current, previous, welcome_s)])
+        self._recognitions.replace_rows(
             [
                 {
                     "name": r.name,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
+from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
@@ -14,6 +15,7 @@ TO = "\u2013"  # the en dash between the ends of a range: "3 Nov to 24 Nov", "1 
 _LOCALE = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
+@lru_cache(maxsize=512)  # the dashboard's language is set once, before its first sentence
 def translate(text: str) -> str:
     return QCoreApplication.translate("Dashboard", text)
 
@@ -47,11 +49,13 @@ def count(number: int) -> str:
     return f"{number:,}"
 
 
+@lru_cache(maxsize=4096)
 def day(value: date) -> str:
     """ "Tue 24 Nov 2026" """
     return _LOCALE.toString(QDate(value.year, value.month, value.day), "ddd d MMM yyyy")
 
 
+@lru_cache(maxsize=4096)
 def short_day(value: date) -> str:
     """ "24 Nov" """
     return _LOCALE.toString(QDate(value.year, value.month, value.day), "d MMM")
