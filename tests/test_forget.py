@@ -92,7 +92,7 @@ def test_every_table_is_placed_as_erased_or_kept(db: Database) -> None:
     tables = {t for t in db.table_names() if not t.startswith("sqlite_")}
     assert tables == set(people.PERSONAL_DATA)
     erased = {t for t, why in people.PERSONAL_DATA.items() if why.startswith("erased")}
-    assert erased == {"visitors", "follow_up_notes"}
+    assert erased == {"visitors", "follow_up_notes", "expected_visits"}
 
 
 def test_the_log_and_the_audit_hold_nothing_a_visitor_typed(

@@ -61,6 +61,7 @@ COMMANDS = {
     "find_host_by_full_name": {"name": "Priya Raman"},
     "identify": {"name": "Maria Garcia", "contact": "maria@example.com"},
     "check_in": {"name": "Ann Lee", "key": "z" * 8, "purpose": "delivery"},
+    "scan": {"code": "FDKI" + "A" * 28, "key": "y" * 8},
     "leaving": {"name": "Ann Lee", "contact": "ann@example.com"},
     "check_out": {"visit": HANDLE},
     "rate_welcome": {"visit": HANDLE, "rating": 3},
@@ -82,10 +83,13 @@ COMMANDS = {
     "start_roll_call": {},
     "end_roll_call": {},
     "accounted_for": {"visit_id": 1},
+    "expected": {},
+    "expect": {"name": "Ada Lovelace", "host_id": 1, "at": 1_795_000_000_000},
+    "withdraw_invitation": {"expected_id": 1},
 }
 KIOSK_ONLY = {
-    "find_hosts", "find_host_by_full_name", "identify", "check_in", "leaving", "check_out",
-    "rate_welcome", "cancel", "release",
+    "find_hosts", "find_host_by_full_name", "identify", "check_in", "scan", "leaving",
+    "check_out", "rate_welcome", "cancel", "release",
 }  # fmt: skip
 MANAGER_ONLY = {"figures", "follow_ups", "follow_up", "export_rows"}
 STAFF = set(COMMANDS) - KIOSK_ONLY - MANAGER_ONLY

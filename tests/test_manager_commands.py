@@ -143,9 +143,9 @@ def test_the_next_proven_visit_tells_the_desk_of_the_follow_up(handler, long_wai
     visitor_id = visits.get_visit(hub._db, maria).visitor_id
     clock.advance(7 * 24 * 3600)
     back = hub.check_in("Maria Garcia", host_id=1, visitor_id=visitor_id).visit
-    assert handler.desk_card(back)["followed_up_at"] == followed
+    assert handler.cards.desk_card(back)["followed_up_at"] == followed
     stranger = hub.check_in("Maria Garcia", host_id=1).visit  # unproven: no word of it
-    assert handler.desk_card(stranger)["followed_up_at"] is None
+    assert handler.cards.desk_card(stranger)["followed_up_at"] is None
 
 
 def test_a_roll_call_marks_the_people_on_site_live(handler, hub, staff, clock) -> None:

@@ -5,10 +5,10 @@ them, so that each command starts quickly: `kiosk run` and `kiosk screen` never 
 database code, and the kiosk's first frame does not wait for it.
 """
 
-from kiosk.cli import figures, programs, security, staff, visits
+from kiosk.cli import figures, invitations, programs, security, staff, visits
 from kiosk.cli.base import cli
 
-__all__ = ["cli", "figures", "main", "programs", "security", "staff", "visits"]
+__all__ = ["cli", "figures", "invitations", "main", "programs", "security", "staff", "visits"]
 
 
 def main() -> None:

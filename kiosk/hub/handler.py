@@ -19,19 +19,25 @@ import msgspec
 from sqlite_utils import Database
 
 from kiosk.core import pace
-from kiosk.core.lifecycle import Event, EventType, IllegalTransition, Visit
+from kiosk.core.lifecycle import Event, EventType, IllegalTransition
 from kiosk.core.metrics import VisitTimes, WaitSummary
-from kiosk.core.names import InvalidName, first_name
+from kiosk.core.names import InvalidName
 from kiosk.core.people import Role, staff_actor
 from kiosk.core.policies import Targets
 from kiosk.hub import protocol as p
 from kiosk.hub import wire
+from kiosk.hub.desk_cards import DeskCards
 from kiosk.hub.introductions import Introductions
 from kiosk.hub.kiosk_commands import KioskCommands, SiteRules, SlowDown, host_card
-from kiosk.hub.manager_commands import MANAGER_COMMANDS, ROLL_CALL_COMMANDS, ManagerCommands
+from kiosk.hub.manager_commands import (
+    EXPECTED_COMMANDS,
+    MANAGER_COMMANDS,
+    ROLL_CALL_COMMANDS,
+    ManagerCommands,
+)
 from kiosk.hub.service import CommandRefused, HubService
 from kiosk.hub.sessions import LogBudget, Session
-from kiosk.store import audit, devices, people, roll_calls, visits
+from kiosk.store import audit, devices, people
 from kiosk.store.database import writing
 from kiosk.store.devices import DeviceRole
 
@@ -40,6 +46,7 @@ log = logging.getLogger(__name__)
 
 _KIOSK_COMMANDS = (
     p.Status,
+    p.Scan,
     p.FindHosts,
     p.FindHostByFullName,
     p.Identify,
@@ -65,19 +72,9 @@ _DESK_COMMANDS = (
 )
 ALLOWED = {
     DeviceRole.KIOSK: _KIOSK_COMMANDS,
-    DeviceRole.DESK: _DESK_COMMANDS + ROLL_CALL_COMMANDS,
-    DeviceRole.MANAGER: _DESK_COMMANDS + ROLL_CALL_COMMANDS + MANAGER_COMMANDS,
+    DeviceRole.DESK: _DESK_COMMANDS + ROLL_CALL_COMMANDS + EXPECTED_COMMANDS,
+    DeviceRole.MANAGER: _DESK_COMMANDS + ROLL_CALL_COMMANDS + EXPECTED_COMMANDS + MANAGER_COMMANDS,
     DeviceRole.DASHBOARD: (p.Queue, p.Figures),
-}
-# What a wall dashboard sees of a visit: nothing about the visitor.
-_ANONYMOUS_CARD = {
-    "checked_in_again_at",
-    "visit_id",
-    "state",
-    "checked_in_at",
-    "acknowledged_by",
-    "escalations",
-    "purpose",
 }
 # What each role hears of the log.
 _KIOSK_EVENTS = {EventType.ACKNOWLEDGED, EventType.WELCOMED}
@@ -94,14 +91,19 @@ class CommandHandler:
         local_tokens: dict[str, DeviceRole] | None = None,
         rules: SiteRules | None = None,
         pace_clock: Callable[[], float] = time.monotonic,
+        site_secret: bytes | None = None,
     ) -> None:
-        """`pace_clock` (seconds) times how fast devices ask; tests move it themselves."""
+        """`pace_clock` (seconds) times how fast devices ask; tests move it themselves.
+        `site_secret` signs invitation and badge codes."""
         self._service = service
         self._db = db
         self._pace_clock = pace_clock
         self._introductions = Introductions(service, db, fingerprint, local_tokens)
-        self.kiosks = KioskCommands(service, db, rules, pace_clock)
-        self.managers = ManagerCommands(service, db, lambda message: self.announce(message))
+        self.kiosks = KioskCommands(service, db, rules, pace_clock, site_secret)
+        self.managers = ManagerCommands(
+            service, db, lambda message: self.announce(message), self.kiosks.invitations
+        )
+        self.cards = DeskCards(service, db)
         self._rules = self.kiosks.rules
         self._pace = pace.Pace()
         self._errors = LogBudget()
@@ -149,8 +151,9 @@ class CommandHandler:
                 session.status = {k: v for k, v in told.items() if k not in ("v", "id")}
                 return p.reply(command.id, {})
             if session.role is DeviceRole.KIOSK:
-                return p.reply(command.id, self.kiosks.carry_out(command, session.holder))
-            if isinstance(command, MANAGER_COMMANDS + ROLL_CALL_COMMANDS):
+                answer = self.kiosks.carry_out(command, session.holder, session.device_id)
+                return p.reply(command.id, answer)
+            if isinstance(command, MANAGER_COMMANDS + ROLL_CALL_COMMANDS + EXPECTED_COMMANDS):
                 return p.reply(command.id, self.managers.carry_out(command, session))
             return p.reply(command.id, self._carry_out(command, session))
         except SlowDown as error:
@@ -196,16 +199,16 @@ class CommandHandler:
         match command:
             case p.Acknowledge(visit_id=visit_id, staff_id=staff_id):
                 actor = self._answering(staff_id, session)
-                return self.desk_card(service.acknowledge(visit_id, actor))
+                return self.cards.desk_card(service.acknowledge(visit_id, actor))
             case p.Welcome(visit_id=visit_id, staff_id=staff_id):
                 actor = self._answering(staff_id, session)
-                return self.desk_card(service.welcome(visit_id, actor))
+                return self.cards.desk_card(service.welcome(visit_id, actor))
             case p.MarkLeftUnseen(visit_id=visit_id, staff_id=staff_id):
                 actor = self._answering(staff_id, session)
-                return self.desk_card(service.mark_left_unseen(visit_id, actor))
+                return self.cards.desk_card(service.mark_left_unseen(visit_id, actor))
             case p.UndoLeftUnseen(visit_id=visit_id, staff_id=staff_id):
                 actor = self._answering(staff_id, session)
-                return self.desk_card(service.undo_left_unseen(visit_id, actor))
+                return self.cards.desk_card(service.undo_left_unseen(visit_id, actor))
             case p.Shown(visit_id=visit_id):
                 visit = service.visit(visit_id)
                 if visit is not None and visit.alerted_at is None:
@@ -213,7 +216,7 @@ class CommandHandler:
                 return {}
             case p.Queue():
                 return {
-                    "visits": [self.card_for(v, role) for v in service.waiting_now()],
+                    "visits": [self.cards.card_for(v, role) for v in service.waiting_now()],
                     # The hub's targets are the ones that escalate; desks time cards by them.
                     "targets": _targets_body(service.policies.targets),
                 }
@@ -310,7 +313,7 @@ class CommandHandler:
                 return None
             body: dict[str, Any] = {"event": str(event.type), "visit": handle}
             if event.type is EventType.ACKNOWLEDGED:
-                body["by"] = self._by(event.actor)
+                body["by"] = self.cards.first_name_of(event.actor)
             return p.event_message(event.seq, body)
         heard = _MANAGER_EVENTS if role is DeviceRole.MANAGER else _DESK_EVENTS
         if role is not None and event.type in heard:
@@ -321,71 +324,9 @@ class CommandHandler:
             if event.type is EventType.ESCALATED:
                 body["level"] = event.payload.get("level")
                 body["reason"] = event.payload.get("reason")
-            body["card"] = self.card_for(visit, role)
+            body["card"] = self.cards.card_for(visit, role)
             return p.event_message(event.seq, body)
         return None
-
-    def card_for(self, visit: Visit, role: DeviceRole) -> dict[str, Any]:
-        """A desk card; a wall dashboard's leaves out everything about the visitor."""
-        card = self.desk_card(visit)
-        if role is DeviceRole.DASHBOARD:
-            return {k: v for k, v in card.items() if k in _ANONYMOUS_CARD}
-        return card
-
-    def desk_card(self, visit: Visit) -> dict[str, Any]:
-        """What a receptionist needs to greet this visitor well."""
-        visitor = people.get_visitor(self._db, visit.visitor_id) if visit.visitor_id else None
-        host = people.get_staff(self._db, visit.host_id) if visit.host_id else None
-        earlier = self._service.earlier_visit(visit)
-        last_wait = VisitTimes.of(earlier).wait if earlier else None
-        target = self._service.policies.targets.welcome_s
-        card = {
-            "visit_id": visit.id,
-            "state": str(visit.state),
-            "name": visitor.name if visitor else "",
-            "pronunciation": visitor.pronunciation if visitor else None,
-            "host": host.name if host else None,
-            "purpose": visit.purpose,
-            "checked_in_at": visit.checked_in_at,
-            "acknowledged_by": self._by(visit.acknowledged_by or ""),
-            "escalations": visit.escalations,
-            "previous_visits": self._service.earlier_visit_count(visit),
-            "last_visit_at": earlier.checked_in_at if earlier else None,
-            "last_wait_s": last_wait,
-            "last_wait_over_target": last_wait is not None and last_wait > target,
-            "checked_in_again_at": visits.last_said_at(
-                self._db, visit.id, EventType.CHECKED_IN_AGAIN
-            ),
-            "says_leaving_at": visits.last_said_at(self._db, visit.id, EventType.SAID_LEAVING),
-            # A manager called this visitor back after their last visit's long wait.
-            "followed_up_at": earlier.followed_up_at if earlier else None,
-            "accounted": self._accounted(visit),
-        }
-        # Nobody proved who this is, but someone of that name once waited too long: the desk
-        # may make amends. Only desks see it; the visit joins that record only after proof.
-        namesake = (
-            people.long_wait_of_namesake(self._db, visitor, target)
-            if visitor is not None and earlier is None
-            else None
-        )
-        card["possibly_waited_s"] = namesake.last_wait_s if namesake else None
-        card["possibly_visited_at"] = namesake.last_visit_at if namesake else None
-        return card
-
-    def _accounted(self, visit: Visit) -> bool:
-        """Seen safe in the roll call going on now."""
-        if visit.accounted_at is None:
-            return False
-        going = roll_calls.current(self._db)
-        return going is not None and visit.accounted_at >= going.started_at
-
-    def _by(self, actor: str) -> str:
-        kind, _, ident = actor.partition(":")
-        if kind == "staff" and ident.isdigit():
-            person = people.get_staff(self._db, int(ident))
-            if person is not None:
-                return first_name(person.name)
-        return ""
 
 
 def _targets_body(targets: Targets) -> dict[str, int]:

@@ -7,16 +7,19 @@ asks at a person's pace. Everything else it may send is refused by the handler b
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from kiosk.core import pace
+from kiosk.core.codes import PREFIX, CodeKind
 from kiosk.core.lifecycle import ON_SITE, UNHANDLED
 from kiosk.core.names import clean_name, first_name, matching_key
 from kiosk.core.people import Visitor, contact_key
 from kiosk.hub import protocol as p
+from kiosk.hub.invitations import Invitations
 from kiosk.hub.service import CommandRefused, HubService
 from kiosk.hub.visit_handles import HandleRefused, Handles
 from kiosk.store import people, visits
@@ -66,9 +69,13 @@ class KioskCommands:
         db: Database,
         rules: SiteRules | None = None,
         clock: Callable[[], float] = time.monotonic,
+        site_secret: bytes | None = None,
     ) -> None:
+        """`site_secret` signs the site's invitation and badge codes (a new one each time when
+        none is given: tests)."""
         self._service = service
         self._db = db
+        self.invitations = Invitations(service, db, site_secret or secrets.token_bytes(32))
         self.rules = rules or FixedRules()
         self._clock = clock
         self._pace = pace.Pace()
@@ -78,8 +85,11 @@ class KioskCommands:
         # Whether some desk is listening now; the server, which sees the desks, answers.
         self.reception_listening: Callable[[], bool] = lambda: False
 
-    def carry_out(self, command: p.Command, holder: str) -> dict[str, Any]:
-        """Carry out a kiosk's command; `holder` names the device for handles and pace."""
+    def carry_out(
+        self, command: p.Command, holder: str, device_id: int | None = None
+    ) -> dict[str, Any]:
+        """Carry out a kiosk's command; `holder` names the device for handles and pace,
+        `device_id` the paired device, if it is one, for the audit log."""
         now = self._service.now_ms()
         match command:
             case p.FindHosts(text=text):
@@ -99,6 +109,9 @@ class KioskCommands:
             case p.CheckIn() as c:
                 self._at_pace(holder, pace.CHECK_IN)
                 return self._check_in(holder, c, now)
+            case p.Scan() as scan:
+                self._at_pace(holder, pace.CHECK_IN)
+                return self._scan(holder, scan, device_id, now)
             case p.Leaving(name=name, contact=contact):
                 self._at_pace(holder, pace.IDENTIFY)
                 visitor = self._proven(name, contact)
@@ -193,6 +206,36 @@ class KioskCommands:
             "first_name": first_name(done.visitor.name),
             "returning": done.returning,
             # The kiosk promises "reception knows you're here" only if this is true.
+            "listening": listening,
+        }
+
+    def _scan(self, holder: str, scan: p.Scan, device_id: int | None, now: int) -> dict[str, Any]:
+        """An invitation checks its visitor in at once; a badge checks its visit out. The code
+        is the proof of who they are, as a name and contact are for `identify`."""
+        if scan.code.strip().upper().startswith(f"{PREFIX}{CodeKind.BADGE}"):
+            visit_id = self.invitations.visit_for_badge(scan.code, device_id)
+            self._service.check_out(visit_id, "visitor")
+            return {"did": "checked_out", "visit": self.visits.issue(holder, visit_id, now)}
+        key = f"{holder}:{scan.key}"
+        listening = self.reception_listening()
+        visit = self._service.visit_for_key(key)  # a scan resent after a lost reply
+        if visit is None:
+            invited = self.invitations.expected_for(scan.code, device_id)
+            known = self._proven(invited.name, invited.contact or "")
+            visit = self._service.check_in(
+                invited.name, host_id=invited.host_id, visitor_id=known.id if known else None,
+                pronunciation=invited.pronunciation, contact=invited.contact, kiosk=scan.kiosk,
+                key=key, listening=listening, invitation=invited.id,
+            ).visit  # fmt: skip
+        visitor = people.get_visitor(self._db, visit.visitor_id or 0)
+        host = people.get_staff(self._db, visit.host_id or 0)
+        return {
+            "did": "checked_in",
+            "visit": self.visits.issue(holder, visit.id, now),
+            "first_name": first_name(visitor.name) if visitor else "",
+            "pronunciation": visitor.pronunciation if visitor else None,
+            "host": host.name if host else None,
+            "returning": self._service.earlier_visit_count(visit) > 0,
             "listening": listening,
         }
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThread, 
 from kiosk.hub.certificate import CertificateError, HubIdentity, load_identity
 from kiosk.hub.client import HubClient
 from kiosk.hub.handler import CommandHandler
+from kiosk.hub.local_credential import site_secret
 from kiosk.hub.server import HubServer, ServerError
 from kiosk.hub.service import HubService
 from kiosk.hub.sessions import LogBudget
@@ -106,8 +107,9 @@ class HubHost(QObject):
             service = HubService(self._db, self._settings.policies)
             rules = SettingsRules(self._settings, self._settings_file)
             handler = CommandHandler(
-                service, self._db, self.identity.fingerprint, self.local_tokens, rules
-            )
+                service, self._db, self.identity.fingerprint, self.local_tokens, rules,
+                site_secret=site_secret(self._database.parent),
+            )  # fmt: skip
             # The first round of clock duties before listening: a database that can't take a
             # write stops the hub here, with its sentence, before any device is let in.
             service.tick()

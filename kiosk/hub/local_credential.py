@@ -6,9 +6,10 @@ TLS like any device, with its token. The hub started by `kiosk run` (`kiosk hub 
 reads it at start and lets it in as a kiosk, alongside the paired devices; every hub lets in the
 dashboard's token as a manager, so `kiosk dashboard` on the hub's computer needs no pairing. They
 are not rows in the devices table, so they never need a pairing code and are never shown among
-the paired devices.
+the paired devices. The site's secret, which signs invitation and badge codes, is kept the same
+way.
 
-The file is readable by its owner only, like the hub's key beside it, and is made by whichever
+Each file is readable by its owner only, like the hub's key beside it, and is made by whichever
 process needs it first (the supervisor, before it starts either child). It is made whole or not
 at all, and never replaced, so two processes starting at once still agree on one token.
 This module loads nothing slow: the kiosk screen reads the token before its first frame.
@@ -25,8 +26,14 @@ from kiosk.hub.certificate import CertificateError
 
 CREDENTIAL_FILE = "screen-credential"
 MANAGER_CREDENTIAL_FILE = "manager-credential"
+# The key that signs this site's invitation and badge codes (kiosk.core.codes).
+SITE_SECRET_FILE = "site-secret"
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{32,128}")
-_WHOSE = {CREDENTIAL_FILE: "its screen", MANAGER_CREDENTIAL_FILE: "its dashboard"}
+_WHOSE = {
+    CREDENTIAL_FILE: "its screen",
+    MANAGER_CREDENTIAL_FILE: "its dashboard",
+    SITE_SECRET_FILE: "its invitations",
+}
 
 
 def screen_token(folder: Path) -> str:
@@ -39,9 +46,15 @@ def manager_token(folder: Path) -> str:
     return _token(folder / MANAGER_CREDENTIAL_FILE)
 
 
+def site_secret(folder: Path) -> bytes:
+    """The key that signs this site's codes, made the first time it is needed. Unlike the
+    credentials it outlives a new certificate, so invitations already sent stay good."""
+    return _token(folder / SITE_SECRET_FILE).encode("ascii")
+
+
 def forget_local_tokens(folder: Path) -> None:
-    """Throw the tokens away; the next start makes new ones."""
-    for name in _WHOSE:
+    """Throw the credentials away; the next start makes new ones."""
+    for name in (CREDENTIAL_FILE, MANAGER_CREDENTIAL_FILE):
         (folder / name).unlink(missing_ok=True)
 
 

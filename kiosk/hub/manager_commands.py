@@ -14,11 +14,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from kiosk.core.codes import CodeKind, arrival
 from kiosk.core.people import staff_actor
 from kiosk.hub import protocol as p
+from kiosk.hub.invitations import Invitations
 from kiosk.hub.service import CommandRefused, HubService
 from kiosk.hub.sessions import Session
-from kiosk.store import export, follow_ups, people, roll_calls
+from kiosk.store import expected, export, follow_ups, people, roll_calls, visits
 from kiosk.store.database import writing
 from kiosk.store.stats import WaitCounts, figures_body
 
@@ -28,17 +30,24 @@ MAX_RANGE_DAYS = 3660
 MAX_FOLLOW_UPS = 500
 
 MANAGER_COMMANDS = (p.Figures, p.FollowUps, p.FollowUp, p.ExportRows)
+# Desks and managers alike: the roll call, and the visitors expected.
 ROLL_CALL_COMMANDS = (p.OnSite, p.StartRollCall, p.EndRollCall, p.AccountedFor)
+EXPECTED_COMMANDS = (p.Expected, p.Expect, p.WithdrawInvitation)
 
 
 class ManagerCommands:
     def __init__(
-        self, service: HubService, db: Database, announce: Callable[[bytes], None]
+        self,
+        service: HubService,
+        db: Database,
+        announce: Callable[[bytes], None],
+        invitations: Invitations,
     ) -> None:
         """`announce` tells every desk, manager and dashboard connected now."""
         self._service = service
         self._db = db
         self._announce = announce
+        self._invitations = invitations
 
     def carry_out(self, command: p.Command, session: Session) -> dict[str, Any]:
         service, db = self._service, self._db
@@ -79,6 +88,25 @@ class ManagerCommands:
                     roll_calls.end(db, service.now_ms())
                 self._announce_roll_call()
                 return {}
+            case p.Expected(day=day):
+                return self._expected(day)
+            case p.Expect() as asked:
+                invited = self._invitations.invite(
+                    asked.name, host_id=asked.host_id, expected_at=asked.at,
+                    created_by=_manager(session), email=asked.email or None,
+                    note=asked.note or None, pronunciation=asked.pronunciation or None,
+                )  # fmt: skip
+                self._announce(p.notice("expected", {}))
+                return {"expected_id": invited.expected_id, "code": invited.code}
+            case p.WithdrawInvitation(expected_id=expected_id):
+                with writing(db):
+                    withdrawn = expected.withdraw(db, expected_id, service.now_ms())
+                if not withdrawn:
+                    raise CommandRefused(
+                        "That invitation has been used or withdrawn already.", "not_now"
+                    )
+                self._announce(p.notice("expected", {}))
+                return {}
             case p.AccountedFor(visit_id=visit_id, staff_id=staff_id):
                 actor = staff_actor(staff_id) if staff_id else _manager(session)
                 service.accounted_for(visit_id, actor)
@@ -93,6 +121,30 @@ class ManagerCommands:
             "roll_call": _roll_call_body(going),
             "visits": [asdict(each) for each in here],
         }
+
+    def _expected(self, day: str | None) -> dict[str, Any]:
+        """Everyone expected on `day`, with their code and whether they have come."""
+        chosen = _range(day, day)[0] if day else self._service.local(self._service.now_ms()).date()
+        start, end = self._range_ms(chosen.isoformat(), chosen.isoformat())
+        listed = []
+        for each in expected.expected_between(self._db, start, end):
+            host = people.get_staff(self._db, each.host_id or 0)
+            visit = visits.get_visit(self._db, each.visit_id) if each.visit_id else None
+            came = arrival(each.expected_at, visit.checked_in_at) if visit else None
+            listed.append(
+                {
+                    "expected_id": each.id,
+                    "name": each.name,
+                    "host": host.name if host else None,
+                    "expected_at": each.expected_at,
+                    "note": each.note,
+                    "pronunciation": each.pronunciation,
+                    "code": self._invitations.code(CodeKind.INVITATION, each.id),
+                    "visit_id": each.visit_id,
+                    "arrival": {"kind": came.kind, "minutes": came.minutes} if came else None,
+                }
+            )
+        return {"day": chosen.isoformat(), "visits": listed}
 
     def _announce_roll_call(self) -> None:
         going = roll_calls.current(self._db)

@@ -66,6 +66,16 @@ class CheckIn(Command, tag="check_in"):
     kiosk: ShortText = "kiosk"
 
 
+class Scan(Command, tag="scan"):
+    """What a barcode scanner typed or a camera read: an invitation checks its visitor in, a
+    badge checks its visit out."""
+
+    code: Annotated[str, Meta(max_length=64)]
+    # As for check_in: chosen by the kiosk per scan, so a resent scan is carried out once.
+    key: Annotated[str, Meta(min_length=8, max_length=64)]
+    kiosk: ShortText = ""
+
+
 class Leaving(Command, tag="leaving"):
     """A visitor checking out at a kiosk: the visit ends only if name and contact prove it is
     theirs. The answer is the same whatever was found."""
@@ -212,6 +222,27 @@ class OnSite(Command, tag="on_site"):
     """Everyone checked in and not yet out, and the roll call going on, if any."""
 
 
+class Expected(Command, tag="expected"):
+    """The visitors expected on a day (the hub's today when none is given)."""
+
+    day: Day | None = None
+
+
+class Expect(Command, tag="expect"):
+    """Expect a visitor: the reply carries their invitation code."""
+
+    name: Name
+    host_id: Id
+    at: Annotated[int, Meta(ge=0, le=2**53)]  # hub time, Unix ms
+    email: Contact = ""
+    note: Annotated[str, Meta(max_length=800)] = ""
+    pronunciation: ShortText = ""
+
+
+class WithdrawInvitation(Command, tag="withdraw_invitation"):
+    expected_id: Id
+
+
 class StartRollCall(Command, tag="start_roll_call"):
     staff_id: Id | None = None
 
@@ -240,7 +271,7 @@ AnyCommand = FindHosts | FindHostByFullName | Identify | CheckIn | Leaving | Che
 AnyCommand |= RateWelcome | Cancel | SetTargets | Hello | PairBegin | Pair | Acknowledge | Welcome
 AnyCommand |= MarkLeftUnseen | UndoLeftUnseen | Shown | Queue | YourDay | Receptionists | Status
 AnyCommand |= Figures | FollowUps | FollowUp | OnSite | StartRollCall | EndRollCall | AccountedFor
-AnyCommand |= ExportRows
+AnyCommand |= ExportRows | Scan | Expected | Expect | WithdrawInvitation
 
 _decoder = msgspec.json.Decoder(AnyCommand)
 

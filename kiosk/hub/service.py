@@ -24,7 +24,7 @@ from kiosk.core.names import clean_name, matching_key
 from kiosk.core.people import Visitor
 from kiosk.core.policies import Policies, closing_passed, escalation_due
 from kiosk.core.purposes import Purpose
-from kiosk.store import follow_ups, people, roll_calls, visits
+from kiosk.store import expected, follow_ups, people, roll_calls, visits
 from kiosk.store.database import writing
 
 log = logging.getLogger(__name__)
@@ -108,6 +108,7 @@ class HubService:
         kiosk: str = "kiosk",
         key: str | None = None,
         listening: bool | None = None,
+        invitation: int | None = None,
     ) -> CheckIn:
         """Record that a visitor has arrived. `visitor_id` names a returning visitor the kiosk
         has already recognised; without it a new visitor is remembered. `listening` records
@@ -119,6 +120,8 @@ class HubService:
 
         `key`, chosen by the kiosk for this check-in, makes a resent check-in harmless: the
         visit already recorded under it is returned and nothing is written or published again.
+        `invitation` is the expected visit whose code the visitor scanned: it is used with this
+        check-in, in the same transaction.
         """
         name = clean_name(name)
         pronunciation = _checked(pronunciation, text.PRONUNCIATION)
@@ -164,9 +167,13 @@ class HubService:
                 payload["key"] = key
             if listening is not None:
                 payload["listening"] = listening
+            if invitation is not None:
+                payload["invitation"] = invitation
             event, visit = visits.append_event(
                 self._db, EventType.CHECKED_IN, None, now, kiosk, payload
             )
+            if invitation is not None:
+                expected.mark_arrived(self._db, invitation, visit.id, now)
         self._publish(event)
         return CheckIn(event, visit, known, returning=known.visit_count > 0)
 
@@ -366,6 +373,7 @@ class HubService:
         cutoff = self.now_ms() - self.policies.retention_days * DAY_MS
         with writing(self._db):
             erased = people.erase_visitors_before(self._db, cutoff)
+            expected.erase_expected_before(self._db, cutoff)
         if erased:
             log.info(
                 "Erased %d visitors not seen for %d days", erased, self.policies.retention_days

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +13,7 @@ from kiosk.core import text
 from kiosk.core.names import MAX_NAME_LENGTH, clean_name, matching_key
 from kiosk.core.people import STAFF_ACTOR, InvalidEmail, Role, Staff, Visitor, checked_email
 from kiosk.store.database import writing
+from kiosk.store.spreadsheets import TOO_MANY_FIELDS, read_sheet
 
 _STAFF_COLUMNS = "id, name, role, email, phone, department, active"
 _VISITOR_COLUMNS = (
@@ -39,6 +39,8 @@ PERSONAL_DATA = {
     "follow_up_notes": "erased with the visitor: what a manager noted on calling them back",
     "roll_calls": "kept: when each roll call started and ended, and which desk or manager "
     "started it",
+    "expected_visits": "erased: the name, contact, note and pronunciation of a visitor the desk "
+    "expected, once their day is older than the retention period",
     "_sqlite_migrations": "kept: the changes made to the schema",
 }
 
@@ -124,10 +126,6 @@ class StaffImport:
     problems: list[str] = field(default_factory=list)
 
 
-# Spreadsheets save "CSV" with commas, or with semicolons where the comma is the decimal mark,
-# or with tabs; the first part of the file tells which.
-STAFF_DELIMITERS = ",;\t"
-_SAMPLE_CHARS = 64 * 1024
 _STAFF_FIELDS = ("name", "role", "email", "phone", "department")
 
 
@@ -141,57 +139,18 @@ def import_staff_csv(db: Database, path: Path) -> StaffImport:
     (which could rewrite a terminal or turn a name backwards on a desk) makes its row bad, and so
     does an e-mail address that is not one.
     """
-    report = StaffImport()
-    rows: list[tuple[int, dict[str | None, Any]]] = []
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as file:
-            delimiter = _delimiter(file.read(_SAMPLE_CHARS))
-            file.seek(0)
-            reader = csv.DictReader(file, delimiter=delimiter)
-            first_line = 2  # after the header
-            for raw in reader:
-                # A quoted field may hold a line break: name the line the row starts on.
-                rows.append((first_line, raw))
-                first_line = reader.line_num + 1
-            header = reader.fieldnames or []
-    except FileNotFoundError:
-        report.problems.append(f"There is no file {path}.")
-        return report
-    except IsADirectoryError:
-        report.problems.append(f"{path} is a folder; give the staff list's CSV file.")
-        return report
-    except UnicodeDecodeError:
-        report.problems.append(f"{path} is not a UTF-8 text file. Save it as CSV UTF-8.")
-        return report
-    if "name" not in {(k or "").strip().lower() for k in header}:
-        report.problems.append(
-            f"{path} needs a header row with a 'name' column, its columns separated by "
-            "commas, semicolons or tabs."
-        )
-        return report
+    sheet = read_sheet(path, "name", "the staff list")
+    report = StaffImport(problems=sheet.problems)
     with writing(db):
-        for line, raw in rows:
-            _import_row(db, line, raw, report)
+        for line, row in sheet.rows:
+            _import_row(db, line, row, report)
     return report
 
 
-def _delimiter(sample: str) -> str:
-    """The delimiter of the CSV text that starts with `sample`; a comma if it can't be told (a
-    list with only a name column has none)."""
-    whole_lines = sample[: sample.rfind("\n") + 1] or sample
-    try:
-        return csv.Sniffer().sniff(whole_lines, delimiters=STAFF_DELIMITERS).delimiter
-    except csv.Error:
-        return ","
-
-
-def _import_row(db: Database, line: int, raw: dict[str | None, Any], report: StaffImport) -> None:
-    if None in raw:
-        report.problems.append(f"Line {line}: it has more fields than the header; skipped.")
+def _import_row(db: Database, line: int, row: dict[str, str] | None, report: StaffImport) -> None:
+    if row is None:
+        report.problems.append(f"Line {line}: {TOO_MANY_FIELDS}")
         return
-    row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
-    if not any(row.values()):
-        return  # a blank row of the spreadsheet, saved as delimiters only
     for column in _STAFF_FIELDS:
         refused = text.first_refused(row.get(column, ""))
         if refused is not None:

@@ -253,3 +253,30 @@ def follow_ups_and_roll_calls(db: Database) -> None:
         pk="id",
         not_null={"started_at", "started_by"},
     )
+
+
+@_change
+def expect_visitors(db: Database) -> None:
+    # Visitors expected by the desk or invited from the command line. The name, contact, note
+    # and pronunciation are personal data: they go with the retention purge like a visitor's.
+    db["expected_visits"].create(
+        {
+            "id": int,
+            "name": str,
+            "name_key": str,
+            "contact": str,
+            "host_id": int,
+            "expected_at": int,
+            "utc_offset_min": int,
+            "note": str,
+            "pronunciation": str,
+            "created_at": int,
+            "created_by": str,
+            "used_at": int,
+            "visit_id": int,
+            "cancelled_at": int,
+        },
+        pk="id",
+        not_null={"name", "name_key", "expected_at", "utc_offset_min", "created_at", "created_by"},
+    )
+    db["expected_visits"].create_index(["expected_at"])

@@ -1,0 +1,104 @@
+"""`kiosk invite` and `kiosk expected` as a receptionist or manager runs them, in a real process:
+the code it prints and the QR code it writes check the visitor in at a kiosk."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import zxingcpp
+from PySide6.QtGui import QImage
+
+from kiosk.core.policies import Policies
+from kiosk.hub.handler import CommandHandler
+from kiosk.hub.local_credential import site_secret
+from kiosk.hub.service import HubService
+from kiosk.hub.sessions import Session
+from kiosk.store.database import open_database
+from kiosk.store.devices import DeviceRole
+from tests.hub_process import kiosk_command
+
+TODAY = date.today().isoformat()
+
+
+def _home(tmp_path: Path) -> Path:
+    home = tmp_path / "home"
+    staff = tmp_path / "staff.csv"
+    staff.write_text("name,role,email\nJane Park,host,jane@example.com\n", encoding="utf-8")
+    assert kiosk_command(home, "staff", "import", str(staff)).returncode == 0
+    return home
+
+
+def test_an_invitation_s_qr_code_checks_the_visitor_in(tmp_path: Path) -> None:
+    home = _home(tmp_path)
+    png = tmp_path / "maria.png"
+    made = kiosk_command(home, "invite", "Maria Garcia", "--host", "jane park",
+                         "--at", f"{TODAY} 10:30", "--email", "maria@example.com",
+                         "--pronunciation", "mah-REE-ah", "-o", str(png))  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    printed = made.stdout.split("Their code: ")[1].split()[0]
+    (read,) = zxingcpp.read_barcodes(QImage(str(png)))
+    assert read.text == printed and read.format == zxingcpp.BarcodeFormat.QRCode
+    # The kiosk sends what the camera read; the hub on this computer knows the site's secret.
+    db = open_database(home / "kiosk.db")
+    hub = HubService(db, Policies())
+    handler = CommandHandler(hub, db, "ab" * 32, site_secret=site_secret(home))
+    message = {"v": 2, "id": 1, "type": "scan", "code": read.text, "key": "k" * 8}
+    kiosk = Session(role=DeviceRole.KIOSK, holder="device:1", device_id=1)
+    answer = json.loads(handler.handle(json.dumps(message), kiosk))
+    assert answer["result"]["first_name"] == "Maria", answer
+    assert answer["result"]["pronunciation"] == "mah-REE-ah"
+    db.close()
+    listed = kiosk_command(home, "expected")
+    assert "Maria Garcia" in listed.stdout and "Jane Park" in listed.stdout
+    assert "arrived" in listed.stdout
+
+
+def test_a_list_of_visitors_is_invited_row_by_row(tmp_path: Path) -> None:
+    home = _home(tmp_path)
+    rows = tmp_path / "visitors.csv"
+    rows.write_text(
+        "name;host;at;email;note\n"
+        f"Ada Lovelace;Jane Park;{TODAY} 11:00;ada@example.com;tea\n"
+        f"Bo Chen;Nobody Here;{TODAY} 11:00;;\n"
+        "Cy Twombly;Jane Park;soon;;\n"
+        f";Jane Park;{TODAY} 12:00;;\n"
+        f"Di Prince;Jane Park;{TODAY} 12:30;not-an-email;\n",
+        encoding="utf-8",
+    )
+    done = kiosk_command(home, "invite", "--csv", str(rows))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Ada Lovelace: FDKI")
+    problems = done.stderr.splitlines()
+    assert [p.split(":")[0] for p in problems] == ["Line 3", "Line 4", "Line 5", "Line 6"]
+    assert "no one called Nobody Here" in problems[0]
+    assert "is not a date and time" in problems[1]
+    assert "The name is empty" in problems[2]
+    assert "Traceback" not in done.stderr
+    assert "Invited 1; 4 could not be." in done.stdout
+    assert "Ada Lovelace" in kiosk_command(home, "expected", "--date", TODAY).stdout
+
+
+def test_bad_invitations_are_one_sentence(tmp_path: Path) -> None:
+    home = _home(tmp_path)
+    for args, words in [
+        (["Bo", "--host", "Jane Park", "--at", "tomorrow"], "is not a date and time"),
+        (["Bo", "--host", "Jane Park"], "Give the visitor's name, --host and --at"),
+        (["Bo", "--host", "Jane Park", "--at", f"{TODAY} 10:00", "-o", "bo.pdf"], "not a .png"),
+        (["Bo\x1b[2J", "--host", "Jane Park", "--at", f"{TODAY} 10:00"], "control"),
+    ]:
+        done = kiosk_command(home, "invite", *args)
+        assert done.returncode != 0 and words in done.stderr, (args, done.stderr)
+        assert "Traceback" not in done.stderr
+    assert "Nobody is expected" in kiosk_command(home, "expected").stdout
+
+
+def test_expected_at_is_the_site_s_local_time(tmp_path: Path) -> None:
+    home = _home(tmp_path)
+    kiosk_command(home, "invite", "Ada Lovelace", "--host", "Jane Park", "--at",
+                  f"{TODAY} 09:15")  # fmt: skip
+    db = open_database(home / "kiosk.db")
+    (at_ms,) = db.execute("SELECT expected_at FROM expected_visits").fetchone()
+    db.close()
+    assert datetime.fromtimestamp(at_ms / 1000).strftime("%H:%M") == "09:15"
