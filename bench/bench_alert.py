@@ -132,7 +132,7 @@ def run_desk_model(url: str, token: str, fingerprint: str) -> None:
     quiet = Quiet()
     desk = DeskViewModel(Targets(acknowledge_s=3600, welcome_s=3600), sounds=quiet, tray=quiet,
                          voice=quiet, memory=quiet, receptionist_id=2)  # fmt: skip
-    model = desk.property("queue")
+    model = desk.queue
 
     def arrived(parent: QModelIndex, first: int, last: int) -> None:
         now = time.time_ns()

@@ -292,7 +292,7 @@ def test_the_console_says_when_the_hub_is_unreachable_and_catches_up(
         desk.card(third)
         qtbot.waitUntil(lambda: not desk.has_card(first), timeout=5000)
         assert desk.has_card(second)
-        assert [r["visitId"] for r in desk.desk.property("queue").rows()] == [second, third]
+        assert [r["visitId"] for r in desk.desk.queue.rows()] == [second, third]
         assert desk.console.tray.notices[-1][0] == "Yuki Tanaka is here"
     finally:
         kiosk.close()

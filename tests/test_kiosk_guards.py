@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QMetaType, QObject
 
 from kiosk.hub.local import LocalHub
 from kiosk.store.database import open_database
@@ -15,12 +15,15 @@ from tests.qt_helpers import ADMIN_PIN, KioskDriver, desk_client
 
 
 def property_texts(view_model: QObject) -> list[str]:
-    """Every property of the view model (and of its list models), as text."""
+    """Every property of the view model (and of its flows and list models), as text."""
     found = []
     for obj in (view_model, *view_model.findChildren(QObject)):
         meta = obj.metaObject()
         for i in range(meta.propertyCount()):
-            value = obj.property(meta.property(i).name())
+            prop = meta.property(i)
+            if prop.metaType().flags() & QMetaType.TypeFlag.PointerToQObject:
+                continue  # a flow or a list model: a child, read in its own turn
+            value = obj.property(prop.name())
             if isinstance(value, str | int | float):
                 found.append(str(value))
         if hasattr(obj, "rows"):

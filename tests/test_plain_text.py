@@ -98,7 +98,7 @@ def test_a_visitor_named_like_an_image_is_shown_as_typed_and_nothing_is_fetched(
         shown = desk.item("visitorName", timeout=10000)
         qtbot.waitUntil(lambda: shown.property("text") == name, timeout=10000)
         assert shows_literally(shown, name)
-        card = desk.item("card_" + str(desk.desk.property("queue").rows()[0]["visitId"]))
+        card = desk.item("card_" + str(desk.desk.queue.rows()[0]["visitId"]))
         assert shows_literally(desk.item("pronunciation", card), f"say it: {pronunciation}")
         desk.screenshot("plain-text-desk-card")
         no_markup_anywhere(kiosk, desk)

@@ -1,10 +1,12 @@
 // The kiosk window: the screen the visitor is on, the in-scene keyboard, and the staff corner.
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
+import ViewModels
 
 Window {
     id: root
-    required property QtObject kiosk
+    required property KioskViewModel kiosk
 
     // The screens are laid out for a 1080p kiosk (1920×1080 or 1080×1920) and scaled as a whole
     // to the window: 1 on a 1080p kiosk, smaller in the demo's window, larger on a 4K screen.
@@ -12,7 +14,7 @@ Window {
     readonly property real fit: Math.min(width / (portrait ? 1080 : 1920),
                                          height / (portrait ? 1920 : 1080))
     readonly property real bannerHeight: banner.visible ? banner.height * fit : 0
-    readonly property bool keyboardUp: keyboard.item !== null && keyboard.item.active
+    readonly property bool keyboardUp: (keyboard.item as Keyboard)?.active ?? false
 
     onFrameSwapped: keyboard.active = true
 

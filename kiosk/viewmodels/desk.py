@@ -4,33 +4,30 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.core.lifecycle import UNDO_WINDOW_MS
 from kiosk.core.policies import Targets
 from kiosk.viewmodels.desk_crier import DeskCrier, Sounds, Tray
 from kiosk.viewmodels.desk_note import DeskNote
 from kiosk.viewmodels.desk_person import DeskPerson, Memory
-from kiosk.viewmodels.desk_queue import OPEN_STATES, WAITING, DeskQueue
-from kiosk.viewmodels.kiosk import Hub
+from kiosk.viewmodels.desk_queue import OPEN_STATES, WAITING, DeskQueue, HubClock
+from kiosk.viewmodels.services import Hub, Voice
+
+QML_IMPORT_NAME = "ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
 
 PAIRING = "pairing"
 WHO = "who"
 CONSOLE = "console"
 
-QUIET, CHIME, ALARM = "quiet", "chime", "alarm"  # as kiosk.app.desk_sounds names them
-
 OFFLINE_GRACE_MS = 2500  # a normal start connects well within this: no banner flash
 
 
-class Voice(Protocol):
-    enabled: bool
-
-    def say(self, text: str, language: str = "en") -> None: ...
-
-
+@QmlElement
+@QmlUncreatable("The desk console makes it, with its sounds, tray and voice.")
 class DeskViewModel(QObject):
     """Everything the console shows, and every answer a receptionist can give.
 
@@ -67,12 +64,12 @@ class DeskViewModel(QObject):
     ) -> None:
         super().__init__(parent)
         self._targets = targets
-        self._sounds, self._tray, self._voice = sounds, tray, voice
+        self._sounds, self._voice = sounds, voice
         self._notifications = notifications
         self._site_name = site_name
         self._hide_to_tray = hide_to_tray
-        self._clock = clock
-        self._queue = DeskQueue(targets, self.hub_now_ms, self)
+        self._hub_clock = HubClock(clock)
+        self._queue = DeskQueue(targets, self._hub_clock.now_ms, self)
         self.person = DeskPerson(memory, receptionist_id, self)
         self.person.chosen.connect(self._someone_chose)
         self.person.needed.connect(self._nobody_here)
@@ -81,13 +78,11 @@ class DeskViewModel(QObject):
         self._connected = False
         self._ever_connected = False
         self._grace_over = False
-        self._offset_ms: int | None = None  # hub clock minus ours, learnt from event times
         self._shown: set[int] = set()
         self._waiting_replies: dict[int, Callable[[dict[str, Any]], None]] = {}
         self.note = DeskNote(self)
         self._crier = DeskCrier(sounds, tray, self.note, notifications, self)
         self._confirming = 0  # the visit whose "left without being seen" awaits a second press
-        self._attention: tuple[str, int, int] = (QUIET, 0, 0)
         self._ticker = QTimer(self)
         self._ticker.timeout.connect(self._tick)
         self._ticker.start(1000)
@@ -145,7 +140,7 @@ class DeskViewModel(QObject):
         self.offlineChanged.emit()
         if connected:
             self._ever_connected = True
-            self._offset_ms = None  # the hub may have restarted on another clock
+            self._hub_clock.forget()  # the hub may have restarted on another clock
             # Catch up: events missed while away are replayed by the hub, and the queue reply
             # settles whatever is on screen against the truth.
             self._ask("queue", self._reconcile)
@@ -190,7 +185,7 @@ class DeskViewModel(QObject):
 
     @Slot(dict)
     def _event(self, message: dict) -> None:
-        self._learn_hub_time(message.get("at"))
+        self._hub_clock.learn(message.get("at"))
         card = message.get("card")
         if not card:
             return
@@ -253,33 +248,13 @@ class DeskViewModel(QObject):
         self.bringForward.emit()
 
     def _refresh_attention(self) -> None:
-        unanswered = self._queue.unanswered()
-        level = ALARM if self._queue.any_escalated() else CHIME if unanswered else QUIET
-        self._sounds.set_level(level)
-        state = (level, self._queue.rowCount(), unanswered)
-        if state == self._attention:
-            return
-        before, self._attention = self._attention, state
-        self._tray.set_count(state[1], unanswered)
         for changed, signal in zip(
-            (a != b for a, b in zip(before, state, strict=True)),
+            self._crier.attend(self._queue),
             (self.alertChanged, self.waitingCountChanged, self.unansweredCountChanged),
             strict=True,
         ):
             if changed:
                 signal.emit()
-
-    def _learn_hub_time(self, at_ms: Any) -> None:
-        if not isinstance(at_ms, int):
-            return
-        # An event is sent after it happens, so at - now underestimates the offset by the
-        # delivery time: keep the largest sample.
-        sample = at_ms - int(self._clock() * 1000)
-        if self._offset_ms is None or sample > self._offset_ms:
-            self._offset_ms = sample
-
-    def hub_now_ms(self) -> int:
-        return int(self._clock() * 1000) + (self._offset_ms or 0)
 
     def _tick(self) -> None:
         self._queue.tick()
@@ -323,16 +298,6 @@ class DeskViewModel(QObject):
         if left and visit_id:
             self._answer("mark_left_unseen", visit_id)
 
-    def _left_unseen(self, card: dict[str, Any]) -> None:
-        """Marked: for a minute the note offers to take it back."""
-        visit_id = card["visit_id"]
-        self.note.show(
-            self.tr("%1 marked as left without being seen.").replace("%1", card.get("name") or ""),
-            action=self.tr("Undo"),
-            on_action=lambda: self._answer("undo_left_unseen", visit_id),
-            for_ms=UNDO_WINDOW_MS,
-        )
-
     def _answer(self, command: str, visit_id: int) -> None:
         if not self.person.staff_id:
             self._set_screen(WHO)
@@ -341,7 +306,8 @@ class DeskViewModel(QObject):
 
     def _answered(self, card: dict[str, Any]) -> None:
         if card.get("state") == "left_unseen":
-            self._left_unseen(card)
+            visit_id = card["visit_id"]
+            self._crier.left_unseen(card, lambda: self._answer("undo_left_unseen", visit_id))
         # The event follows for every desk; applying the card now saves this desk the wait.
         if card.get("state") in OPEN_STATES:
             self._queue.upsert(card)
@@ -364,6 +330,12 @@ class DeskViewModel(QObject):
             self._screen = screen
             self.screenChanged.emit()
 
+    def _get_screen(self) -> str:
+        return self._screen
+
+    def _get_connected(self) -> bool:
+        return self._connected
+
     def _get_offline(self) -> bool:
         return (
             self._hub is not None
@@ -371,24 +343,54 @@ class DeskViewModel(QObject):
             and (self._ever_connected or self._grace_over)
         )
 
-    screen = Property(str, lambda self: self._screen, notify=screenChanged)
-    connected = Property(bool, lambda self: self._connected, notify=connectedChanged)
+    def _get_queue(self) -> DeskQueue:
+        return self._queue
+
+    def _get_waiting_count(self) -> int:
+        return self._queue.rowCount()
+
+    def _get_unanswered_count(self) -> int:
+        return self._queue.unanswered()
+
+    def _get_alert(self) -> str:
+        return self._sounds.level
+
+    def _get_message(self) -> DeskNote:
+        return self.note
+
+    def _get_confirming_left(self) -> int:
+        return self._confirming
+
+    def _get_site_name(self) -> str:
+        return self._site_name
+
+    def _get_hide_to_tray(self) -> bool:
+        return self._hide_to_tray
+
+    def _get_acknowledge_target(self) -> int:
+        return self._targets.acknowledge_s
+
+    def _get_welcome_target(self) -> int:
+        return self._targets.welcome_s
+
+    def _get_sound_available(self) -> bool:
+        return self._sounds.available
+
+    def _get_who(self) -> DeskPerson:
+        return self.person
+
+    screen = Property(str, _get_screen, notify=screenChanged)
+    connected = Property(bool, _get_connected, notify=connectedChanged)
     offline = Property(bool, _get_offline, notify=offlineChanged)
-    queue = Property(QObject, lambda self: self._queue, constant=True)
-    waitingCount = Property(int, lambda self: self._queue.rowCount(), notify=waitingCountChanged)
-    unansweredCount = Property(
-        int, lambda self: self._queue.unanswered(), notify=unansweredCountChanged
-    )
-    alert = Property(str, lambda self: self._sounds.level, notify=alertChanged)
-    message = Property(QObject, lambda self: self.note, constant=True)
-    confirmingLeft = Property(int, lambda self: self._confirming, notify=confirmingLeftChanged)
-    siteName = Property(str, lambda self: self._site_name, constant=True)
-    hideToTray = Property(bool, lambda self: self._hide_to_tray, constant=True)
-    acknowledgeTarget = Property(
-        int, lambda self: self._targets.acknowledge_s, notify=acknowledgeTargetChanged
-    )
-    welcomeTarget = Property(int, lambda self: self._targets.welcome_s, notify=welcomeTargetChanged)
-    soundAvailable = Property(
-        bool, lambda self: self._sounds.available, notify=soundAvailableChanged
-    )
-    who = Property(QObject, lambda self: self.person, constant=True)
+    queue = Property(DeskQueue, _get_queue, constant=True)
+    waitingCount = Property(int, _get_waiting_count, notify=waitingCountChanged)
+    unansweredCount = Property(int, _get_unanswered_count, notify=unansweredCountChanged)
+    alert = Property(str, _get_alert, notify=alertChanged)
+    message = Property(DeskNote, _get_message, constant=True)
+    confirmingLeft = Property(int, _get_confirming_left, notify=confirmingLeftChanged)
+    siteName = Property(str, _get_site_name, constant=True)
+    hideToTray = Property(bool, _get_hide_to_tray, constant=True)
+    acknowledgeTarget = Property(int, _get_acknowledge_target, notify=acknowledgeTargetChanged)
+    welcomeTarget = Property(int, _get_welcome_target, notify=welcomeTargetChanged)
+    soundAvailable = Property(bool, _get_sound_available, notify=soundAvailableChanged)
+    who = Property(DeskPerson, _get_who, constant=True)

@@ -1,16 +1,19 @@
-"""What the desk console says out loud and in notifications: an arrival, an escalation, and the
+"""What the desk console says out loud and in notifications: an arrival, an escalation, the
 news a receptionist must hear of besides (checked in again, says they are leaving, gone while
-someone was on the way)."""
+someone was on the way), and how loud the desk is while visitors wait."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject
 
+from kiosk.core.lifecycle import UNDO_WINDOW_MS
 from kiosk.viewmodels.desk_note import DeskNote
+from kiosk.viewmodels.desk_queue import DeskQueue
 
-QUIET, ALARM = "quiet", "alarm"  # as kiosk.app.desk_sounds names them
+QUIET, CHIME, ALARM = "quiet", "chime", "alarm"  # as kiosk.app.desk_sounds names them
 
 
 class Sounds(Protocol):
@@ -45,6 +48,19 @@ class DeskCrier(QObject):
         super().__init__(parent)
         self._sounds, self._tray, self._note = sounds, tray, note
         self._notifications = notifications
+        self._attention: tuple[str, int, int] = (QUIET, 0, 0)
+
+    def attend(self, queue: DeskQueue) -> tuple[bool, bool, bool]:
+        """The chime while anyone is unanswered, the alarm while anyone is escalated, the count
+        in the tray; whether the level, the count and the unanswered count changed."""
+        unanswered = queue.unanswered()
+        level = ALARM if queue.any_escalated() else CHIME if unanswered else QUIET
+        self._sounds.set_level(level)
+        state = (level, queue.rowCount(), unanswered)
+        before, self._attention = self._attention, state
+        if state != before:
+            self._tray.set_count(state[1], unanswered)
+        return (state[0] != before[0], state[1] != before[1], state[2] != before[2])
 
     def arrival(self, row: dict[str, Any]) -> None:
         if self._notifications:
@@ -79,6 +95,15 @@ class DeskCrier(QObject):
                 .replace("%1", name)
                 .replace("%2", coming)
             )
+
+    def left_unseen(self, card: dict[str, Any], undo: Callable[[], None]) -> None:
+        """Marked as left without being seen: for a minute the note offers to take it back."""
+        self._note.show(
+            self.tr("%1 marked as left without being seen.").replace("%1", card.get("name") or ""),
+            action=self.tr("Undo"),
+            on_action=undo,
+            for_ms=UNDO_WINDOW_MS,
+        )
 
     def _say(self, sentence: str) -> None:
         self._note.show(sentence)

@@ -6,10 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
 
 SHOWN_MS = 8000
 
 
+@QmlElement
+@QmlUncreatable("The desk's view model has the one note.")
 class DeskNote(QObject):
     textChanged = Signal()
     actionChanged = Signal()
@@ -51,5 +57,11 @@ class DeskNote(QObject):
         if on_action is not None:
             on_action()
 
-    text = Property(str, lambda self: self._text, notify=textChanged)
-    action = Property(str, lambda self: self._action, notify=actionChanged)
+    def _get_text(self) -> str:
+        return self._text
+
+    def _get_action(self) -> str:
+        return self._action
+
+    text = Property(str, _get_text, notify=textChanged)
+    action = Property(str, _get_action, notify=actionChanged)

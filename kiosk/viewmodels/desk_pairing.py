@@ -9,11 +9,15 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.core import pairing as codes
 from kiosk.hub.client import HubClient
 from kiosk.hub.discovery import FoundHub, find_hub
 from kiosk.store.devices import DeviceRole
+
+QML_IMPORT_NAME = "ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
 
 DEFAULT_PORT = 8765
 SEARCH_SECONDS = 5.0
@@ -39,6 +43,8 @@ def hub_url_from(address: str) -> str:
     return f"wss://{host}"
 
 
+@QmlElement
+@QmlUncreatable("The desk console makes it, with where to keep the pairing.")
 class PairingViewModel(QObject):
     """Finds the hub in a worker thread (the window never freezes), then pairs with the code."""
 

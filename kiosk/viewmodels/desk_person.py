@@ -6,8 +6,12 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.viewmodels.rows import RowsModel
+
+QML_IMPORT_NAME = "ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
 
 # "Someone at this desk": answers without a name, for a desk shared by whoever is there.
 SOMEONE_HERE = -1
@@ -23,6 +27,8 @@ class Memory(Protocol):
     def save_receptionist(self, staff_id: int) -> None: ...
 
 
+@QmlElement
+@QmlUncreatable("The desk's view model knows who sits at the desk.")
 class DeskPerson(QObject):
     """Asked once per desk: who answers here, so "On my way" and "Your day" are theirs.
 
@@ -138,11 +144,27 @@ class DeskPerson(QObject):
             self._median_wait_s = median_wait_s
             self.medianWaitSecondsChanged.emit()
 
-    staff = Property(QObject, lambda self: self._staff, constant=True)
-    staffId = Property(int, lambda self: self._staff_id, notify=staffIdChanged)
-    name = Property(str, lambda self: self._name, notify=nameChanged)
-    someoneHere = Property(int, lambda self: SOMEONE_HERE, constant=True)
-    welcomedToday = Property(int, lambda self: self._welcomed_today, notify=welcomedTodayChanged)
-    medianWaitSeconds = Property(
-        float, lambda self: self._median_wait_s, notify=medianWaitSecondsChanged
-    )
+    def _get_staff(self) -> RowsModel:
+        return self._staff
+
+    def _get_staff_id(self) -> int:
+        return self._staff_id
+
+    def _get_name(self) -> str:
+        return self._name
+
+    def _get_someone_here(self) -> int:
+        return SOMEONE_HERE
+
+    def _get_welcomed_today(self) -> int:
+        return self._welcomed_today
+
+    def _get_median_wait_seconds(self) -> float:
+        return self._median_wait_s
+
+    staff = Property(RowsModel, _get_staff, constant=True)
+    staffId = Property(int, _get_staff_id, notify=staffIdChanged)
+    name = Property(str, _get_name, notify=nameChanged)
+    someoneHere = Property(int, _get_someone_here, constant=True)
+    welcomedToday = Property(int, _get_welcomed_today, notify=welcomedTodayChanged)
+    medianWaitSeconds = Property(float, _get_median_wait_seconds, notify=medianWaitSecondsChanged)

@@ -16,9 +16,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.core.names import first_name
 from kiosk.core.policies import NOT_ACKNOWLEDGED, NOT_WELCOMED, Targets
+
+QML_IMPORT_NAME = "ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
 
 WAITING = "waiting"
 ACKNOWLEDGED = "acknowledged"
@@ -85,6 +89,32 @@ def _is_escalated(row: dict[str, Any]) -> bool:
     )
 
 
+class HubClock:
+    """The hub's time as a desk reckons it: the wait timers follow the hub's clock, which decides
+    escalation, learnt from the times on its events."""
+
+    def __init__(self, clock: Callable[[], float]) -> None:
+        self._clock = clock
+        self._offset_ms: int | None = None  # hub clock minus ours
+
+    def forget(self) -> None:
+        self._offset_ms = None
+
+    def learn(self, at_ms: Any) -> None:
+        if not isinstance(at_ms, int):
+            return
+        # An event is sent after it happens, so at - now underestimates the offset by the
+        # delivery time: keep the largest sample.
+        sample = at_ms - int(self._clock() * 1000)
+        if self._offset_ms is None or sample > self._offset_ms:
+            self._offset_ms = sample
+
+    def now_ms(self) -> int:
+        return int(self._clock() * 1000) + (self._offset_ms or 0)
+
+
+@QmlElement
+@QmlUncreatable("The desk's view model keeps the queue.")
 class DeskQueue(QAbstractListModel):
     countChanged = Signal()
 

@@ -6,14 +6,16 @@ own (`checkIn`, `checkOut`, `admin`); what is known of the visitor lives in one
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.core.names import MAX_NAME_LENGTH, InvalidName, clean_name, first_name
 from kiosk.viewmodels.kiosk_admin import AdminFlow, SiteOptions
 from kiosk.viewmodels.kiosk_check_in import CheckInFlow
 from kiosk.viewmodels.kiosk_check_out import CheckOutFlow
+from kiosk.viewmodels.kiosk_refusals import REFUSALS
 from kiosk.viewmodels.kiosk_screens import (
     BACK,
     BRIEF_SCREENS,
@@ -24,39 +26,17 @@ from kiosk.viewmodels.kiosk_screens import (
     NAME,
     WELCOME,
 )
+from kiosk.viewmodels.services import Hub, Languages, Voice
 from kiosk.viewmodels.visitor_session import VisitorSession
+
+QML_IMPORT_NAME = "ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
 
 MAX_CONTACT_LENGTH = 120
 
 
-class Hub(Protocol):
-    """What the view model needs of the hub client (kiosk.hub.client.HubClient)."""
-
-    replied: Any
-    refused: Any
-    connectionChanged: Any
-    eventReceived: Any
-
-    @property
-    def connected(self) -> bool: ...
-
-    def request(self, command: str, **fields: Any) -> int: ...
-
-
-class Voice(Protocol):
-    enabled: bool
-
-    def say(self, text: str, language: str = "en") -> None: ...
-
-    def forget(self) -> None: ...
-
-
-class Languages(Protocol):
-    language: str
-
-    def use(self, language: str) -> None: ...
-
-
+@QmlElement
+@QmlUncreatable("The kiosk screen makes it, with the hub, the voice and the languages.")
 class KioskViewModel(QObject):
     """Everything the kiosk's QML shows comes from here or from one of its three flows."""
 
@@ -158,7 +138,7 @@ class KioskViewModel(QObject):
 
     def go(self, screen: str) -> None:
         self._screen = screen
-        self._set_message("")
+        self.set_message("")
         self._set_blocking(None)
         self._arm_idle()
         self.screenChanged.emit()
@@ -201,7 +181,7 @@ class KioskViewModel(QObject):
         self._pending[request_id] = on_reply
         if busy:
             self._set_blocking(request_id)
-            self._set_message("")
+            self.set_message("")
         return request_id
 
     def send(self, command: str, **fields: Any) -> None:
@@ -233,42 +213,16 @@ class KioskViewModel(QObject):
             return
         if request_id == self._blocking:
             self._set_blocking(None)
-        self._set_message(self.in_visitors_language(reason, message))
+        self.set_message(self.in_visitors_language(reason, message))
 
     def in_visitors_language(self, reason: str, message: str) -> str:
         """The hub speaks English; what a visitor can meet is said again in their language, by
         its reason code."""
-        sentences = {
-            "invalid_name": self.tr(
-                "Names can't contain control characters. Please type your name again."
-            ),
-            "name_too_long": self.tr(
-                "That name is too long. Please keep it under %1 characters."
-            ).replace("%1", str(MAX_NAME_LENGTH)),
-            "name_empty": self.tr("Please type your name."),
-            "host_gone": self.tr(
-                "That person is not on the staff list any more. Please choose again."
-            ),
-            "visitor_unknown": self.tr(
-                "We couldn't find your earlier visit. Please check in again."
-            ),
-            "choose_host": self.tr("Please choose whom you are visiting, or ask at reception."),
-            "not_now": self.tr("That can't be done now. Please ask at reception."),
-            "identity_expired": self.tr("That took a little long. Please check in again."),
-            "visit_handle_expired": self.tr(
-                "This screen has moved on. Please start again, or ask at reception."
-            ),
-            "invalid_pronunciation": self.tr(
-                "How to say your name can't contain control characters. Please type it again."
-            ),
-        }
-        return sentences.get(reason, message)
+        sentence = REFUSALS.get(reason)
+        return self.tr(sentence).replace("%1", str(MAX_NAME_LENGTH)) if sentence else message
 
     def set_message(self, message: str) -> None:
         """A sentence for the visitor on the current screen."""
-        self._set_message(message)
-
-    def _set_message(self, message: str) -> None:
         if message != self._message:
             self._message = message
             self.messageChanged.emit()
@@ -375,26 +329,68 @@ class KioskViewModel(QObject):
 
     # --- what QML reads --------------------------------------------------------------------------
 
-    screen = Property(str, lambda self: self._screen, notify=screenChanged)
-    siteName = Property(str, lambda self: self._site_name, constant=True)
-    language = Property(str, lambda self: self._language, notify=languageChanged)
-    name = Property(str, lambda self: self.session.name, notify=nameChanged)
-    nameError = Property(str, lambda self: self._name_error, notify=nameErrorChanged)
-    maxNameLength = Property(int, lambda self: MAX_NAME_LENGTH, constant=True)
-    contact = Property(str, lambda self: self.session.contact, notify=contactChanged)
-    maxContactLength = Property(int, lambda self: MAX_CONTACT_LENGTH, constant=True)
-    greetingName = Property(
-        str, lambda self: self.session.greeting_name, notify=greetingNameChanged
-    )
-    message = Property(str, lambda self: self._message, notify=messageChanged)
-    busy = Property(bool, lambda self: self.busy_now, notify=busyChanged)
-    connected = Property(bool, lambda self: bool(self._hub.connected), notify=connectedChanged)
+    def _get_screen(self) -> str:
+        return self._screen
+
+    def _get_site_name(self) -> str:
+        return self._site_name
+
+    def _get_language(self) -> str:
+        return self._language
+
+    def _get_name(self) -> str:
+        return self.session.name
+
+    def _get_name_error(self) -> str:
+        return self._name_error
+
+    def _get_max_name_length(self) -> int:
+        return MAX_NAME_LENGTH
+
+    def _get_contact(self) -> str:
+        return self.session.contact
+
+    def _get_max_contact_length(self) -> int:
+        return MAX_CONTACT_LENGTH
+
+    def _get_greeting_name(self) -> str:
+        return self.session.greeting_name
+
+    def _get_message(self) -> str:
+        return self._message
+
+    def _get_busy(self) -> bool:
+        return self.busy_now
+
+    def _get_connected(self) -> bool:
+        return bool(self._hub.connected)
+
+    def _get_trying_again(self) -> bool:
+        return self.busy_now and not self._hub.connected
+
+    def _get_check_in(self) -> CheckInFlow:
+        return self.check_in
+
+    def _get_check_out(self) -> CheckOutFlow:
+        return self.check_out
+
+    def _get_admin_panel(self) -> AdminFlow:
+        return self.admin
+
+    screen = Property(str, _get_screen, notify=screenChanged)
+    siteName = Property(str, _get_site_name, constant=True)
+    language = Property(str, _get_language, notify=languageChanged)
+    name = Property(str, _get_name, notify=nameChanged)
+    nameError = Property(str, _get_name_error, notify=nameErrorChanged)
+    maxNameLength = Property(int, _get_max_name_length, constant=True)
+    contact = Property(str, _get_contact, notify=contactChanged)
+    maxContactLength = Property(int, _get_max_contact_length, constant=True)
+    greetingName = Property(str, _get_greeting_name, notify=greetingNameChanged)
+    message = Property(str, _get_message, notify=messageChanged)
+    busy = Property(bool, _get_busy, notify=busyChanged)
+    connected = Property(bool, _get_connected, notify=connectedChanged)
     # Waiting for the hub while it can't be reached: the banner says "trying again".
-    tryingAgain = Property(
-        bool,
-        lambda self: self.busy_now and not self._hub.connected,
-        notify=tryingAgainChanged,
-    )
-    checkIn = Property(QObject, lambda self: self.check_in, constant=True)
-    checkOut = Property(QObject, lambda self: self.check_out, constant=True)
-    adminPanel = Property(QObject, lambda self: self.admin, constant=True)
+    tryingAgain = Property(bool, _get_trying_again, notify=tryingAgainChanged)
+    checkIn = Property(CheckInFlow, _get_check_in, constant=True)
+    checkOut = Property(CheckOutFlow, _get_check_out, constant=True)
+    adminPanel = Property(AdminFlow, _get_admin_panel, constant=True)

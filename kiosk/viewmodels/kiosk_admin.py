@@ -8,12 +8,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.viewmodels.admin_lock import AdminLock
 from kiosk.viewmodels.kiosk_screens import ADMIN, ADMIN_PIN
 
 if TYPE_CHECKING:
-    from kiosk.viewmodels.kiosk import KioskViewModel, Voice
+    from kiosk.viewmodels.kiosk import KioskViewModel
+    from kiosk.viewmodels.services import Voice
+
+QML_IMPORT_NAME = "ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
 
 # The admin panel moves targets in steps a front desk thinks in.
 TARGET_STEP_S = 15
@@ -37,6 +42,8 @@ class SiteOptions(Protocol):
     def save_targets(self, acknowledge_s: int, welcome_s: int) -> None: ...
 
 
+@QmlElement
+@QmlUncreatable("The kiosk's view model has one, as adminPanel.")
 class AdminFlow(QObject):
     pinLengthChanged = Signal()
     pinMessageChanged = Signal()
@@ -183,24 +190,36 @@ class AdminFlow(QObject):
             self.exitAllowedChanged.emit()
             self._quit_app()
 
-    pinLength = Property(int, lambda self: len(self._pin), notify=pinLengthChanged)
-    pinMessage = Property(str, lambda self: self._pin_message, notify=pinMessageChanged)
-    pinWaitSeconds = Property(
-        int, lambda self: math.ceil(self._lock.seconds_to_wait()), notify=pinWaitSecondsChanged
-    )
-    speechOn = Property(bool, lambda self: bool(self._voice.enabled), notify=speechOnChanged)
+    def _get_pin_length(self) -> int:
+        return len(self._pin)
+
+    def _get_pin_message(self) -> str:
+        return self._pin_message
+
+    def _get_pin_wait_seconds(self) -> int:
+        return math.ceil(self._lock.seconds_to_wait())
+
+    def _get_speech_on(self) -> bool:
+        return bool(self._voice.enabled)
+
+    def _get_speech_off_reason(self) -> str:
+        return getattr(self._voice, "offReason", "")
+
+    def _get_acknowledge_target(self) -> int:
+        return self._site.current.policies.targets.acknowledge_s
+
+    def _get_welcome_target(self) -> int:
+        return self._site.current.policies.targets.welcome_s
+
+    def _get_exit_allowed(self) -> bool:
+        return self._exit_allowed
+
+    pinLength = Property(int, _get_pin_length, notify=pinLengthChanged)
+    pinMessage = Property(str, _get_pin_message, notify=pinMessageChanged)
+    pinWaitSeconds = Property(int, _get_pin_wait_seconds, notify=pinWaitSecondsChanged)
+    speechOn = Property(bool, _get_speech_on, notify=speechOnChanged)
     # Why speech is off, as a reason code (kiosk.app.speech), or "" while it is on.
-    speechOffReason = Property(
-        str, lambda self: getattr(self._voice, "offReason", ""), notify=speechOffReasonChanged
-    )
-    acknowledgeTarget = Property(
-        int,
-        lambda self: self._site.current.policies.targets.acknowledge_s,
-        notify=acknowledgeTargetChanged,
-    )
-    welcomeTarget = Property(
-        int,
-        lambda self: self._site.current.policies.targets.welcome_s,
-        notify=welcomeTargetChanged,
-    )
-    exitAllowed = Property(bool, lambda self: self._exit_allowed, notify=exitAllowedChanged)
+    speechOffReason = Property(str, _get_speech_off_reason, notify=speechOffReasonChanged)
+    acknowledgeTarget = Property(int, _get_acknowledge_target, notify=acknowledgeTargetChanged)
+    welcomeTarget = Property(int, _get_welcome_target, notify=welcomeTargetChanged)
+    exitAllowed = Property(bool, _get_exit_allowed, notify=exitAllowedChanged)

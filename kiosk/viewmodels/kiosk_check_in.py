@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.core.names import clean_name, first_name, matching_key
 from kiosk.core.purposes import Purpose
@@ -13,11 +14,17 @@ from kiosk.viewmodels.kiosk_screens import ALREADY, DONE, HOST, PRONUNCIATION, R
 from kiosk.viewmodels.rows import RowsModel
 
 if TYPE_CHECKING:
-    from kiosk.viewmodels.kiosk import KioskViewModel, Voice
+    from kiosk.viewmodels.kiosk import KioskViewModel
+    from kiosk.viewmodels.services import Voice
+
+QML_IMPORT_NAME = "ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
 
 KIOSK_NAME = "lobby"
 
 
+@QmlElement
+@QmlUncreatable("The kiosk's view model has one, as checkIn.")
 class CheckInFlow(QObject):
     lastHostNameChanged = Signal()
     hostNameChanged = Signal()
@@ -222,33 +229,57 @@ class CheckInFlow(QObject):
 
     # --- what QML reads --------------------------------------------------------------------------
 
-    lastHostName = Property(
-        str,
-        lambda self: (self._session.last_host or {}).get("name", ""),
-        notify=lastHostNameChanged,
-    )
-    hostName = Property(
-        str, lambda self: (self._session.host or {}).get("name", ""), notify=hostNameChanged
-    )
-    purpose = Property(str, lambda self: str(self._session.purpose), notify=purposeChanged)
-    showHostList = Property(bool, lambda self: self._show_host_list, constant=True)
-    hostQuery = Property(str, lambda self: self._session.host_query, notify=hostQueryChanged)
-    hostModel = Property(QObject, lambda self: self.hosts, constant=True)
-    pronunciation = Property(
-        str, lambda self: self._session.pronunciation, notify=pronunciationChanged
-    )
-    acknowledgedBy = Property(
-        str, lambda self: self._session.acknowledged_by, notify=acknowledgedByChanged
-    )
+    def _get_last_host_name(self) -> str:
+        return (self._session.last_host or {}).get("name", "")
+
+    def _get_host_name(self) -> str:
+        return (self._session.host or {}).get("name", "")
+
+    def _get_purpose(self) -> str:
+        return str(self._session.purpose)
+
+    def _get_show_host_list(self) -> bool:
+        return self._show_host_list
+
+    def _get_host_query(self) -> str:
+        return self._session.host_query
+
+    def _get_host_model(self) -> RowsModel:
+        return self.hosts
+
+    def _get_pronunciation(self) -> str:
+        return self._session.pronunciation
+
+    def _get_acknowledged_by(self) -> str:
+        return self._session.acknowledged_by
+
+    def _get_reception_listening(self) -> bool:
+        return self._session.listening
+
+    def _get_no_desk_message(self) -> str:
+        return self._no_desk_message
+
+    def _get_privacy_notice(self) -> str:
+        return self._privacy_notice
+
+    def _get_retention_days(self) -> int:
+        return self._retention_days
+
+    lastHostName = Property(str, _get_last_host_name, notify=lastHostNameChanged)
+    hostName = Property(str, _get_host_name, notify=hostNameChanged)
+    purpose = Property(str, _get_purpose, notify=purposeChanged)
+    showHostList = Property(bool, _get_show_host_list, constant=True)
+    hostQuery = Property(str, _get_host_query, notify=hostQueryChanged)
+    hostModel = Property(RowsModel, _get_host_model, constant=True)
+    pronunciation = Property(str, _get_pronunciation, notify=pronunciationChanged)
+    acknowledgedBy = Property(str, _get_acknowledged_by, notify=acknowledgedByChanged)
     # Whether a desk was listening when this visitor checked in: only then does the kiosk say
     # that reception knows; otherwise it says the site's own words (or its default).
-    receptionListening = Property(
-        bool, lambda self: self._session.listening, notify=receptionListeningChanged
-    )
-    noDeskMessage = Property(str, lambda self: self._no_desk_message, constant=True)
+    receptionListening = Property(bool, _get_reception_listening, notify=receptionListeningChanged)
+    noDeskMessage = Property(str, _get_no_desk_message, constant=True)
     # The site's own privacy line on the name screen, or "" for the default with these days.
-    privacyNotice = Property(str, lambda self: self._privacy_notice, constant=True)
-    retentionDays = Property(int, lambda self: self._retention_days, constant=True)
+    privacyNotice = Property(str, _get_privacy_notice, constant=True)
+    retentionDays = Property(int, _get_retention_days, constant=True)
 
 
 def _host_row(host: dict[str, Any]) -> dict[str, Any]:

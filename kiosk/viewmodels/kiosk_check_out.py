@@ -6,13 +6,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.viewmodels.kiosk_screens import FEEDBACK, THANKS
 
 if TYPE_CHECKING:
     from kiosk.viewmodels.kiosk import KioskViewModel
 
+QML_IMPORT_NAME = "ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
 
+
+@QmlElement
+@QmlUncreatable("The kiosk's view model has one, as checkOut.")
 class CheckOutFlow(QObject):
     def __init__(self, kiosk: KioskViewModel) -> None:
         super().__init__(kiosk)

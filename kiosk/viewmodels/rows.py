@@ -14,10 +14,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
+@QmlElement
+@QmlUncreatable("Made by the view model that shows the list.")
 class RowsModel(QAbstractListModel):
     countChanged = Signal()
 

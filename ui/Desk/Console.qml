@@ -1,11 +1,13 @@
 // The desk console window: a header, the "can't reach the hub" banner, and the current screen.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
+import ViewModels
 
 Window {
     id: root
-    required property QtObject desk
-    required property QtObject pairing
+    required property DeskViewModel desk
+    required property PairingViewModel pairing
 
     visible: false
     color: Theme.background

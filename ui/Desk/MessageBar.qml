@@ -2,10 +2,11 @@
 // says they are leaving), and at most one thing to do about it, such as "Undo".
 import QtQuick
 import QtQuick.Layouts
+import ViewModels
 
 Rectangle {
     id: bar
-    required property QtObject note
+    required property DeskNote note
 
     objectName: "messageBar"
     implicitHeight: row.implicitHeight + 2 * Theme.spacing

@@ -2,10 +2,11 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import ViewModels
 
 Item {
     id: screen
-    required property QtObject pairing
+    required property PairingViewModel pairing
 
     ColumnLayout {
         anchors { fill: parent; margins: Theme.margin * 2 }

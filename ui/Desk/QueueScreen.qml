@@ -4,10 +4,11 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import ViewModels
 
 Item {
     id: screen
-    required property QtObject desk
+    required property DeskViewModel desk
 
     // Beside other work the console may be a narrow window: the panels then sit above the queue,
     // so that the cards keep the whole width.

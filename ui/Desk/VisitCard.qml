@@ -2,10 +2,11 @@
 // answers. A new visitor's card is amber until someone is on the way; an escalated one is red.
 import QtQuick
 import QtQuick.Layouts
+import ViewModels
 
 Rectangle {
     id: card
-    required property QtObject desk
+    required property DeskViewModel desk
     required property int index
     required property int visitId
     required property string name

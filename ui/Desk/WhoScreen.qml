@@ -1,11 +1,13 @@
 // Asked once per desk: who answers here, so "On my way" and "Your day" are theirs.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import ViewModels
 
 Item {
     id: screen
-    required property QtObject desk
+    required property DeskViewModel desk
 
     ColumnLayout {
         anchors { fill: parent; margins: Theme.margin * 2 }

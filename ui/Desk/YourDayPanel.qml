@@ -1,10 +1,11 @@
 // "Your day": how many visitors this receptionist welcomed today, and how long they waited.
 import QtQuick
 import QtQuick.Layouts
+import ViewModels
 
 Rectangle {
     id: panel
-    required property QtObject desk
+    required property DeskViewModel desk
     // In a narrow console: the title beside the count, and less room around them.
     property bool compact: false
 

@@ -1,10 +1,12 @@
 // Staff only: the admin PIN, typed on a keypad; wrong tries make the next one wait longer.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
+import ViewModels
 
 Item {
     id: screen
-    required property QtObject kiosk
+    required property KioskViewModel kiosk
     readonly property bool waiting: kiosk.adminPanel.pinWaitSeconds > 0
 
     ColumnLayout {

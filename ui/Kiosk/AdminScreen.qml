@@ -1,10 +1,11 @@
 // The small admin panel: speech, the default language, the targets, and leaving the kiosk.
 import QtQuick
 import QtQuick.Layouts
+import ViewModels
 
 Item {
     id: screen
-    required property QtObject kiosk
+    required property KioskViewModel kiosk
 
     ColumnLayout {
         anchors.centerIn: parent

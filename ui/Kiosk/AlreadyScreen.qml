@@ -2,10 +2,11 @@
 // stranger typing someone's name learns nothing; then back to Welcome by itself.
 import QtQuick
 import QtQuick.Layouts
+import ViewModels
 
 Item {
     id: screen
-    required property QtObject kiosk
+    required property KioskViewModel kiosk
 
     ColumnLayout {
         anchors.centerIn: parent

@@ -3,10 +3,11 @@
 // the visit is yours.
 import QtQuick
 import QtQuick.Layouts
+import ViewModels
 
 Item {
     id: screen
-    required property QtObject kiosk
+    required property KioskViewModel kiosk
     property bool checkingOut: false
 
     ColumnLayout {

@@ -1,10 +1,11 @@
 // Done: the visitor greeted by name; reception's "on my way" shown the moment it comes.
 import QtQuick
 import QtQuick.Layouts
+import ViewModels
 
 Item {
     id: screen
-    required property QtObject kiosk
+    required property KioskViewModel kiosk
 
     ColumnLayout {
         anchors.centerIn: parent

@@ -1,10 +1,12 @@
 // The one question at check-out: how was your welcome? Five large faces.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
+import ViewModels
 
 Item {
     id: screen
-    required property QtObject kiosk
+    required property KioskViewModel kiosk
     readonly property var faceNames: [qsTr("Very bad"), qsTr("Bad"), qsTr("All right"),
                                       qsTr("Good"), qsTr("Very good")]
 

@@ -1,10 +1,12 @@
 // Whom are you visiting: a few letters and a list of matches, or reception for the rest.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
+import ViewModels
 
 Item {
     id: screen
-    required property QtObject kiosk
+    required property KioskViewModel kiosk
     readonly property bool portrait: height > width * 0.9
     readonly property bool listMode: kiosk.checkIn.showHostList
 

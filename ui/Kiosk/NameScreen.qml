@@ -1,10 +1,11 @@
 // Your name: one large field and Next, always above the on-screen keyboard.
 import QtQuick
 import QtQuick.Layouts
+import ViewModels
 
 Item {
     id: screen
-    required property QtObject kiosk
+    required property KioskViewModel kiosk
     property bool checkingOut: false
 
     ColumnLayout {

@@ -1,10 +1,11 @@
 // Say my name (optional): a phonetic spelling the kiosk can speak back; then the final Check in.
 import QtQuick
 import QtQuick.Layouts
+import ViewModels
 
 Item {
     id: screen
-    required property QtObject kiosk
+    required property KioskViewModel kiosk
 
     ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin }

@@ -1,10 +1,11 @@
 // Welcome back: a known visitor, offered last time's host.
 import QtQuick
 import QtQuick.Layouts
+import ViewModels
 
 Item {
     id: screen
-    required property QtObject kiosk
+    required property KioskViewModel kiosk
 
     ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin }

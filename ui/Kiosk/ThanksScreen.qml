@@ -1,10 +1,11 @@
 // Goodbye after check-out; returns to Welcome by itself.
 import QtQuick
 import QtQuick.Layouts
+import ViewModels
 
 Item {
     id: screen
-    required property QtObject kiosk
+    required property KioskViewModel kiosk
 
     ColumnLayout {
         anchors.centerIn: parent

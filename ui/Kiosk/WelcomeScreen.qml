@@ -1,10 +1,11 @@
 // Welcome: the site's name and logo, Check in, Check out, and the language. Never a visitor's name.
 import QtQuick
 import QtQuick.Layouts
+import ViewModels
 
 Item {
     id: screen
-    required property QtObject kiosk
+    required property KioskViewModel kiosk
     readonly property bool portrait: height > width
 
     // Landscape: who we are on the left, what to do on the right. Portrait: one column.
