@@ -157,3 +157,14 @@ def test_pages(qapp, tmp_path: Path) -> None:
     view_model.show("on_site")
     view_model.show("nowhere")
     assert view_model.property("view") == "on_site"
+
+
+def test_todays_events_leave_a_note_being_typed_alone(qtbot: QtBot, tmp_path: Path) -> None:
+    hub = FakeHub({"on_site": {"at": 0, "roll_call": None, "visits": []}})
+    view_model = dashboard(tmp_path)
+    view_model.attach(hub)
+    view_model.show("follow_ups")
+    hub.sent.clear()
+    hub.eventReceived.emit({"type": "event", "seq": 1, "event": "welcomed", "visit_id": 1})
+    qtbot.waitUntil(lambda: "figures" in hub.commands(), timeout=2000)
+    assert "follow_ups" not in hub.commands()

@@ -117,7 +117,7 @@ class DashboardViewModel(QObject):
         self._on_site_soon = QTimer(self, singleShot=True, interval=ON_SITE_SETTLE_MS)
         self._on_site_soon.timeout.connect(self.on_site.refresh)
         self._figures_soon = QTimer(self, singleShot=True, interval=FIGURES_SETTLE_MS)
-        self._figures_soon.timeout.connect(self._ask_for_days)
+        self._figures_soon.timeout.connect(self._ask_for_figures)
         self._grace.start()
 
     # --- the hub ----------------------------------------------------------------------------
@@ -228,8 +228,13 @@ class DashboardViewModel(QObject):
         self.export.use_days(self.range.days)
         self._ask_for_days()
 
-    def _ask_for_days(self) -> None:
+    def _ask_for_figures(self) -> None:
+        """Today's figures again, as the day's events come in. The follow-ups are not asked
+        again then: a note being typed on that page would be lost."""
         self._ask("figures", self.figures.show, newest_only=True, **self._days_fields())
+
+    def _ask_for_days(self) -> None:
+        self._ask_for_figures()
         self._follow_ups_due = True
         if self._view == FOLLOW_UPS:
             self._ask_for_follow_ups()

@@ -96,7 +96,7 @@ class DashboardOnSite(QObject):
     def _show(self, result: dict[str, Any], then: Callable[[], None] | None = None) -> None:
         self._at = int(result.get("at") or 0)
         self._visits = list(result.get("visits", []))
-        self._rows.set_rows([row_of(v) for v in self._visits])
+        self._rows.replace_rows([row_of(v) for v in self._visits])
         self.headcountChanged.emit()
         self.roll_call_changed(result.get("roll_call"))
         if then is not None:
