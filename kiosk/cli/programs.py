@@ -56,6 +56,17 @@ def desk(ctx: Context) -> None:
 
 @cli.command()
 @pass_context
+def dashboard(ctx: Context) -> None:
+    """Open the manager's dashboard: wait figures and charts, follow-ups, who is on site (with
+    the roll call), and exports. On the hub's computer it connects by itself; elsewhere it asks
+    for a code from `kiosk pair --role manager`."""
+    from kiosk.launch.dashboard import run_dashboard
+
+    sys.exit(run_dashboard(ctx.paths, ctx.settings()))
+
+
+@cli.command()
+@pass_context
 def where(ctx: Context) -> None:
     """Show where the settings file and the database are."""
     click.echo(f"Settings: {ctx.paths.settings_file}")

@@ -1,0 +1,87 @@
+"""The dashboard's lists (headline tiles, receptionists, follow-ups, people on site): records for
+a QML Repeater or ListView, one role per field, whose rows can also change in place, so that a
+half-typed note or a scrolled list stays as it was when another row changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    Property,
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@QmlElement
+@QmlUncreatable("Made by the dashboard page that shows the list.")
+class DashboardRows(QAbstractListModel):
+    countChanged = Signal()
+
+    def __init__(self, fields: tuple[str, ...], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fields = fields
+        self._rows: list[dict[str, Any]] = []
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        field = role - Qt.ItemDataRole.UserRole - 1
+        if 0 <= field < len(self._fields):
+            return self._rows[index.row()].get(self._fields[field])
+        return None
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        base = Qt.ItemDataRole.UserRole + 1
+        return {base + i: QByteArray(name.encode()) for i, name in enumerate(self._fields)}
+
+    def _kept(self, row: dict[str, Any]) -> dict[str, Any]:
+        return {field: row.get(field) for field in self._fields}
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Show `rows` afresh."""
+        self.beginResetModel()
+        self._rows = [self._kept(row) for row in rows]
+        self.endResetModel()
+        self.countChanged.emit()
+
+    def replace_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Show `rows` instead: in place when there are as many (the delegates stay, and only
+        what changed is read again), else afresh."""
+        if not rows or len(rows) != len(self._rows):
+            self.set_rows(rows)
+            return
+        self._rows = [self._kept(row) for row in rows]
+        self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+
+    def set_row(self, index: int, row: dict[str, Any]) -> None:
+        """Change one row in place."""
+        if 0 <= index < len(self._rows):
+            self._rows[index] = self._kept(row)
+            changed = self.index(index)
+            self.dataChanged.emit(changed, changed)
+
+    def row(self, index: int) -> dict[str, Any] | None:
+        return self._rows[index] if 0 <= index < len(self._rows) else None
+
+    def rows(self) -> list[dict[str, Any]]:
+        return list(self._rows)
+
+    def _count(self) -> int:
+        return len(self._rows)
+
+    count = Property(int, _count, notify=countChanged)
