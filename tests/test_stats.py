@@ -288,3 +288,22 @@ def test_a_database_from_before_the_counts_gets_them_by_migration(tmp_path: Path
     assert list(counts.by_hour(TUESDAY, TUESDAY)) == [10]  # 09:00 UTC is 10:00 at UTC+1
     assert wait_counts.table(db) == wait_counts.count_visits(visits.each_visit(db))
     db.close()
+
+
+def test_a_best_week_begins_within_the_days_asked_about(db: Database, hub, clock, staff) -> None:
+    saturday = int(datetime(2026, 10, 31, 10, tzinfo=UTC).timestamp() * 1000)
+    tuesday = int(datetime(2026, 11, 3, 10, tzinfo=UTC).timestamp() * 1000)
+    for start, count in [(saturday, 3), (tuesday, 1)]:
+        clock.now_ms = start
+        for _ in range(count):
+            _visit(hub, clock, staff["priya"], welcome_after=40, by="staff:2")
+            clock.advance(60)
+    counts = WaitCounts(db, Targets())
+    # November: the week of 26 October began before it, however busy its Saturday was.
+    assert counts.best_weeks(date(2026, 11, 1), date(2026, 11, 30)) == {
+        "staff:2": BestWeek(date(2026, 11, 2), 1)
+    }
+    # A single Saturday holds no week's start: the week it falls in counts.
+    assert counts.best_weeks(date(2026, 10, 31), date(2026, 10, 31)) == {
+        "staff:2": BestWeek(date(2026, 10, 26), 3)
+    }

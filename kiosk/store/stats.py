@@ -121,14 +121,17 @@ class WaitCounts:
         }
 
     def best_weeks(self, first: date, last: date) -> dict[str, BestWeek]:
-        """Each receptionist's week with the most visitors welcomed within target, among the
-        calendar weeks the range touches, counted whole (the earliest when two are level)."""
+        """Each receptionist's week with the most visitors welcomed within target (the earliest
+        when two are level), among the weeks that begin in the range; a range too short to hold
+        the start of a week looks at the week it falls in. Weeks are counted whole."""
         target = self.targets.welcome_s
+        starts_in_range = week_start(first) == first or week_start(last) >= first
+        since = first if starts_in_range else week_start(first)
         rows = self.db.execute(
             "SELECT receptionist, span, sum(count) FROM wait_counts WHERE measure = ? "
             "AND span BETWEEN ? AND ? AND hour = ? AND receptionist <> '' AND seconds <= ? "
             "GROUP BY receptionist, span ORDER BY receptionist, span",
-            [Measure.WELCOMED, week_code(week_start(first)), week_code(last), ALL_HOURS, target],
+            [Measure.WELCOMED, week_code(since), week_code(last), ALL_HOURS, target],
         )
         best: dict[str, BestWeek] = {}
         for who, span, n in rows:
