@@ -55,6 +55,16 @@ class KioskDriver(SceneDriver):
     def text_of(self, name: str) -> str:
         return str(self.item(name).property("text"))
 
+    def item(self, name: str, root: QQuickItem | None = None, timeout: int = 5000) -> QQuickItem:
+        """As on any scene, once the screen being built (the kiosk builds each in slices, between
+        frames) is whole: a half-made screen's button has no text yet and takes no tap."""
+        self.qtbot.waitUntil(self._screen_built, timeout=timeout)
+        return super().item(name, root, timeout)
+
+    def _screen_built(self) -> bool:
+        loader = self.find("screenLoader")
+        return loader is None or loader.property("progress") == 1.0
+
     def all_texts(self) -> list[str]:
         """Every text held anywhere in the scene, shown or not."""
         return [
