@@ -1,5 +1,6 @@
 """`kiosk demo` as a new user meets it: check in, the desk rings, answer, and the wait is kept."""
 
+from datetime import date, datetime
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -45,8 +46,13 @@ def test_a_first_visit_through_the_demo(qtbot: QtBot, tmp_path: Path) -> None:
         desk.click("onMyWay", desk.item("card_" + str(history + 1)))
         qtbot.waitUntil(lambda: any("on the way" in text for text in kiosk.texts()), timeout=10000)
         desk.click("welcomed", desk.item("card_" + str(history + 1)))
+        qtbot.waitUntil(lambda: state_of(demo, history + 1) == "welcomed", timeout=10000)
         person = demo.desk.view_model.person
-        qtbot.waitUntil(lambda: person.property("welcomedToday") == 1, timeout=10000)
+        # Ada, and whoever of the made-up history Sam welcomed earlier today.
+        qtbot.waitUntil(
+            lambda: person.property("welcomedToday") == welcomed_today(demo, person.staff_id),
+            timeout=10000,
+        )
 
         db = open_database(demo.paths.database)
         state, waited = db.execute(
@@ -57,3 +63,22 @@ def test_a_first_visit_through_the_demo(qtbot: QtBot, tmp_path: Path) -> None:
     finally:
         demo.close()
     assert not demo.folder.exists()  # the throw-away data is thrown away
+
+
+def state_of(demo, visit_id: int) -> str:
+    db = open_database(demo.paths.database)
+    (state,) = db.execute("SELECT state FROM visits WHERE id = ?", [visit_id]).fetchone()
+    db.close()
+    return state
+
+
+def welcomed_today(demo, staff_id: int) -> int:
+    """How many visitors this member of staff has welcomed since midnight, by the database."""
+    midnight = datetime.combine(date.today(), datetime.min.time()).astimezone()
+    db = open_database(demo.paths.database)
+    (count,) = db.execute(
+        "SELECT count(*) FROM visits WHERE welcomed_by = ? AND welcomed_at >= ?",
+        [f"staff:{staff_id}", int(midnight.timestamp() * 1000)],
+    ).fetchone()
+    db.close()
+    return count

@@ -158,8 +158,9 @@ def test_a_roll_call_marks_the_people_on_site_live(handler, hub, staff, clock) -
     early = send(handler, DESK, type="accounted_for", visit_id=here[0])
     assert early["reason"] == "no_roll_call"
 
-    result(handler, MANAGER, type="start_roll_call")
+    result(handler, MANAGER, type="start_roll_call", staff_id=staff["sam"])
     assert handler.announced[-1]["notice"] == "roll_call"
+    assert handler.announced[-1]["roll_call"]["started_by_name"] == "Sam Jones"
     assert handler.announced[-1]["roll_call"]["started_at"] == clock.now_ms
     clock.advance(30)
     result(handler, DESK, type="accounted_for", visit_id=here[0], staff_id=staff["sam"])
@@ -189,6 +190,8 @@ def test_an_export_comes_page_by_page_and_whole(db: Database, staff) -> None:
     start = int(hub.day_start_ms(date.fromisoformat(first)))
     whole = db.execute(export_query(for_csv=False), {"start_ms": start, "end_ms": MORNING_MS * 2})
     assert rows == [list(row) for row in whole] and len(rows) > 100 and pages > 2
+    first_page = result(handler, MANAGER, type="export_rows", first=first, last=TODAY, limit=5)
+    assert first_page["total"] == len(rows) and "total" not in page
     assert page["columns"][:3] == ["visit_id", "visitor_id", "visitor_name"]
     anonymous = result(handler, MANAGER, type="export_rows", first=first, last=TODAY,
                        anonymous=True, csv=True, limit=5)  # fmt: skip

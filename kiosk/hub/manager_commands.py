@@ -74,7 +74,10 @@ class ManagerCommands:
                     db, start, end, anonymous=command.anonymous, for_csv=command.csv,
                     after_id=command.after, limit=command.limit,
                 )  # fmt: skip
-                return {"columns": header, "rows": rows, "next": following}
+                page = {"columns": header, "rows": rows, "next": following}
+                if command.after == 0:  # the first page says how many there are in all
+                    page["total"] = export.count_between(db, start, end)
+                return page
             case p.OnSite():
                 return self.on_site()
             case p.StartRollCall(staff_id=staff_id):
@@ -118,7 +121,7 @@ class ManagerCommands:
         going, here = roll_calls.on_site(self._db)
         return {
             "at": self._service.now_ms(),
-            "roll_call": _roll_call_body(going),
+            "roll_call": self._roll_call_body(going),
             "visits": [asdict(each) for each in here],
         }
 
@@ -148,7 +151,17 @@ class ManagerCommands:
 
     def _announce_roll_call(self) -> None:
         going = roll_calls.current(self._db)
-        self._announce(p.notice("roll_call", {"roll_call": _roll_call_body(going)}))
+        self._announce(p.notice("roll_call", {"roll_call": self._roll_call_body(going)}))
+
+    def _roll_call_body(self, going: roll_calls.RollCall | None) -> dict[str, Any] | None:
+        if going is None:
+            return None
+        return {
+            "started_at": going.started_at,
+            "started_by": going.started_by,
+            # The member of staff who started it, by name; null for a desk or a dashboard.
+            "started_by_name": people.staff_name_of(self._db, going.started_by),
+        }
 
     def _range_ms(self, first: str, last: str) -> tuple[int, int]:
         start, end = _range(first, last)
@@ -171,12 +184,6 @@ def _range(first: str, last: str) -> tuple[date, date]:
 
 def _manager(session: Session) -> str:
     return f"{session.role}:{session.device_id or 'local'}"
-
-
-def _roll_call_body(going: roll_calls.RollCall | None) -> dict[str, Any] | None:
-    if going is None:
-        return None
-    return {"started_at": going.started_at, "started_by": going.started_by}
 
 
 def _follow_up_body(found: follow_ups.FollowUp) -> dict[str, Any]:

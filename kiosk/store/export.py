@@ -242,11 +242,7 @@ def export_visits(
     fmt = format_for(out, fmt)
     params = {"start_ms": start_ms, "end_ms": end_ms}
     if fmt == "xlsx":
-        (count,) = db.execute(
-            "SELECT count(*) FROM visits WHERE checked_in_at >= :start_ms "
-            "AND checked_in_at < :end_ms",
-            params,
-        ).fetchone()
+        count = count_between(db, start_ms, end_ms)
         if count > XLSX_MAX_ROWS:
             raise ExportError(
                 f"Those days have {count:,} visits, more than an Excel sheet can hold "
@@ -256,6 +252,15 @@ def export_visits(
     cursor = db.execute(export_query(anonymous, for_csv=fmt == "csv"), params)
     header = [description[0] for description in cursor.description]
     return write_export(out, fmt, header, _chunks(cursor), summary=summary)
+
+
+def count_between(db: Database, start_ms: int, end_ms: int) -> int:
+    """How many visits an export of [start_ms, end_ms) holds."""
+    (count,) = db.execute(
+        "SELECT count(*) FROM visits WHERE checked_in_at >= ? AND checked_in_at < ?",
+        [start_ms, end_ms],
+    ).fetchone()
+    return count
 
 
 def export_page(

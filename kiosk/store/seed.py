@@ -39,7 +39,7 @@ from sqlite_utils import Database
 
 from kiosk.core.lifecycle import Event, EventType, Visit, apply
 from kiosk.core.names import matching_key
-from kiosk.core.people import Role
+from kiosk.core.people import Role, staff_actor
 from kiosk.core.policies import NOT_ACKNOWLEDGED, NOT_WELCOMED, Policies, Targets
 from kiosk.core.purposes import Purpose
 from kiosk.core.wait_counts import CountKey, counted
@@ -259,10 +259,11 @@ def _ensure_staff(db: Database) -> int:
 def _load_desk(db: Database) -> _Desk:
     rows = db.execute("SELECT id, name, role FROM staff WHERE active = 1 ORDER BY id").fetchall()
     hosts = [id_ for id_, _, role in rows if role == Role.HOST]
-    receptionists = [name for _, name, role in rows if role == Role.RECEPTIONIST]
+    # Named in the log as the hub names them, so the figures know them by the staff list.
+    receptionists = [staff_actor(id_) for id_, _, role in rows if role == Role.RECEPTIONIST]
     # A few hosts get most of the visitors, as in any office.
     weights = accumulate(1 / (rank + 1) ** 0.8 for rank in range(len(hosts)))
-    return _Desk(hosts, list(weights), receptionists or ["Reception"])
+    return _Desk(hosts, list(weights), receptionists or ["desk:local"])
 
 
 # --- when ----------------------------------------------------------------------------------
