@@ -33,7 +33,8 @@ from kiosk.launch.supervisor import (
     STEADY_S,
     Child,
     Supervisor,
-    kiosk_children,
+    hub_children,
+    screen_child,
 )
 from kiosk.store.database import open_database, writing
 from kiosk.store.devices import DeviceRole, add_device
@@ -329,6 +330,7 @@ def test_the_hub_starts_once_the_screen_shows_welcome(tmp_path: Path) -> None:
          + "time.sleep(0.5); fd = int(os.environ['KIOSK_SHOWN_FD']); "
          "stamp('shown'); os.write(fd, b'shown'); time.sleep(60)"],
         signal.SIGKILL,
+        tells_shown=True,
     )  # fmt: skip
     hub = Child(
         "hub",
@@ -369,11 +371,13 @@ STAMP = (
 
 def test_a_kiosk_whose_hub_is_elsewhere_runs_only_its_screen(tmp_path: Path) -> None:
     elsewhere = Settings(hub_url="wss://192.0.2.7:8765", device_token="t" * 43)
-    (screen,) = kiosk_children(None, elsewhere, tmp_path, windowed=False)
-    assert screen.command[-1] == "screen"
+    screen = screen_child(None, windowed=False)
+    assert screen.command[-1] == "screen" and screen.tells_shown
+    assert hub_children(None, elsewhere, tmp_path, screen) == []
     assert not (tmp_path / CREDENTIAL_FILE).exists()  # no local hub, no local credential
 
-    screen, hub = kiosk_children(str(tmp_path), Settings(), tmp_path, windowed=True)
+    screen = screen_child(str(tmp_path), windowed=True)
+    (hub,) = hub_children(str(tmp_path), Settings(), tmp_path, screen)
     assert screen.command[-2:] == ["screen", "--windowed"]
     assert hub.command[-2:] == ["hub", "--supervised"] and hub.after is screen
     assert ["--home", str(tmp_path.resolve())] == screen.command[-4:-2] == hub.command[-4:-2]

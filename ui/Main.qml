@@ -39,9 +39,10 @@ Window {
             id: screenLoader
             objectName: "screenLoader"
             anchors.fill: parent
-            // Build the next screen in slices between frames, so no frame waits for a whole
-            // screen to be made.
-            asynchronous: true
+            // Welcome is built whole before the first frame, which shows it. From that frame on
+            // (the keyboard loads then), each next screen is built in slices between frames, so
+            // no frame waits for a whole screen to be made.
+            asynchronous: keyboard.active
             sourceComponent: {
                 switch (root.kiosk.screen) {
                 case "name": return nameScreen
@@ -107,10 +108,16 @@ Window {
         z: 99
         active: false  // until the first frame is out: Welcome must not wait for the keyboard
         asynchronous: true
+        // By its file, not its type: nothing of the virtual keyboard is read before it loads.
+        source: "Kiosk/Keyboard.qml"
         width: Math.min(root.width, root.height * 1.3)
         anchors.horizontalCenter: parent.horizontalCenter
         y: root.keyboardUp ? root.height - height : root.height
-        sourceComponent: Keyboard { language: root.kiosk.language }
+    }
+    Binding {
+        target: keyboard.item
+        property: "language"
+        value: root.kiosk.language
     }
 
     Component { id: welcomeScreen; WelcomeScreen { kiosk: root.kiosk } }

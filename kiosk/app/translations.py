@@ -10,8 +10,6 @@ the .qm files, since a bundle has no pyside6-lrelease. Running from source takes
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -30,6 +28,8 @@ class TranslationError(RuntimeError):
 
 
 def _lrelease() -> str:
+    import shutil  # like subprocess below: only to compile, never on a start with .qm files
+
     beside_python = Path(sys.executable).parent / "pyside6-lrelease"
     if beside_python.exists():
         return str(beside_python)
@@ -47,6 +47,8 @@ def release(source: Path, target: Path) -> None:
     """Compile one .ts source into a .qm file (used at run time from source, and by kiosk.spec)."""
     if not source.exists():
         raise TranslationError(f"Neither {target.name} nor its source {source} was found.")
+    import subprocess
+
     target.parent.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
         [_lrelease(), "-silent", str(source), "-qm", str(target)],

@@ -29,8 +29,7 @@ def run(ctx: Context, windowed: bool) -> None:
     stops (only the screen when the settings name a hub elsewhere)."""
     from kiosk.launch.supervisor import run_kiosk
 
-    settings = ctx.settings()
-    sys.exit(run_kiosk(ctx.home, settings, ctx.paths.database.parent, windowed=windowed))
+    sys.exit(run_kiosk(ctx.home, windowed=windowed))
 
 
 @cli.command()

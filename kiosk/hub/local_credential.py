@@ -10,8 +10,8 @@ the paired devices. The site's secret, which signs invitation and badge codes, i
 way.
 
 Each file is readable by its owner only, like the hub's key beside it, and is made by whichever
-process needs it first (the supervisor, before it starts either child). It is made whole or not
-at all, and never replaced, so two processes starting at once still agree on one token.
+process needs it first (the screen or the supervisor, as `kiosk run` starts). It is made whole or
+not at all, and never replaced, so two processes starting at once still agree on one token.
 This module loads nothing slow: the kiosk screen reads the token before its first frame.
 """
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Qt, QTimer, Slot
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
@@ -22,7 +22,7 @@ from kiosk.app.speech import Speech
 from kiosk.hub.client import HubClient
 from kiosk.hub.local_credential import screen_token
 from kiosk.hub.process import stop_on_signals
-from kiosk.launch.supervisor import SHOWN_FD_VARIABLE
+from kiosk.launch.shown import tell_shown
 from kiosk.store.settings import Settings
 from kiosk.viewmodels.kiosk import Hub, KioskViewModel
 
@@ -49,9 +49,10 @@ class KioskScreen:
 
 
 def translations_cache() -> Path:
-    import platformdirs  # slow to load; the first frame must not wait for it
-
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations"
+    """Where the compiled translations are kept, in this user's cache folder: asked of Qt, which
+    is loaded already, rather than of platformdirs, which the first frame would wait for."""
+    cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericCacheLocation)
+    return Path(cache) / APP_NAME / "translations"
 
 
 def open_kiosk(
@@ -149,7 +150,7 @@ class _HubConnection(QObject):
     @Slot()
     def start_soon(self) -> None:
         _say(f"The kiosk screen shows Welcome (process {os.getpid()}).")
-        _tell_supervisor_shown()
+        tell_shown()
         # One turn of the event loop later, so that the frame is out before the network starts.
         QTimer.singleShot(0, self, self.start)
 
@@ -201,17 +202,6 @@ class _HubConnection(QObject):
         QCoreApplication.exit(1)
 
 
-def _tell_supervisor_shown() -> None:
-    """Tell `kiosk run`, if it started us, that Welcome is on screen: it starts the hub then."""
-    descriptor = os.environ.pop(SHOWN_FD_VARIABLE, "")
-    if descriptor.isdigit():
-        with contextlib.suppress(OSError):
-            try:
-                os.write(int(descriptor), b"shown\n")
-            finally:
-                os.close(int(descriptor))
-
-
 def _say(line: str, stream: TextIO | None = None) -> None:
     """A line for whoever reads the kiosk's log; a log nobody reads must not stop the screen."""
     with contextlib.suppress(OSError, ValueError):
@@ -220,11 +210,11 @@ def _say(line: str, stream: TextIO | None = None) -> None:
 
 def run_screen(home: str | None = None, *, lockdown: bool = True) -> int:
     """`kiosk screen`: the kiosk screen, full screen and locked, reaching its hub over TLS."""
+    site, database = SiteSettings.for_home(home)  # a settings problem stops it before Qt starts
     prepare_kiosk_environment()
     app = QGuiApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setFont(QFont("Noto Sans"))
-    site, database = SiteSettings.for_home(home)
     running = start_kiosk(site, database.parent, lockdown=lockdown)
     stop_on_signals(app)
     code = app.exec()

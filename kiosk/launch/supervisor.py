@@ -16,7 +16,11 @@ promise however frozen the child is, which a child watching its parent with a ti
 The hub gets SIGTERM, to close its database and withdraw its announcement; the screen gets
 SIGKILL, as a frozen screen could not act on anything gentler and has nothing to save.
 
-This module must stay free of Qt: importing it loads no PySide6 (a test checks).
+The screen starts first, as soon as the supervisor runs: before the settings are read, since its
+command line is all it needs. The hub starts once the screen shows Welcome (see `Child.after`).
+
+This module must stay free of Qt: importing it loads no PySide6 (a test checks). Nor does it load
+the settings or the credential code until the screen has started.
 """
 
 from __future__ import annotations
@@ -31,11 +35,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from kiosk.hub.local_credential import screen_token
 from kiosk.launch.child_process import has_ended, kiosk_command, start_child, stop_group
-from kiosk.store.settings import Settings
+from kiosk.launch.shown import SHOWN_FD_VARIABLE
+
+if TYPE_CHECKING:
+    from kiosk.store.settings import Settings
 
 FIRST_PAUSE_S = 0.5
 LONGEST_PAUSE_S = 30.0
@@ -45,8 +51,6 @@ STOP_GRACE_S = 10.0
 # Without pidfds (not Linux), how often the supervisor looks at its children.
 LOOK_EVERY_S = 0.5
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-# The kiosk screen writes to this descriptor once Welcome is on screen (see `Child.after`).
-SHOWN_FD_VARIABLE = "KIOSK_SHOWN_FD"
 # A child waiting for another to be shown starts anyway after this long.
 SHOWN_WAIT_S = 5.0
 
@@ -68,6 +72,8 @@ class Child:
     # while the visitor waits for Welcome, just as the hub inside the kiosk used to start after
     # it. The hub stays up on its own after that.
     after: Child | None = None
+    # Whether it writes to SHOWN_FD_VARIABLE's descriptor once shown (the kiosk screen does).
+    tells_shown: bool = False
 
     def pause_after(self, ran_s: float) -> float:
         """The pause before starting again a child that stopped after `ran_s` seconds: it
@@ -126,13 +132,10 @@ class Supervisor:
                             self._shown(self._shown_pipes[key.fd], self._clock())
                     _drain(wake_read)
         finally:
-            for shown_pipe in list(self._shown_pipes):
-                self._close_shown_pipe(shown_pipe)
-            self._stop_children()
+            self.close()
             signal.set_wakeup_fd(earlier_wakeup)
             for number, handler in earlier_handlers.items():
                 signal.signal(number, handler)
-            self._selector.close()
             os.close(wake_read)
             os.close(wake_write)
         return 0
@@ -144,12 +147,13 @@ class Supervisor:
         if child.process is not None and has_ended(child.process):
             self._ended(child, now)
         if child.process is None and now >= child.due_at and not self._stopping:
-            self._start(child, now)
+            self.start(child, now)
 
-    def _start(self, child: Child, now: float) -> None:
+    def start(self, child: Child, now: float) -> None:
+        """Start `child` (`run` does, when it is due; `run_kiosk` starts the screen before
+        anything else)."""
         options: dict = {}
-        waited_for = any(c.after is child for c in self.children)
-        if waited_for:
+        if child.tells_shown:
             shown_read, shown_write = os.pipe()
             self._shown_pipes[shown_read] = child
             self._selector.register(shown_read, selectors.EVENT_READ)
@@ -165,7 +169,7 @@ class Supervisor:
             child.due_at = now + pause
             return
         finally:
-            if waited_for:
+            if child.tells_shown:
                 os.close(shown_write)  # the child has its own copy; a read sees its end
         child.started_at = now
         try:
@@ -215,6 +219,13 @@ class Supervisor:
             waits.append(LOOK_EVERY_S)
         return min(waits) if waits else None
 
+    def close(self) -> None:
+        """Stop the children and let go of what watched them."""
+        for shown_pipe in list(self._shown_pipes):
+            self._close_shown_pipe(shown_pipe)
+        self._stop_children()
+        self._selector.close()
+
     def _stop_children(self) -> None:
         running = [c for c in self.children if c.process is not None]
         for child in running:
@@ -252,21 +263,48 @@ def _drain(descriptor: int) -> None:
         pass
 
 
-def kiosk_children(
-    home: str | None, settings: Settings, data_folder: Path, *, windowed: bool
+def screen_child(home: str | None, *, windowed: bool) -> Child:
+    """`kiosk screen`, as `kiosk run` keeps it running."""
+    arguments = ["screen", "--windowed"] if windowed else ["screen"]
+    command = kiosk_command(*arguments, home=home)
+    return Child("The kiosk screen", command, signal.SIGKILL, tells_shown=True)
+
+
+def hub_children(
+    home: str | None, settings: Settings, data_folder: Path, screen: Child
 ) -> list[Child]:
-    """What `kiosk run` keeps running: the kiosk screen, and the hub unless the settings name
-    one elsewhere (`[connection] hub_url` and a token)."""
-    screen_arguments = ["screen", "--windowed"] if windowed else ["screen"]
-    screen = Child("The kiosk screen", kiosk_command(*screen_arguments, home=home), signal.SIGKILL)
+    """The hub that `kiosk run` keeps running beside `screen`: none when the settings name one
+    elsewhere (`[connection] hub_url` and a token)."""
     if settings.hub_url and settings.device_token:
-        return [screen]
-    # Made here, before either child starts, so that both read the same one.
+        return []
+    from kiosk.hub.local_credential import screen_token
+
+    # Made (or read) here before the hub starts, so that a data folder where it cannot be kept
+    # stops `kiosk run` at once, with the reason. The screen may be making it at this very
+    # moment: both keep whichever is made first.
     screen_token(data_folder)
     hub_command = kiosk_command("hub", "--supervised", home=home)
-    return [screen, Child("The hub", hub_command, signal.SIGTERM, after=screen)]
+    return [Child("The hub", hub_command, signal.SIGTERM, after=screen)]
 
 
-def run_kiosk(home: str | None, settings: Settings, data_folder: Path, *, windowed: bool) -> int:
-    """`kiosk run`."""
-    return Supervisor(kiosk_children(home, settings, data_folder, windowed=windowed)).run()
+def run_kiosk(home: str | None, *, windowed: bool) -> int:
+    """`kiosk run`, for the settings and data in `home` (see `Paths.resolve`).
+
+    The screen starts first, before anything is read or loaded beyond what starting it takes:
+    its command line is all it needs, and the visitor's Welcome waits for nothing else. The
+    settings, read meanwhile, say whether the hub runs here too; if they cannot be read, the
+    screen is stopped and the error is the supervisor's to report.
+    """
+    screen = screen_child(home, windowed=windowed)
+    supervisor = Supervisor([screen])
+    supervisor.start(screen, time.monotonic())
+    try:
+        from kiosk.store.settings import Paths, load_settings
+
+        paths = Paths.resolve(home)
+        settings = load_settings(paths.settings_file)
+        supervisor.children += hub_children(home, settings, paths.database.parent, screen)
+    except BaseException:
+        supervisor.close()
+        raise
+    return supervisor.run()

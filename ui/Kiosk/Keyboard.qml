@@ -6,7 +6,7 @@ import QtQuick.VirtualKeyboard.Settings
 
 InputPanel {
     id: panel
-    required property string language
+    property string language  // the visitor's, bound by Main.qml once loaded
 
     objectName: "keyboard"
     // Always visible, parked below the window when not in use (Main.qml moves it): showing it

@@ -1,0 +1,97 @@
+"""`kiosk run` and `kiosk screen` start without the command line's machinery, and mean the same as
+through it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.__main__ import quick_command
+
+
+@pytest.mark.parametrize(
+    ("arguments", "quick"),
+    [
+        (["run"], ("run", None, False)),
+        (["screen", "--windowed"], ("screen", None, True)),
+        (["--home", "/srv/kiosk", "run", "--windowed"], ("run", "/srv/kiosk", True)),
+        (["--home=/srv/kiosk", "screen"], ("screen", "/srv/kiosk", False)),
+        # Everything else is the command line's: help, mistakes, other commands.
+        (["run", "--help"], None),
+        (["run", "--windowed", "--windowed"], None),
+        (["--home"], None),
+        (["--home", "/srv/kiosk"], None),
+        (["--version"], None),
+        (["where"], None),
+        ([], None),
+    ],
+)
+def test_only_exactly_run_or_screen_takes_the_short_way(
+    arguments: list[str], quick: tuple[str, str | None, bool] | None
+) -> None:
+    assert quick_command(arguments) == quick
+
+
+def loaded_by(module: str, among: tuple[str, ...]) -> list[str]:
+    """Which of `among` (modules, or the packages they are in) importing `module` loads, in a
+    fresh process that starts the way `python -m kiosk` does."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import json, sys, kiosk.__main__, {module}; among = {among!r}; "
+            "print(json.dumps(sorted(m for m in sys.modules "
+            "if m in among or m.split('.')[0] in among)))",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def test_the_way_to_welcome_loads_neither_the_command_line_nor_the_database_code() -> None:
+    among = ("click", "kiosk.cli", "sqlite3", "sqlite_utils", "platformdirs", "cryptography")
+    assert loaded_by("kiosk.launch.kiosk_screen", among) == []
+
+
+def test_the_supervisor_starts_the_screen_before_it_loads_the_settings() -> None:
+    among = ("click", "kiosk.cli", "PySide6", "kiosk.store.settings", "kiosk.hub.local_credential")
+    assert loaded_by("kiosk.launch.supervisor", among) == []
+
+
+def processes_mentioning(text: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if text.encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                pass
+    return found
+
+
+@pytest.mark.parametrize("command", ["run", "screen"])
+def test_a_broken_settings_file_ends_the_command_with_its_one_sentence(
+    tmp_path: Path, command: str
+) -> None:
+    (tmp_path / "settings.toml").write_text("[site\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--home", str(tmp_path), command, "--windowed"],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("Error: ") and "is not valid TOML" in done.stderr
+    assert done.stderr.count("Error: ") == 1 and "Traceback" not in done.stderr
+    # `kiosk run` had started its screen before it read the settings: it is gone too.
+    assert processes_mentioning(str(tmp_path)) == []
