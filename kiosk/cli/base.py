@@ -5,10 +5,10 @@ with the settings or the database becomes one sentence.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -92,6 +92,24 @@ class KioskGroup(click.Group):
 def cli(ctx: click.Context, home: str | None) -> None:
     """Front Desk Kiosk: visitors check in, reception is alerted, managers see the waits."""
     ctx.obj = Context(home)
+
+
+def day_range_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`--from DATE --to DATE`, as `from_` and `to`; read them with `chosen_days`."""
+    command = click.option(
+        "--to", "to", required=True, metavar="DATE", help="Last day (included)."
+    )(command)
+    return click.option(
+        "--from", "from_", required=True, metavar="DATE", help="First day, YYYY-MM-DD."
+    )(command)
+
+
+def chosen_days(from_: str, to: str) -> tuple[date, date]:
+    """The first and last day of `--from` and `--to`, or one line saying what is wrong."""
+    first, last = parse_day(from_, "--from"), parse_day(to, "--to")
+    if last < first:
+        raise click.BadParameter("The last day comes before the first day.", param_hint="--to")
+    return first, last
 
 
 def parse_day(value: str, option: str) -> date:

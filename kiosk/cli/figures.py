@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kiosk.cli.base import Context, cli, parse_day, pass_context, when
+from kiosk.cli.base import Context, chosen_days, cli, day_range_options, pass_context, when
 
 if TYPE_CHECKING:
     from kiosk.core.metrics import WaitSummary
@@ -16,8 +16,7 @@ if TYPE_CHECKING:
 
 
 @cli.command()
-@click.option("--from", "from_", required=True, metavar="DATE", help="First day, YYYY-MM-DD.")
-@click.option("--to", "to", required=True, metavar="DATE", help="Last day (included).")
+@day_range_options
 @click.option(
     "--format",
     "fmt",
@@ -32,9 +31,7 @@ def report(ctx: Context, from_: str, to: str, fmt: str) -> None:
     days just before, and by hour of check-in. Works with or without the hub running."""
     from kiosk.store.stats import WaitCounts, headline, hours
 
-    first, last = parse_day(from_, "--from"), parse_day(to, "--to")
-    if last < first:
-        raise click.BadParameter("The last day comes before the first day.", param_hint="--to")
+    first, last = chosen_days(from_, to)
     targets = ctx.settings().policies.targets
     with ctx.database() as db:
         counts = WaitCounts(db, targets)

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kiosk.cli.base import Context, cli, day_start_ms, parse_day, pass_context, wall_clock_ms
+from kiosk.cli.base import (
+    Context,
+    chosen_days,
+    cli,
+    day_range_options,
+    day_start_ms,
+    pass_context,
+    wall_clock_ms,
+)
 from kiosk.core.text import for_terminal
 
 if TYPE_CHECKING:
@@ -18,8 +26,7 @@ if TYPE_CHECKING:
 
 
 @cli.command()
-@click.option("--from", "from_", required=True, metavar="DATE", help="First day, YYYY-MM-DD.")
-@click.option("--to", "to", required=True, metavar="DATE", help="Last day (included).")
+@day_range_options
 @click.option(
     "--format",
     "fmt",
@@ -56,9 +63,7 @@ def export(
     from kiosk.store.export import ExportError, export_visits, format_for
     from kiosk.store.stats import WaitCounts, figures_body, summary_rows
 
-    first, last = parse_day(from_, "--from"), parse_day(to, "--to")
-    if last < first:
-        raise click.BadParameter("The last day comes before the first day.", param_hint="--to")
+    first, last = chosen_days(from_, to)
     try:
         fmt = format_for(output, fmt)
         with ctx.database() as db:
