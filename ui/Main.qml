@@ -55,6 +55,8 @@ Window {
                 case "done": return doneScreen
                 case "feedback": return feedbackScreen
                 case "thanks": return thanksScreen
+                case "camera": return cameraScreen
+                case "scan_refused": return scanRefusedScreen
                 case "admin_pin": return adminPinScreen
                 case "admin": return adminScreen
                 default: return welcomeScreen
@@ -125,6 +127,8 @@ Window {
     Component { id: doneScreen; DoneScreen { kiosk: root.kiosk } }
     Component { id: feedbackScreen; FeedbackScreen { kiosk: root.kiosk } }
     Component { id: thanksScreen; ThanksScreen { kiosk: root.kiosk } }
+    Component { id: cameraScreen; CameraScreen { kiosk: root.kiosk } }
+    Component { id: scanRefusedScreen; ScanRefusedScreen { kiosk: root.kiosk } }
     Component { id: adminPinScreen; AdminPinScreen { kiosk: root.kiosk } }
     Component { id: adminScreen; AdminScreen { kiosk: root.kiosk } }
 }
