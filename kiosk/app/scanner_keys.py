@@ -13,6 +13,9 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from kiosk.core.scanner import MAX_GAP_MS, ScanDetector
 
 _ENTER = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
+_KEYS = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease}
+# A tap right after typing: what was typed reaches the field before the tap reaches its button.
+_PRESSES = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
 _MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
 
@@ -44,7 +47,10 @@ class ScannerKeys(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if self._passing or kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        if kind in _PRESSES and self._held:
+            self._window = watched
+            self._flush()
+        if self._passing or kind not in _KEYS:
             return False
         assert isinstance(event, QKeyEvent)
         self._window = watched
@@ -53,7 +59,7 @@ class ScannerKeys(QObject):
             return printable and self._takes_scans()  # its press is held, or has been sent on
         now = _now_ms()
         if not self._takes_scans():
-            self._pass_on(self._detector.release(now + MAX_GAP_MS + 1))
+            self._flush()
             return False
         if printable:
             self._pass_on(self._detector.key(event.text(), now))
@@ -70,12 +76,17 @@ class ScannerKeys(QObject):
             self._pass_on(held)
             return False
         # Backspace, an arrow, a shortcut: what was typed before it goes first.
-        self._pass_on(self._detector.release(now + MAX_GAP_MS + 1))
+        self._flush()
         return False
+
+    def _flush(self) -> None:
+        """What is held goes on now: it was typed by a person."""
+        self._timer.stop()
+        self._pass_on(self._detector.release(_now_ms() + MAX_GAP_MS + 1))
 
     def _quiet(self) -> None:
         """No key for a while: what is held was typed by a person."""
-        self._pass_on(self._detector.release(_now_ms() + MAX_GAP_MS + 1))
+        self._flush()
 
     def _pass_on(self, released: str) -> None:
         """Send the oldest held presses, as many as the detector released, to the window."""
