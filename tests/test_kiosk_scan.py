@@ -259,3 +259,51 @@ def test_keys_held_back_reach_the_field_before_a_tap(kiosk: KioskDriver) -> None
     kiosk.tap("nameNext")  # at once: the keys go first
     kiosk.wait_screen("contact")
     assert kiosk.kiosk.property("name") == "Maria Garcia"
+
+
+def cut_off(kiosk: KioskDriver) -> list[str]:
+    """Texts of ours on screen that are cut short, or that reach past the window's edge."""
+    found = []
+    width, height = kiosk.window.width(), kiosk.window.height()
+    stack = [kiosk.window.contentItem()]
+    while stack:
+        item = stack.pop()
+        if not item.isVisible() or item.objectName() == "keyboardLoader":
+            continue  # the on-screen keyboard is Qt's, and parked below the window
+        stack.extend(item.childItems())
+        if not item.inherits("QQuickText"):
+            continue
+        shown = item.mapRectToScene(item.boundingRect())
+        outside = shown.left() < -1 or shown.top() < -1
+        outside = outside or shown.right() > width + 1 or shown.bottom() > height + 1
+        if item.property("truncated") or outside:
+            found.append(f"{item.objectName() or 'text'}: {item.property('text')!r}")
+    return found
+
+
+@pytest.mark.parametrize(
+    "kiosk_size", [(1280, 800), (1920, 1080), (1080, 1920)], ids=["1280x800", "1080p", "portrait"]
+)
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_scan_screens_fit(kiosk: KioskDriver, office, kiosk_size, language: str) -> None:
+    tag = f"scan-{kiosk_size[0]}x{kiosk_size[1]}-{language}"
+    if language == "es":
+        kiosk.tap("languageEs")
+    kiosk.scan(refused_code(kiosk, office, "code_too_early"))
+    kiosk.wait_screen("scan_refused")
+    kiosk.screenshot(f"{tag}-refused")
+    assert cut_off(kiosk) == []
+    kiosk.tap("backButton")
+    kiosk.wait_screen("welcome")
+    if language == "es":
+        kiosk.tap("languageEs")
+    kiosk.kiosk.go("camera")
+    kiosk.item("cameraHint")
+    kiosk.screenshot(f"{tag}-camera")
+    assert cut_off(kiosk) == []
+    kiosk.tap("backButton")
+    kiosk.wait_screen("welcome")
+    kiosk.scan(invite(office, "Maria Garcia")[0])
+    kiosk.wait_screen("done")
+    kiosk.screenshot(f"{tag}-done")
+    assert cut_off(kiosk) == []
