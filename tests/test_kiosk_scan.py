@@ -303,6 +303,8 @@ def test_the_scan_screens_fit(kiosk: KioskDriver, office, kiosk_size, language: 
     assert cut_off(kiosk) == []
     kiosk.tap("backButton")
     kiosk.wait_screen("welcome")
+    if language == "es":
+        kiosk.tap("languageEs")
     kiosk.scan(invite(office, "Maria Garcia")[0])
     kiosk.wait_screen("done")
     kiosk.screenshot(f"{tag}-done")
