@@ -234,9 +234,9 @@ class KioskViewModel(QObject):
             self.tell_status()
 
     def tell_status(self) -> None:
-        """What this kiosk can do, for the desks to see (its voice, for now)."""
-        speaking = bool(self._voice.enabled)
-        self._hub.request("status", sound=speaking, speech=speaking)
+        """What this kiosk can do, for the desks to see: its voice, and its camera."""
+        speaking, camera = bool(self._voice.enabled), self.scan.camera_now
+        self._hub.request("status", sound=speaking, speech=speaking, camera=camera)
 
     # --- Welcome ---------------------------------------------------------------------------------
 

@@ -143,6 +143,12 @@ class ScanFlow(QObject):
         if available != self._camera_available:
             self._camera_available = available
             self.cameraAvailableChanged.emit()
+            if self._hub.connected:
+                self._kiosk.tell_status()
+
+    @property
+    def camera_now(self) -> bool:
+        return self._camera_available
 
     def camera_frames(self) -> FrameScanner:
         """What reads codes in the camera's frames (made when first needed: it loads the
