@@ -111,3 +111,10 @@ def test_without_a_camera_the_camera_screen_is_not_opened(qapp, qtbot) -> None:
     assert vm.scan.property("cameraAvailable") is False  # none here
     vm.scan.openCamera()
     assert vm.property("screen") == "welcome"
+
+
+def test_the_kiosk_tells_the_desks_whether_it_has_a_camera(qapp) -> None:
+    _kiosk, hub, _ = make(qapp)  # held: the view model answers the hub's signal
+    hub.connectionChanged.emit(True)
+    _, command, fields = hub.sent[-1]
+    assert command == "status" and fields["camera"] is False
