@@ -4,9 +4,12 @@ sentence for each code that can't be used."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage
 
 from kiosk.viewmodels.kiosk_refusals import REFUSALS
 from tests.kiosk_fakes import make
+from tests.test_camera_scan import CODE, frame
 
 INVITATION = "FDKIYQPC4AAAAAA2TMP4IJHT2G44Z5GA"
 BADGE = "FDKBYQPC4AAAAAA2TMP4IJHT2G44Z5GA"
@@ -118,3 +121,36 @@ def test_the_kiosk_tells_the_desks_whether_it_has_a_camera(qapp) -> None:
     hub.connectionChanged.emit(True)
     _, command, fields = hub.sent[-1]
     assert command == "status" and fields["camera"] is False
+
+
+class Sink(QObject):
+    """The part of a QVideoSink the scan flow uses."""
+
+    videoFrameChanged = Signal(object)
+
+
+class Frame:
+    """The part of a QVideoFrame the scan flow uses."""
+
+    def __init__(self, image: QImage) -> None:
+        self.image = image
+        self.made = 0
+
+    def toImage(self) -> QImage:
+        self.made += 1
+        return self.image
+
+
+def test_the_viewfinder_s_frames_are_read_and_the_code_sent(qapp, qtbot) -> None:
+    vm, hub, _ = make(qapp)
+    vm.go("camera")
+    sink = Sink()
+    vm.scan.watch(sink)
+    shown = Frame(frame(8, 0, True))
+    for _ in range(3):  # the reader is busy with the first: the others are not even converted
+        sink.videoFrameChanged.emit(shown)
+    assert shown.made == 1
+    qtbot.waitUntil(lambda: [c for _, c, _ in hub.sent] == ["scan"], timeout=5000)
+    assert hub.sent[-1][2]["code"] == CODE
+    assert vm.property("screen") == "camera"  # the viewfinder stays while the hub answers
+    vm.scan.close()

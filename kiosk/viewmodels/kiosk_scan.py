@@ -52,6 +52,7 @@ class ScanFlow(QObject):
         self._camera_available = False
         self._devices: QObject | None = None
         self._frames: FrameScanner | None = None
+        self._decoding = False  # a frame of the viewfinder's is with the reader
         hub.replied.connect(self._replied)
         hub.refused.connect(self._refused)
         QTimer.singleShot(LOOK_FOR_CAMERA_MS, self, self._look_for_camera)
@@ -158,16 +159,22 @@ class ScanFlow(QObject):
 
             self._frames = FrameScanner(self)
             self._frames.codeFound.connect(self.scanned)
+            self._frames.decoded.connect(self._decoded)
         return self._frames
 
     @Slot(QObject)
     def watch(self, sink: QObject) -> None:
-        """The viewfinder's video sink: each frame it shows is offered to the code reader,
-        which drops those that come while it is busy."""
-        frames = self.camera_frames()
-        sink.videoFrameChanged.connect(  # type: ignore[attr-defined]
-            lambda frame: frames.offer(frame.toImage())
-        )
+        """The viewfinder's video sink: the frames it shows go to the code reader."""
+        sink.videoFrameChanged.connect(self._offer)  # type: ignore[attr-defined]
+
+    def _offer(self, frame: Any) -> None:
+        """A frame of the viewfinder's, made an image only when the reader is free for it: the
+        frames that come while it is busy are dropped as they are."""
+        if not self._decoding:
+            self._decoding = self.camera_frames().offer(frame.toImage())
+
+    def _decoded(self) -> None:
+        self._decoding = False
 
     def close(self) -> None:
         """Wait for a frame being decoded, if any (before the window closes)."""
