@@ -311,3 +311,20 @@ def test_the_scan_screens_fit(kiosk: KioskDriver, office, kiosk_size, language: 
     kiosk.wait_screen("done")
     kiosk.screenshot(f"{tag}-done")
     assert cut_off(kiosk) == []
+
+
+def test_a_scan_while_the_hub_is_away_says_so_and_checks_in_after(kiosk: KioskDriver, office):
+    code, _ = invite(office)
+    # Another program holds the database's write lock longer than the hub will wait.
+    blocker = open_database(office[0])
+    blocker.conn.execute("BEGIN EXCLUSIVE")
+    try:
+        kiosk.scan(code)
+        kiosk.qtbot.waitUntil(lambda: kiosk.find("tryingAgain") is not None, timeout=15000)
+        kiosk.screenshot("scan-trying-again")
+    finally:
+        blocker.conn.execute("ROLLBACK")
+        blocker.close()
+    kiosk.wait_screen("done", timeout=15000)
+    assert kiosk.text_of("doneGreeting") == "Welcome, Maria!"
+    assert kiosk.find("tryingAgain") is None

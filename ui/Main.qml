@@ -68,7 +68,8 @@ Window {
     Rectangle {
         id: banner
         objectName: "tryingAgain"
-        visible: root.kiosk.tryingAgain
+        // Waiting for the hub while it can't be reached: for the visitor's step, or a scan.
+        visible: root.kiosk.tryingAgain || (root.kiosk.scanFlow.reading && !root.kiosk.connected)
         transformOrigin: Item.TopLeft
         scale: root.fit
         width: root.width / root.fit
