@@ -63,7 +63,7 @@ class ScanFlow(QObject):
         self.readingChanged.emit()
 
     def takes_scans(self) -> bool:
-        """On the staff screens, keys stay keys: a PIN or a setting is being typed."""
+        """Whether a scan counts on this screen: on the staff screens, keys stay keys."""
         return self._kiosk.screen_now not in (ADMIN, ADMIN_PIN)
 
     # --- a code read ------------------------------------------------------------------------------
