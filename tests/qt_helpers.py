@@ -124,6 +124,18 @@ class KioskDriver(SceneDriver):
             QTest.keyClick(self.window, Qt.Key.Key_Backspace)
             self.keys += 1
 
+    def scan(self, code: str) -> None:
+        """A USB barcode scanner reading `code`: it types the code as fast as it can, then
+        Enter, to whatever window is in front. Neither a tap nor a visitor's key press."""
+        for ch in code:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QGuiApplication.sendEvent(
+                    self.window, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch)
+                )
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            enter = QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
+            QGuiApplication.sendEvent(self.window, enter)
+
     def wait_screen(self, screen: str, timeout: int = 5000) -> None:
         self.qtbot.waitUntil(lambda: self.kiosk.property("screen") == screen, timeout=timeout)
         self.settle()
@@ -253,6 +265,34 @@ def kiosk(
     driver, client = start_kiosk(qtbot, local_hub, kiosk_settings, kiosk_size, qm_cache)
     yield driver
     stop_kiosk(driver, client)
+
+
+def invite(
+    office: tuple[Path, dict[str, int]],
+    name: str = "Maria Garcia",
+    *,
+    at_ms: int | None = None,
+    host: str = "priya",
+    **details: str,
+) -> tuple[str, int]:
+    """An invitation made as `kiosk invite` makes it, beside the running hub: (its code, the
+    expected visit's number)."""
+    from kiosk.core.policies import Policies
+    from kiosk.hub.invitations import Invitations
+    from kiosk.hub.local_credential import site_secret
+    from kiosk.hub.service import HubService
+
+    path, staff = office
+    db = open_database(path)
+    try:
+        invitations = Invitations(HubService(db, Policies()), db, site_secret(path.parent))
+        when = int(time.time() * 1000) if at_ms is None else at_ms
+        made = invitations.invite(
+            name, host_id=staff[host], expected_at=when, created_by="cli", **details
+        )
+        return made.code, made.expected_id
+    finally:
+        db.close()
 
 
 def desk_client(hub: LocalHub) -> HubClient:

@@ -11,7 +11,14 @@ from PySide6.QtQuick import QQuickItem
 
 from kiosk.store.database import open_database
 from tests.qt_helpers import *  # noqa: F403 (the kiosk fixtures)
-from tests.qt_helpers import LANDSCAPE, PORTRAIT, KioskDriver, accessible_name, desk_client
+from tests.qt_helpers import (
+    LANDSCAPE,
+    PORTRAIT,
+    KioskDriver,
+    accessible_name,
+    desk_client,
+    invite,
+)
 
 MIN_TOUCH = 48
 MIN_CONTRAST = 4.5
@@ -186,6 +193,29 @@ def test_every_screen(kiosk: KioskDriver, local_hub, office, language: str, kios
     visit(kiosk, tag, seen)
     kiosk.tap("doneButton")
 
+    # An invited visitor scans their invitation: Done at once.
+    start(kiosk, language)
+    kiosk.scan(invite(office, "Grace Hopper")[0])
+    kiosk.wait_screen("done")
+    visit(kiosk, f"{tag}-scanned", [])
+    kiosk.tap("doneButton")
+
+    # A code that can't be used (a product's barcode), and the name path offered.
+    start(kiosk, language)
+    kiosk.scan("4006381333931")
+    kiosk.wait_screen("scan_refused")
+    visit(kiosk, tag, seen)
+    kiosk.tap("scanNameInstead")
+    kiosk.wait_screen("name")
+    kiosk.tap("backButton")
+
+    # The camera screen, as its button opens it (there is no camera here to show the button).
+    start(kiosk, language)
+    kiosk.kiosk.go("camera")
+    kiosk.item("cameraHint")
+    visit(kiosk, tag, seen)
+    kiosk.tap("backButton")
+
     # Staff: the corner, the PIN pad, the panel.
     start(kiosk, language)
     for _ in range(5):
@@ -212,4 +242,6 @@ def test_every_screen(kiosk: KioskDriver, local_hub, office, language: str, kios
         "thanks",
         "admin_pin",
         "admin",
+        "scan_refused",
+        "camera",
     }

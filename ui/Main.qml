@@ -56,6 +56,8 @@ Window {
                 case "done": return doneScreen
                 case "feedback": return feedbackScreen
                 case "thanks": return thanksScreen
+                case "camera": return cameraScreen
+                case "scan_refused": return scanRefusedScreen
                 case "admin_pin": return adminPinScreen
                 case "admin": return adminScreen
                 default: return welcomeScreen
@@ -67,7 +69,8 @@ Window {
     Rectangle {
         id: banner
         objectName: "tryingAgain"
-        visible: root.kiosk.tryingAgain
+        // Waiting for the hub while it can't be reached: for the visitor's step, or a scan.
+        visible: root.kiosk.tryingAgain || (root.kiosk.scanFlow.reading && !root.kiosk.connected)
         transformOrigin: Item.TopLeft
         scale: root.fit
         width: root.width / root.fit
@@ -132,6 +135,8 @@ Window {
     Component { id: doneScreen; DoneScreen { kiosk: root.kiosk } }
     Component { id: feedbackScreen; FeedbackScreen { kiosk: root.kiosk } }
     Component { id: thanksScreen; ThanksScreen { kiosk: root.kiosk } }
+    Component { id: cameraScreen; CameraScreen { kiosk: root.kiosk } }
+    Component { id: scanRefusedScreen; ScanRefusedScreen { kiosk: root.kiosk } }
     Component { id: adminPinScreen; AdminPinScreen { kiosk: root.kiosk } }
     Component { id: adminScreen; AdminScreen { kiosk: root.kiosk } }
 }

@@ -1,4 +1,5 @@
-"""The kiosk's window: the QML engine, the lock-down, and noticing every touch."""
+"""The kiosk's window: the QML engine, the lock-down, noticing every touch, and the barcode
+scanner's keys."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
+from kiosk.app.scanner_keys import ScannerKeys
 from kiosk.app.translations import UI_FOLDER, LanguageSwitcher, compiled_translations
 
 MAIN_QML = UI_FOLDER / "Main.qml"
@@ -48,6 +50,7 @@ class KioskWindow:
         self.languages = LanguageSwitcher(self.engine, compiled_translations(translations_cache))
         self.window: QQuickWindow | None = None
         self._watcher: ActivityWatcher | None = None
+        self._scanner: ScannerKeys | None = None
 
     def load(
         self,
@@ -55,8 +58,11 @@ class KioskWindow:
         on_activity: Callable[[], None],
         *,
         size: tuple[int, int] = (1920, 1080),
+        on_scan: Callable[[str], None] | None = None,
+        takes_scans: Callable[[], bool] = lambda: True,
     ) -> QQuickWindow:
-        """Create the scene for `kiosk` (the root view model); raises if the QML has errors."""
+        """Create the scene for `kiosk` (the root view model); raises if the QML has errors.
+        With `on_scan`, a barcode scanner's codes go there, on the screens that `takes_scans`."""
         errors: list[str] = []
         self.engine.warnings.connect(lambda found: errors.extend(e.toString() for e in found))
         self.engine.setInitialProperties({"kiosk": kiosk, "width": size[0], "height": size[1]})
@@ -68,6 +74,10 @@ class KioskWindow:
         assert isinstance(window, QQuickWindow)
         self._watcher = ActivityWatcher(on_activity, window)
         window.installEventFilter(self._watcher)
+        if on_scan is not None:
+            # Installed last, so it sees a key first: a scan's keys reach nothing else.
+            self._scanner = ScannerKeys(on_scan, takes_scans, window)
+            window.installEventFilter(self._scanner)
         self.window = window
         return window
 

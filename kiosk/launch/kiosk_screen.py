@@ -44,6 +44,7 @@ class KioskScreen:
         """Take the scene down before the view model it shows, so no binding reads a dead one;
         end the voice's process."""
         self.speech.close()
+        self.view_model.scan.close()
         self.frame.engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
@@ -76,7 +77,14 @@ def open_kiosk(
         frame.languages,
         quit_app=quit_app or QCoreApplication.quit,
     )
-    window = frame.load(view_model, view_model.touched, size=size)
+    scan = view_model.scan
+    window = frame.load(
+        view_model,
+        view_model.touched,
+        size=size,
+        on_scan=scan.scanned,
+        takes_scans=scan.takes_scans,
+    )
     frame.show(lockdown=lockdown)
     return KioskScreen(view_model, window, frame, speech)
 

@@ -1,7 +1,6 @@
 """The kiosk screen's view model: which screen the visitor is on, the hub, and the name and
-contact both paths ask for. The check-in, check-out and admin flows are view models of their
-own (`checkIn`, `checkOut`, `admin`); what is known of the visitor lives in one
-`VisitorSession` that `reset()` replaces whole."""
+contact both paths ask for. The check-in, check-out, scan and admin flows are view models of
+their own; what is known of the visitor lives in one `VisitorSession` that `reset()` replaces."""
 
 from __future__ import annotations
 
@@ -16,6 +15,7 @@ from kiosk.viewmodels.kiosk_admin import AdminFlow, SiteOptions
 from kiosk.viewmodels.kiosk_check_in import CheckInFlow
 from kiosk.viewmodels.kiosk_check_out import CheckOutFlow
 from kiosk.viewmodels.kiosk_refusals import REFUSALS
+from kiosk.viewmodels.kiosk_scan import ScanFlow
 from kiosk.viewmodels.kiosk_screens import (
     BACK,
     BRIEF_SCREENS,
@@ -87,6 +87,7 @@ class KioskViewModel(QObject):
         self.check_in = CheckInFlow(self, settings, voice)
         self.check_out = CheckOutFlow(self)
         self.admin = AdminFlow(self, site, voice, quit_app=quit_app, clock=clock)
+        self.scan = ScanFlow(self, hub)
 
         hub.replied.connect(self._replied)
         hub.refused.connect(self._refused)
@@ -109,7 +110,7 @@ class KioskViewModel(QObject):
         self._voice.forget()
         self._idle.stop()
         self._screen, self._name_error, self._message, self._blocking = WELCOME, "", "", None
-        for flow in (self.check_in, self.check_out, self.admin):
+        for flow in (self.check_in, self.check_out, self.admin, self.scan):
             flow.forget()
         if self._language != self.default_language:
             self.use_language(self.default_language)
@@ -126,8 +127,7 @@ class KioskViewModel(QObject):
         self.resetDone.emit()
 
     def visitor_texts(self) -> list[str]:
-        """Every text the kiosk holds about the current visitor (for the idle-reset test and
-        for anyone auditing what a kiosk remembers)."""
+        """Every text the kiosk holds about the current visitor, for anyone auditing it."""
         held = [*self.session.texts(), self._name_error, self._message]
         held += self.check_in.held_texts() + self.admin.held_texts()
         return [text for text in held if text]
@@ -234,9 +234,9 @@ class KioskViewModel(QObject):
             self.tell_status()
 
     def tell_status(self) -> None:
-        """What this kiosk can do, for the desks to see (its voice, for now)."""
-        speaking = bool(self._voice.enabled)
-        self._hub.request("status", sound=speaking, speech=speaking)
+        """What this kiosk can do, for the desks to see: its voice, and its camera."""
+        speaking, camera = bool(self._voice.enabled), self.scan.camera_now
+        self._hub.request("status", sound=speaking, speech=speaking, camera=camera)
 
     # --- Welcome ---------------------------------------------------------------------------------
 
@@ -377,6 +377,9 @@ class KioskViewModel(QObject):
     def _get_admin_panel(self) -> AdminFlow:
         return self.admin
 
+    def _get_scan(self) -> ScanFlow:
+        return self.scan
+
     screen = Property(str, _get_screen, notify=screenChanged)
     siteName = Property(str, _get_site_name, constant=True)
     language = Property(str, _get_language, notify=languageChanged)
@@ -394,3 +397,4 @@ class KioskViewModel(QObject):
     checkIn = Property(CheckInFlow, _get_check_in, constant=True)
     checkOut = Property(CheckOutFlow, _get_check_out, constant=True)
     adminPanel = Property(AdminFlow, _get_admin_panel, constant=True)
+    scanFlow = Property(ScanFlow, _get_scan, constant=True)

@@ -196,7 +196,7 @@ class CheckInFlow(QObject):
         session = self._session
         self._kiosk.ask(
             "check_in",
-            self._checked_in,
+            self.checked_in,
             name=name,
             host_id=session.host["id"] if session.host else None,
             purpose=str(session.purpose),
@@ -206,7 +206,8 @@ class CheckInFlow(QObject):
             kiosk=KIOSK_NAME,
         )
 
-    def _checked_in(self, result: dict[str, Any]) -> None:
+    def checked_in(self, result: dict[str, Any]) -> None:
+        """Checked in, by name or by invitation: Done, greeted by name."""
         session = self._session
         session.visit = result["visit"]
         session.listening = bool(result.get("listening"))

@@ -28,9 +28,9 @@ class CheckOutFlow(QObject):
         """Nothing of its own: what it knows is in the visitor's session."""
 
     def leave(self, name: str, contact: str) -> None:
-        self._kiosk.ask("leaving", self._said_goodbye, name=name, contact=contact)
+        self._kiosk.ask("leaving", self.said_goodbye, name=name, contact=contact)
 
-    def _said_goodbye(self, result: dict[str, Any]) -> None:
+    def said_goodbye(self, result: dict[str, Any]) -> None:
         self._kiosk.session.visit = result["visit"]
         self._kiosk.go(FEEDBACK)
 

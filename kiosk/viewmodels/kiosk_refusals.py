@@ -40,4 +40,41 @@ REFUSALS = {
         "KioskViewModel",
         "How to say your name can't contain control characters. Please type it again.",
     ),
+    # A code scanned at the kiosk (an invitation or a badge) that can't be used. The screen
+    # offers the name path under each.
+    "code_unreadable": QT_TRANSLATE_NOOP(
+        "KioskViewModel", "We couldn't read that code. Please check in with your name instead."
+    ),
+    "code_forged": QT_TRANSLATE_NOOP(
+        "KioskViewModel", "We can't accept that code. Please check in with your name instead."
+    ),
+    "code_wrong_site": QT_TRANSLATE_NOOP(
+        "KioskViewModel",
+        "That code is for another of our sites. Please check in with your name instead.",
+    ),
+    "code_wrong_kind": QT_TRANSLATE_NOOP(
+        "KioskViewModel",
+        "That code is for something else. Please check in with your name instead.",
+    ),
+    "code_too_early": QT_TRANSLATE_NOOP(
+        "KioskViewModel",
+        "You're early! Your invitation works closer to the time of your visit. "
+        "Please check in with your name instead.",
+    ),
+    "code_expired": QT_TRANSLATE_NOOP(
+        "KioskViewModel",
+        "That invitation was for another day. Please check in with your name instead.",
+    ),
+    "code_used": QT_TRANSLATE_NOOP(
+        "KioskViewModel",
+        "That invitation has been used already. Please check in with your name instead.",
+    ),
+    "code_withdrawn": QT_TRANSLATE_NOOP(
+        "KioskViewModel",
+        "That invitation has been withdrawn. Please check in with your name, or ask at reception.",
+    ),
+    # A badge whose visit has ended (the hub says `code_used`; the kiosk knows it was a badge).
+    "badge_used": QT_TRANSLATE_NOOP(
+        "KioskViewModel", "You've checked out already. Thank you for visiting!"
+    ),
 }

@@ -14,6 +14,8 @@ CHECKOUT_NAME = "checkout_name"
 CHECKOUT_CONTACT = "checkout_contact"
 FEEDBACK = "feedback"
 THANKS = "thanks"
+CAMERA = "camera"
+SCAN_REFUSED = "scan_refused"
 ADMIN_PIN = "admin_pin"
 ADMIN = "admin"
 
@@ -29,4 +31,6 @@ BACK = {
     HOST: CONTACT,
     PRONUNCIATION: HOST,
     CHECKOUT_CONTACT: CHECKOUT_NAME,
+    CAMERA: WELCOME,
+    SCAN_REFUSED: WELCOME,
 }

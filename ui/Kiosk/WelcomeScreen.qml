@@ -1,4 +1,5 @@
-// Welcome: the site's name and logo, Check in, Check out, and the language. Never a visitor's name.
+// Welcome: the site's name and logo, Check in, Scan your invitation (with a camera), Check out,
+// and the language. Never a visitor's name.
 import QtQuick
 import QtQuick.Layouts
 import ViewModels
@@ -60,6 +61,15 @@ Item {
                 primary: true
                 text: qsTr("Check in")
                 onClicked: screen.kiosk.startCheckIn()
+            }
+            KioskButton {
+                objectName: "scanStart"
+                Layout.alignment: Qt.AlignHCenter
+                Layout.preferredWidth: Math.min(parent.width, 820)
+                // Without a camera there is nothing to open; a barcode scanner works all the same.
+                visible: screen.kiosk.scanFlow.cameraAvailable
+                text: qsTr("Scan your invitation")
+                onClicked: screen.kiosk.scanFlow.openCamera()
             }
             KioskButton {
                 objectName: "checkOutStart"

@@ -4,7 +4,7 @@
 <context>
     <name>AdminFlow</name>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk_admin.py" line="+96"/>
+        <location filename="../../kiosk/viewmodels/kiosk_admin.py" line="+103"/>
         <source>No admin PIN is set. Set one with “kiosk pin” on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>AdminPinScreen</name>
     <message>
-        <location filename="../Kiosk/AdminPinScreen.qml" line="+18"/>
+        <location filename="../Kiosk/AdminPinScreen.qml" line="+20"/>
         <source>Staff only: enter the admin PIN</source>
         <translation type="unfinished"></translation>
     </message>
@@ -56,7 +56,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="+16"/>
+        <location filename="../Kiosk/AdminScreen.qml" line="+17"/>
         <source>Kiosk settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -134,7 +134,7 @@
 <context>
     <name>AlreadyScreen</name>
     <message>
-        <location filename="../Kiosk/AlreadyScreen.qml" line="+19"/>
+        <location filename="../Kiosk/AlreadyScreen.qml" line="+20"/>
         <source>You&apos;re already checked in, %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -150,9 +150,42 @@
     </message>
 </context>
 <context>
+    <name>CameraScreen</name>
+    <message>
+        <location filename="../Kiosk/CameraScreen.qml" line="+22"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scan your invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading your code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hold the QR code on your invitation inside the square, about a hand&apos;s width from the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The camera is not available. Please check in with your name instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Type my name instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheckInFlow</name>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk_check_in.py" line="+130"/>
+        <location filename="../../kiosk/viewmodels/kiosk_check_in.py" line="+133"/>
         <source>We couldn&apos;t find anyone with that name. Check the spelling, or choose “I&apos;m not sure”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -162,7 +195,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Welcome, %1!</source>
         <translation type="unfinished"></translation>
     </message>
@@ -175,7 +208,7 @@
 <context>
     <name>ContactScreen</name>
     <message>
-        <location filename="../Kiosk/ContactScreen.qml" line="+20"/>
+        <location filename="../Kiosk/ContactScreen.qml" line="+21"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -218,7 +251,7 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="+18"/>
+        <location filename="../Kiosk/DoneScreen.qml" line="+19"/>
         <source>Welcome, %1!</source>
         <translation type="unfinished"></translation>
     </message>
@@ -251,7 +284,7 @@
 <context>
     <name>FeedbackScreen</name>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="+8"/>
+        <location filename="../Kiosk/FeedbackScreen.qml" line="+10"/>
         <source>Very bad</source>
         <translation type="unfinished"></translation>
     </message>
@@ -289,7 +322,7 @@
 <context>
     <name>HostScreen</name>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="+28"/>
+        <location filename="../Kiosk/HostScreen.qml" line="+30"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -348,7 +381,7 @@
 <context>
     <name>KioskViewModel</name>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="+250"/>
+        <location filename="../../kiosk/viewmodels/kiosk_refusals.py" line="+21"/>
         <source>That person is not on the staff list any more. Please choose again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -358,22 +391,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Please choose whom you are visiting, or ask at reception.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>That can&apos;t be done now. Please ask at reception.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>That took a little long. Please check in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This screen has moved on. Please start again, or ask at reception.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -383,7 +416,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="+6"/>
+        <source>We couldn&apos;t read that code. Please check in with your name instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>We can&apos;t accept that code. Please check in with your name instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That code is for another of our sites. Please check in with your name instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That code is for something else. Please check in with your name instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You&apos;re early! Your invitation works closer to the time of your visit. Please check in with your name instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>That invitation was for another day. Please check in with your name instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That invitation has been used already. Please check in with your name instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That invitation has been withdrawn. Please check in with your name, or ask at reception.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You&apos;ve checked out already. Thank you for visiting!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-63"/>
         <source>Names can&apos;t contain control characters. Please type your name again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -393,7 +471,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Please type your name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,12 +479,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="+21"/>
+        <location filename="../Main.qml" line="+23"/>
         <source>Front desk check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>We can&apos;t reach reception&apos;s system right now. Trying again…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -419,7 +497,7 @@
 <context>
     <name>NameScreen</name>
     <message>
-        <location filename="../Kiosk/NameScreen.qml" line="+18"/>
+        <location filename="../Kiosk/NameScreen.qml" line="+19"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -452,7 +530,7 @@
 <context>
     <name>PronunciationScreen</name>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="+17"/>
+        <location filename="../Kiosk/PronunciationScreen.qml" line="+18"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -500,7 +578,7 @@
 <context>
     <name>ReturningScreen</name>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="+15"/>
+        <location filename="../Kiosk/ReturningScreen.qml" line="+16"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -536,6 +614,19 @@
     </message>
 </context>
 <context>
+    <name>ScanRefusedScreen</name>
+    <message>
+        <location filename="../Kiosk/ScanRefusedScreen.qml" line="+27"/>
+        <source>Type my name instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Back to the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TargetStepper</name>
     <message>
         <location filename="../Kiosk/TargetStepper.qml" line="+22"/>
@@ -551,7 +642,7 @@
 <context>
     <name>ThanksScreen</name>
     <message>
-        <location filename="../Kiosk/ThanksScreen.qml" line="+17"/>
+        <location filename="../Kiosk/ThanksScreen.qml" line="+18"/>
         <source>Thank you for visiting!</source>
         <translation type="unfinished"></translation>
     </message>
@@ -569,7 +660,7 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="+29"/>
+        <location filename="../Kiosk/WelcomeScreen.qml" line="+31"/>
         <source>Logo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -581,6 +672,11 @@
     <message>
         <location line="+16"/>
         <source>Check in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scan your invitation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4,7 +4,7 @@
 <context>
     <name>AdminFlow</name>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk_admin.py" line="+96"/>
+        <location filename="../../kiosk/viewmodels/kiosk_admin.py" line="+103"/>
         <source>No admin PIN is set. Set one with “kiosk pin” on this computer.</source>
         <translation>No hay PIN de administración. Configúrelo con «kiosk pin» en este equipo.</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>AdminPinScreen</name>
     <message>
-        <location filename="../Kiosk/AdminPinScreen.qml" line="+18"/>
+        <location filename="../Kiosk/AdminPinScreen.qml" line="+20"/>
         <source>Staff only: enter the admin PIN</source>
         <translation>Solo personal: introduzca el PIN de administración</translation>
     </message>
@@ -56,7 +56,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../Kiosk/AdminScreen.qml" line="+16"/>
+        <location filename="../Kiosk/AdminScreen.qml" line="+17"/>
         <source>Kiosk settings</source>
         <translation>Ajustes del quiosco</translation>
     </message>
@@ -134,7 +134,7 @@
 <context>
     <name>AlreadyScreen</name>
     <message>
-        <location filename="../Kiosk/AlreadyScreen.qml" line="+19"/>
+        <location filename="../Kiosk/AlreadyScreen.qml" line="+20"/>
         <source>You&apos;re already checked in, %1.</source>
         <translation>Ya ha registrado su entrada, %1.</translation>
     </message>
@@ -150,9 +150,42 @@
     </message>
 </context>
 <context>
+    <name>CameraScreen</name>
+    <message>
+        <location filename="../Kiosk/CameraScreen.qml" line="+22"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scan your invitation</source>
+        <translation>Escanear mi invitación</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading your code…</source>
+        <translation>Leyendo su código…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hold the QR code on your invitation inside the square, about a hand&apos;s width from the camera.</source>
+        <translation>Sostenga el código QR de su invitación dentro del cuadrado, a un palmo de la cámara.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The camera is not available. Please check in with your name instead.</source>
+        <translation>La cámara no está disponible. Registre su entrada con su nombre, por favor.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Type my name instead</source>
+        <translation>Escribir mi nombre</translation>
+    </message>
+</context>
+<context>
     <name>CheckInFlow</name>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk_check_in.py" line="+130"/>
+        <location filename="../../kiosk/viewmodels/kiosk_check_in.py" line="+133"/>
         <source>We couldn&apos;t find anyone with that name. Check the spelling, or choose “I&apos;m not sure”.</source>
         <translation>No encontramos a nadie con ese nombre. Revise cómo lo ha escrito o elija «No estoy seguro».</translation>
     </message>
@@ -162,7 +195,7 @@
         <translation>Escriba el nombre completo de la persona a la que visita, por favor.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Welcome, %1!</source>
         <translation>¡Bienvenido, %1!</translation>
     </message>
@@ -175,7 +208,7 @@
 <context>
     <name>ContactScreen</name>
     <message>
-        <location filename="../Kiosk/ContactScreen.qml" line="+20"/>
+        <location filename="../Kiosk/ContactScreen.qml" line="+21"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
@@ -218,7 +251,7 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../Kiosk/DoneScreen.qml" line="+18"/>
+        <location filename="../Kiosk/DoneScreen.qml" line="+19"/>
         <source>Welcome, %1!</source>
         <translation>¡Bienvenido, %1!</translation>
     </message>
@@ -251,7 +284,7 @@
 <context>
     <name>FeedbackScreen</name>
     <message>
-        <location filename="../Kiosk/FeedbackScreen.qml" line="+8"/>
+        <location filename="../Kiosk/FeedbackScreen.qml" line="+10"/>
         <source>Very bad</source>
         <translation>Muy mal</translation>
     </message>
@@ -289,7 +322,7 @@
 <context>
     <name>HostScreen</name>
     <message>
-        <location filename="../Kiosk/HostScreen.qml" line="+28"/>
+        <location filename="../Kiosk/HostScreen.qml" line="+30"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
@@ -348,7 +381,7 @@
 <context>
     <name>KioskViewModel</name>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk.py" line="+250"/>
+        <location filename="../../kiosk/viewmodels/kiosk_refusals.py" line="+21"/>
         <source>That person is not on the staff list any more. Please choose again.</source>
         <translation>Esa persona ya no figura en la lista del personal. Elija de nuevo, por favor.</translation>
     </message>
@@ -358,22 +391,22 @@
         <translation>No encontramos su visita anterior. Registre su entrada de nuevo, por favor.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Please choose whom you are visiting, or ask at reception.</source>
         <translation>Elija a quién visita o pregunte en recepción, por favor.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>That can&apos;t be done now. Please ask at reception.</source>
         <translation>Eso no se puede hacer ahora. Pregunte en recepción, por favor.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>That took a little long. Please check in again.</source>
         <translation>Ha pasado demasiado tiempo. Registre su entrada de nuevo, por favor.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This screen has moved on. Please start again, or ask at reception.</source>
         <translation>Esta pantalla ya ha cambiado. Empiece de nuevo o pregunte en recepción, por favor.</translation>
     </message>
@@ -383,7 +416,52 @@
         <translation>La forma de decir su nombre no puede contener caracteres de control. Vuelva a escribirla, por favor.</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="+6"/>
+        <source>We couldn&apos;t read that code. Please check in with your name instead.</source>
+        <translation>No hemos podido leer ese código. Registre su entrada con su nombre, por favor.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>We can&apos;t accept that code. Please check in with your name instead.</source>
+        <translation>No podemos aceptar ese código. Registre su entrada con su nombre, por favor.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That code is for another of our sites. Please check in with your name instead.</source>
+        <translation>Ese código es de otra de nuestras sedes. Registre su entrada con su nombre, por favor.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That code is for something else. Please check in with your name instead.</source>
+        <translation>Ese código es para otra cosa. Registre su entrada con su nombre, por favor.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You&apos;re early! Your invitation works closer to the time of your visit. Please check in with your name instead.</source>
+        <translation>¡Ha llegado pronto! Su invitación sirve más cerca de la hora de su visita. Registre su entrada con su nombre, por favor.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>That invitation was for another day. Please check in with your name instead.</source>
+        <translation>Esa invitación era para otro día. Registre su entrada con su nombre, por favor.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That invitation has been used already. Please check in with your name instead.</source>
+        <translation>Esa invitación ya se ha usado. Registre su entrada con su nombre, por favor.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That invitation has been withdrawn. Please check in with your name, or ask at reception.</source>
+        <translation>Esa invitación se ha retirado. Registre su entrada con su nombre o pregunte en recepción, por favor.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You&apos;ve checked out already. Thank you for visiting!</source>
+        <translation>Ya ha registrado su salida. ¡Gracias por su visita!</translation>
+    </message>
+    <message>
+        <location line="-63"/>
         <source>Names can&apos;t contain control characters. Please type your name again.</source>
         <translation>El nombre no puede contener caracteres de control. Vuelva a escribirlo, por favor.</translation>
     </message>
@@ -393,7 +471,7 @@
         <translation>Ese nombre es demasiado largo. Use menos de %1 caracteres, por favor.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Please type your name.</source>
         <translation>Escriba su nombre, por favor.</translation>
     </message>
@@ -401,12 +479,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="+21"/>
+        <location filename="../Main.qml" line="+23"/>
         <source>Front desk check-in</source>
         <translation>Registro en recepción</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>We can&apos;t reach reception&apos;s system right now. Trying again…</source>
         <translation>Ahora no podemos conectar con el sistema de recepción. Reintentando…</translation>
     </message>
@@ -419,7 +497,7 @@
 <context>
     <name>NameScreen</name>
     <message>
-        <location filename="../Kiosk/NameScreen.qml" line="+18"/>
+        <location filename="../Kiosk/NameScreen.qml" line="+19"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
@@ -452,7 +530,7 @@
 <context>
     <name>PronunciationScreen</name>
     <message>
-        <location filename="../Kiosk/PronunciationScreen.qml" line="+17"/>
+        <location filename="../Kiosk/PronunciationScreen.qml" line="+18"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
@@ -500,7 +578,7 @@
 <context>
     <name>ReturningScreen</name>
     <message>
-        <location filename="../Kiosk/ReturningScreen.qml" line="+15"/>
+        <location filename="../Kiosk/ReturningScreen.qml" line="+16"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
@@ -536,6 +614,19 @@
     </message>
 </context>
 <context>
+    <name>ScanRefusedScreen</name>
+    <message>
+        <location filename="../Kiosk/ScanRefusedScreen.qml" line="+27"/>
+        <source>Type my name instead</source>
+        <translation>Escribir mi nombre</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Back to the start</source>
+        <translation>Volver al inicio</translation>
+    </message>
+</context>
+<context>
     <name>TargetStepper</name>
     <message>
         <location filename="../Kiosk/TargetStepper.qml" line="+22"/>
@@ -551,7 +642,7 @@
 <context>
     <name>ThanksScreen</name>
     <message>
-        <location filename="../Kiosk/ThanksScreen.qml" line="+17"/>
+        <location filename="../Kiosk/ThanksScreen.qml" line="+18"/>
         <source>Thank you for visiting!</source>
         <translation>¡Gracias por su visita!</translation>
     </message>
@@ -569,7 +660,7 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../Kiosk/WelcomeScreen.qml" line="+29"/>
+        <location filename="../Kiosk/WelcomeScreen.qml" line="+31"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
@@ -582,6 +673,11 @@
         <location line="+16"/>
         <source>Check in</source>
         <translation>Registrar entrada</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scan your invitation</source>
+        <translation>Escanear mi invitación</translation>
     </message>
     <message>
         <location line="+7"/>
