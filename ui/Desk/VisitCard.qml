@@ -29,6 +29,11 @@ Rectangle {
     required property double saysLeavingAt
     required property int possiblyWaitedMinutes
     required property double possiblyVisitedAt
+    required property double followedUpAt
+    required property double expectedAt
+    required property string arrivalKind
+    required property int arrivalMinutes
+    required property string note
 
     readonly property bool waiting: visitState === "waiting"
     readonly property bool confirmingLeft: desk.confirmingLeft === visitId
@@ -158,6 +163,54 @@ Rectangle {
                       : qsTr("Returning visitor — visits before: %1, the last on %2")
                             .arg(card.previousVisits)
                             .arg(new Date(card.lastVisitAt).toLocaleDateString(Qt.locale(), "d MMM yyyy"))
+                font.pixelSize: Theme.bodySize
+                color: Theme.textMuted
+                wrapMode: Text.Wrap
+            }
+
+            Text {
+                objectName: "expectedLine"
+                textFormat: Text.PlainText
+                visible: card.expectedAt > 0
+                Layout.fillWidth: true
+                text: qsTr("Expected at %1 — %2")
+                      .arg(new Date(card.expectedAt).toLocaleTimeString(Qt.locale(), "HH:mm"))
+                      .arg(card.arrivalKind === "early"
+                           ? (card.arrivalMinutes === 1 ? qsTr("1 minute early")
+                              : qsTr("%1 minutes early").arg(card.arrivalMinutes))
+                           : card.arrivalKind === "late"
+                             ? (card.arrivalMinutes === 1 ? qsTr("1 minute late")
+                                : qsTr("%1 minutes late").arg(card.arrivalMinutes))
+                             : qsTr("on time"))
+                font.pixelSize: Theme.bodySize
+                font.weight: Font.DemiBold
+                color: Theme.text
+                wrapMode: Text.Wrap
+            }
+
+            Text {
+                objectName: "inviteNote"
+                // Typed by whoever sent the invitation: plain text, never markup.
+                textFormat: Text.PlainText
+                visible: card.note !== ""
+                Layout.fillWidth: true
+                text: qsTr("Note: %1").arg(card.note)
+                font.pixelSize: Theme.bodySize
+                font.italic: true
+                color: Theme.text
+                wrapMode: Text.Wrap
+                maximumLineCount: 3
+                elide: Text.ElideRight
+            }
+
+            Text {
+                objectName: "followedUpLine"
+                textFormat: Text.PlainText
+                visible: card.followedUpAt > 0
+                Layout.fillWidth: true
+                text: qsTr("We called %1 after their long wait on %2")
+                      .arg(card.firstName || card.name)
+                      .arg(new Date(card.lastVisitAt).toLocaleDateString(Qt.locale(), "d MMMM"))
                 font.pixelSize: Theme.bodySize
                 color: Theme.textMuted
                 wrapMode: Text.Wrap
