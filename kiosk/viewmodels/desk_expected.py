@@ -230,4 +230,4 @@ class DeskExpected(QObject):
     confirmingWithdraw = Property(int, _get_confirming_withdraw, notify=confirmingWithdrawChanged)
     formError = Property(str, _get_form_error, notify=formErrorChanged)
     invited = Property(str, _get_invited, notify=invitedChanged)
-    days = Property(list, _get_days, notify=daysChanged)
+    days = Property("QStringList", _get_days, notify=daysChanged)

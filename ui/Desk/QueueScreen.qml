@@ -13,6 +13,14 @@ Item {
     // Beside other work the console may be a narrow window: the panels then sit above the queue,
     // so that the cards keep the whole width.
     readonly property bool narrow: width < Theme.sidebarWidth + Theme.narrowCard + 4 * Theme.margin
+    // "onSite", "expected" or "": the view open beside the queue, never instead of it. In a
+    // narrow window it sits above the queue, which keeps the lower half.
+    property string view: ""
+    readonly property bool stacked: width < 900
+
+    function toggle(view) {
+        screen.view = screen.view === view ? "" : view
+    }
 
     function clock(seconds) {
         return Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0")
@@ -76,12 +84,25 @@ Item {
         }
     }
 
+    Component {
+        id: onSiteView
+        OnSitePanel { onSite: screen.desk.panels.onSite }
+    }
+
+    Component {
+        id: expectedView
+        ExpectedPanel {
+            expected: screen.desk.panels.expectedToday
+            who: screen.desk.who
+        }
+    }
+
     RowLayout {
         anchors { fill: parent; margins: screen.narrow ? Theme.spacing : Theme.margin }
         spacing: Theme.margin
 
         ColumnLayout {
-            visible: !screen.narrow
+            visible: !screen.narrow && screen.view === ""
             Layout.preferredWidth: Theme.sidebarWidth
             Layout.maximumWidth: Theme.sidebarWidth
             Layout.fillHeight: true
@@ -92,10 +113,46 @@ Item {
             Item { Layout.fillHeight: true }
         }
 
+        Loader {
+            objectName: "besideQueue"
+            active: screen.view !== "" && !screen.stacked
+            visible: active
+            Layout.preferredWidth: Math.min(screen.width * 0.45, 820)
+            Layout.fillHeight: true
+            sourceComponent: screen.view === "onSite" ? onSiteView : expectedView
+        }
+
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
             spacing: Theme.spacing
+
+            Flow {
+                objectName: "views"
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                DeskButton {
+                    objectName: "showOnSite"
+                    primary: screen.view === "onSite"
+                    text: screen.view === "onSite" ? qsTr("Close on site") : qsTr("On site")
+                    onClicked: screen.toggle("onSite")
+                }
+                DeskButton {
+                    objectName: "showExpected"
+                    primary: screen.view === "expected"
+                    text: screen.view === "expected" ? qsTr("Close expected") : qsTr("Expected today")
+                    onClicked: screen.toggle("expected")
+                }
+            }
+
+            Loader {
+                objectName: "aboveQueue"
+                active: screen.view !== "" && screen.stacked
+                visible: active
+                Layout.fillWidth: true
+                Layout.preferredHeight: screen.height * 0.5
+                sourceComponent: screen.view === "onSite" ? onSiteView : expectedView
+            }
 
             Text {
                 objectName: "queueTitle"
