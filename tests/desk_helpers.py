@@ -142,6 +142,13 @@ class DeskDriver(SceneDriver):
     def click(self, name: str, root: QQuickItem | None = None) -> None:
         self.press(self.item(name, root))
 
+    def type_into(self, name: str, text: str) -> None:
+        """Replace what a field holds, as a receptionist selecting it all and typing would."""
+        field = self.item(name)
+        self.press(field)
+        field.setProperty("text", text)
+        self.settle()
+
 
 def start_desk(
     qtbot: QtBot,
@@ -150,6 +157,7 @@ def start_desk(
     *,
     receptionist_id: int = 0,
     size: tuple[int, int] = (1280, 800),
+    pdf_folder: Path | None = None,
 ) -> DeskDriver:
     QGuiApplication.setFont(QFont("Noto Sans"))
     console = open_desk(
@@ -158,6 +166,7 @@ def start_desk(
         options=DeskOptions(receptionist_id=receptionist_id),
         size=size,
         quit_app=lambda: None,
+        pdf_folder=pdf_folder,
     )
     driver = DeskDriver(qtbot, console)
     qtbot.waitUntil(lambda: bool(client.connected), timeout=10000)

@@ -182,7 +182,7 @@ class DeskViewModel(QObject):
     @Slot(dict)
     def _event(self, message: dict) -> None:
         self._hub_clock.learn(message.get("at"))
-        self._panels.event(message)
+        self._panels.visit_news(message)
         card = message.get("card")
         if not card:
             return

@@ -55,7 +55,7 @@ class DeskPanels(QObject):
         if "host_messages" in result:
             self._hosts(result["host_messages"] or {})
 
-    def event(self, message: dict[str, Any]) -> None:
+    def visit_news(self, message: dict[str, Any]) -> None:
         kind = message.get("event")
         if kind == "accounted_for":
             self.on_site.accounted_for(int(message.get("visit_id") or 0))

@@ -129,38 +129,37 @@ Rectangle {
                 FormField { id: noteField; objectName: "expectNote"; Layout.columnSpan: form.columns }
                 Label { text: qsTr("How to say the name (optional)"); Layout.columnSpan: form.columns }
                 FormField { id: sayField; objectName: "expectPronunciation"; Layout.columnSpan: form.columns }
+            }
+        }
 
-                Text {
-                    objectName: "formError"
-                    textFormat: Text.PlainText
-                    visible: panel.expected.formError !== ""
-                    Layout.columnSpan: form.columns
-                    Layout.fillWidth: true
-                    text: panel.expected.formError
-                    font.pixelSize: Theme.bodySize
-                    font.weight: Font.DemiBold
-                    color: Theme.over
-                    wrapMode: Text.Wrap
-                }
-                Flow {
-                    Layout.columnSpan: form.columns
-                    Layout.fillWidth: true
-                    spacing: Theme.spacing
-                    DeskButton {
-                        objectName: "sendInvitation"
-                        primary: true
-                        text: qsTr("Expect them")
-                        onClicked: panel.expected.expect(
-                            nameField.text, emailField.text,
-                            hostBox.currentIndex < 0 ? 0 : hostBox.currentValue,
-                            dayBox.currentIndex, timeField.text, noteField.text, sayField.text)
-                    }
-                    DeskButton {
-                        objectName: "closeForm"
-                        text: qsTr("Close")
-                        onClicked: panel.formOpen = false
-                    }
-                }
+        Text {
+            objectName: "formError"
+            textFormat: Text.PlainText
+            visible: panel.formOpen && panel.expected.formError !== ""
+            Layout.fillWidth: true
+            text: panel.expected.formError
+            font.pixelSize: Theme.bodySize
+            font.weight: Font.DemiBold
+            color: Theme.over
+            wrapMode: Text.Wrap
+        }
+        Flow {
+            visible: panel.formOpen
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            DeskButton {
+                objectName: "sendInvitation"
+                primary: true
+                text: qsTr("Expect them")
+                onClicked: panel.expected.expect(
+                    nameField.text, emailField.text,
+                    hostBox.currentIndex < 0 ? 0 : hostBox.currentValue,
+                    dayBox.currentIndex, timeField.text, noteField.text, sayField.text)
+            }
+            DeskButton {
+                objectName: "closeForm"
+                text: qsTr("Close")
+                onClicked: panel.formOpen = false
             }
         }
 
