@@ -7,9 +7,10 @@ the application, so every desk test module imports it first.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Q_ARG, QMetaObject
+from PySide6.QtCore import Q_ARG, QMetaObject, QObject
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
@@ -176,3 +177,27 @@ def start_desk(
 def stop_desk(driver: DeskDriver) -> None:
     driver.console.close()
     driver.settle()
+
+
+def ask_through(hub: QObject) -> Callable[..., None]:
+    """The desk's way to the hub, as its views are given it: (command, on_reply, on_refusal,
+    **fields), the refusal heard as (sentence, reason), over a fake hub."""
+    waiting: dict[int, tuple[Callable, Callable | None]] = {}
+
+    def replied(request_id: int, result: dict) -> None:
+        on_reply, _ = waiting.pop(request_id, (None, None))
+        if on_reply is not None:
+            on_reply(result)
+
+    def refused(request_id: int, message: str, reason: str) -> None:
+        _, on_refusal = waiting.pop(request_id, (None, None))
+        if on_refusal is not None:
+            on_refusal(message, reason)
+
+    hub.replied.connect(replied)
+    hub.refused.connect(refused)
+
+    def ask(command: str, on_reply: Callable, on_refusal: Callable | None = None, **fields) -> None:
+        waiting[hub.request(command, **fields)] = (on_reply, on_refusal)
+
+    return ask

@@ -67,6 +67,7 @@ def fill_site(door: KioskAtTheDoor, ids: dict[str, int]) -> list[int]:
 def the_queue_stays_in_view(desk: DeskDriver, visit: int) -> None:
     """The view beside the queue never hides it: the card's timer and buttons can be used."""
     card = desk.scroll_to(desk.card(visit))
+    assert desk.item("visitorName", card).width() >= 120, "the name is squeezed away"
     for name in ("waitTimer", "welcomed", "leftUnseen", "sayName"):
         item = desk.item(name, card)
         if name == "waitTimer":

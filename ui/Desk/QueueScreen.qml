@@ -117,7 +117,7 @@ Item {
             objectName: "besideQueue"
             active: screen.view !== "" && !screen.stacked
             visible: active
-            Layout.preferredWidth: Math.min(screen.width * 0.45, 820)
+            Layout.preferredWidth: Math.min(screen.width * 0.4, 760)
             Layout.fillHeight: true
             sourceComponent: screen.view === "onSite" ? onSiteView : expectedView
         }

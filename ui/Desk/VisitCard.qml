@@ -40,6 +40,9 @@ Rectangle {
     // Beside other work a console may be a narrow window: the timer then goes under the
     // details, and every button stays on the card, wrapping to a new line if need be.
     readonly property bool narrow: width < Theme.narrowCard
+    // Name, pronunciation and state side by side only with room for all three; else stacked,
+    // so that a long pronunciation or state never squeezes the name away.
+    readonly property bool roomy: width >= Theme.narrowCard + 200
     readonly property color accent: escalated ? Theme.escalatedAccent
                                     : waiting ? Theme.newAccent : Theme.onTheWayAccent
     readonly property color timerColour: timerLevel === "over" ? Theme.over
@@ -81,7 +84,7 @@ Rectangle {
 
             GridLayout {
                 Layout.fillWidth: true
-                columns: card.narrow ? 1 : 3
+                columns: card.roomy ? 3 : 1
                 columnSpacing: Theme.spacing
                 rowSpacing: Theme.spacing / 2
                 Text {
@@ -103,9 +106,9 @@ Rectangle {
                     objectName: "pronunciation"
                     textFormat: Text.PlainText
                     visible: card.pronunciation !== ""
-                    Layout.alignment: card.narrow ? Qt.AlignLeft : Qt.AlignBaseline
-                    Layout.fillWidth: card.narrow
-                    Layout.maximumWidth: card.narrow ? Number.POSITIVE_INFINITY : 240
+                    Layout.alignment: card.roomy ? Qt.AlignBaseline : Qt.AlignLeft
+                    Layout.fillWidth: !card.roomy
+                    Layout.maximumWidth: card.roomy ? 240 : Number.POSITIVE_INFINITY
                     text: qsTr("say it: %1").arg(card.pronunciation)
                     font.pixelSize: Theme.bodySize + 1
                     font.italic: true
@@ -115,7 +118,7 @@ Rectangle {
                 Rectangle {
                     objectName: "stateChip"
                     Layout.alignment: Qt.AlignTop | Qt.AlignLeft
-                    Layout.topMargin: card.narrow ? 0 : 4
+                    Layout.topMargin: card.roomy ? 4 : 0
                     implicitWidth: Math.min(chipText.implicitWidth, 300) + 2 * Theme.spacing
                     implicitHeight: chipText.implicitHeight + Theme.spacing / 2
                     radius: height / 2
