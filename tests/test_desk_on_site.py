@@ -130,7 +130,7 @@ def wait_for_print(qtbot, on_site: DeskOnSite) -> None:
 @pytest.mark.parametrize(
     ("how", "printer", "said"),
     [
-        ("printList", lambda *_a, **_k: "Front desk laser", "The list is printing on Front desk laser."),
+        ("printList", lambda *_a, **_k: "Laser", "The list is printing on Laser."),
         ("printList", no_printer, "No printer is set up on this computer. The list is saved as "),
         ("savePdf", no_printer, "The list is saved as "),
     ],

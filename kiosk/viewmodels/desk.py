@@ -84,7 +84,7 @@ class DeskViewModel(QObject):
         self._grace_over = False
         self._shown: set[int] = set()
         self.note = DeskNote(self)
-        self._requests = DeskRequests(self.note.show)
+        self._requests = DeskRequests(self.note.show, self)
         self._panels = DeskPanels(site_name, pdf_folder or Path.home(), self.note.show, self)
         self._crier = DeskCrier(sounds, tray, self.note, notifications, self)
         self._confirming = 0  # the visit whose "left without being seen" awaits a second press

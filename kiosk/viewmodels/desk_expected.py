@@ -13,6 +13,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.viewmodels.dashboard_rows import DashboardRows
 from kiosk.viewmodels.desk_on_site import clock_time
+from kiosk.viewmodels.rows import RowsModel
 
 QML_IMPORT_NAME = "ViewModels"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -51,7 +52,6 @@ class DeskExpected(QObject):
     confirmingWithdrawChanged = Signal()
     formErrorChanged = Signal()
     invitedChanged = Signal()
-    daysChanged = Signal()
 
     def __init__(
         self,
@@ -64,6 +64,8 @@ class DeskExpected(QObject):
         self._say = say
         self._clock = clock
         self._rows = DashboardRows(FIELDS, self)
+        self._days = RowsModel(("label",), self)
+        self._name_days()
         self._ask: Ask | None = None
         self._confirming = 0
         self._form_error = ""
@@ -96,7 +98,7 @@ class DeskExpected(QObject):
                 for v in result.get("visits", [])
             ]
         )
-        self.daysChanged.emit()  # "Today" may be another day since the last list
+        self._name_days()  # "Today" may be another day since the last list
 
     # --- withdrawing ------------------------------------------------------------------------
 
@@ -218,16 +220,21 @@ class DeskExpected(QObject):
     def _get_invited(self) -> str:
         return self._invited
 
-    def _get_days(self) -> list[str]:
-        """The days the form offers: "Today", "Tomorrow", then "Wed 2 Dec"."""
+    def _name_days(self) -> None:
+        """The days the form offers: "Today", "Tomorrow", then "Wed 02 Dec"."""
         today = datetime.fromtimestamp(self._clock()).date()
         named = [self.tr("Today"), self.tr("Tomorrow")]
-        return named + [
+        labels = named + [
             f"{today + timedelta(days=n):%a %d %b}" for n in range(len(named), DAYS_OFFERED)
         ]
+        if [r["label"] for r in self._days.rows()] != labels:
+            self._days.set_rows([{"label": label} for label in labels])
+
+    def _get_days(self) -> RowsModel:
+        return self._days
 
     rows = Property(DashboardRows, _get_rows, constant=True)
     confirmingWithdraw = Property(int, _get_confirming_withdraw, notify=confirmingWithdrawChanged)
     formError = Property(str, _get_form_error, notify=formErrorChanged)
     invited = Property(str, _get_invited, notify=invitedChanged)
-    days = Property("QStringList", _get_days, notify=daysChanged)
+    days = Property(RowsModel, _get_days, constant=True)

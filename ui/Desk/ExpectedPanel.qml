@@ -122,6 +122,7 @@ Rectangle {
                     implicitHeight: Theme.controlHeight
                     font.pixelSize: Theme.bodySize
                     model: panel.expected.days
+                    textRole: "label"
                 }
                 Label { text: qsTr("Time (hours:minutes)"); visible: form.columns === 1 }
                 FormField { id: timeField; objectName: "expectTime"; placeholderText: "14:30" }

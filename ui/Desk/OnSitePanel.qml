@@ -107,8 +107,7 @@ Rectangle {
                 color: Theme.text
                 wrapMode: Text.Wrap
             }
-            Flow {
-                Layout.fillWidth: true
+            RowLayout {
                 spacing: Theme.spacing
                 DeskButton {
                     objectName: "confirmEndYes"
