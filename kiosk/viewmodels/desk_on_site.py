@@ -119,7 +119,8 @@ class DeskOnSite(QObject):
                     visit["accounted"] = False
                 self._rows.replace_rows([row_of(v) for v in self._visits])
         self._roll_call = roll_call
-        self._set_confirming_end(False)
+        if roll_call is None:  # a fresh list leaves the question asked; an ended call does not
+            self._set_confirming_end(False)
         self.countsChanged.emit()
 
     def accounted_for(self, visit_id: int) -> None:
