@@ -163,8 +163,9 @@ def test_a_pdf_that_cannot_be_written_is_a_sentence(qtbot, tmp_path: Path) -> No
 
 def test_with_the_hub_down_the_last_list_prints_and_says_how_old_it_is(qapp, tmp_path) -> None:
     on_site = view(FakeHub({"on_site": listing(MARIA, KWAME)}), tmp_path, [])
-    assert on_site.property("asOf") == ""
+    assert on_site.property("asOf") == "" and on_site.property("online")
     on_site.disconnected()
+    assert not on_site.property("online")
     assert on_site.property("asOf") == "As of 10:42, the hub is not answering."
     paper = on_site.listing()
     assert paper.at == "As of 10:42, the hub is not answering."

@@ -138,6 +138,7 @@ def test_the_list_prints_from_the_desk_with_the_hub_down(
         qtbot.waitUntil(lambda: any(tmp_path.glob("On site *.pdf")), timeout=5000)
         assert on_site.listing().at == on_site.property("asOf")
         assert len(on_site.listing().people) == 3
+        assert not desk.item("startRollCall").isEnabled()  # the roll call needs the hub
         desk.screenshot("desk_on_site_hub_down")
     finally:
         stop_desk(desk)
@@ -232,6 +233,8 @@ def test_the_views_leave_the_queue_usable_at_1024_wide(
     try:
         visits = fill_site(door, office[1])
         desk.card(visits[2], timeout=10000)
+        on_site = desk.desk.panels.onSite
+        qtbot.waitUntil(lambda: on_site.property("headcount") == "3 people on site", timeout=5000)
         for view in ("showOnSite", "showExpected"):
             desk.click(view)
             desk.settle()

@@ -265,6 +265,9 @@ class DeskOnSite(QObject):
             return ""
         return self.tr("As of %1, the hub is not answering.").replace("%1", clock_time(self._at))
 
+    def _get_online(self) -> bool:
+        return self._ask is not None
+
     def _get_confirming_end(self) -> bool:
         return self._confirming_end
 
@@ -281,6 +284,7 @@ class DeskOnSite(QObject):
     rollCall = Property(bool, _get_roll_call, notify=rollCallChanged)
     rollCallText = Property(str, _get_roll_call_text, notify=countsChanged)
     asOf = Property(str, _get_as_of, notify=asOfChanged)
+    online = Property(bool, _get_online, notify=asOfChanged)  # the roll call needs the hub
     confirmingEnd = Property(bool, _get_confirming_end, notify=confirmingEndChanged)
     confirmText = Property(str, _get_confirm_text, notify=countsChanged)
     busy = Property(bool, _get_busy, notify=busyChanged)

@@ -68,6 +68,7 @@ Rectangle {
             visible: !panel.onSite.confirmingEnd
             DeskButton {
                 objectName: "startRollCall"
+                enabled: panel.onSite.online
                 visible: !panel.onSite.rollCall
                 primary: true
                 text: qsTr("Start roll call")
@@ -75,6 +76,7 @@ Rectangle {
             }
             DeskButton {
                 objectName: "endRollCall"
+                enabled: panel.onSite.online
                 visible: panel.onSite.rollCall
                 text: qsTr("End roll call")
                 onClicked: panel.onSite.endRollCall()
@@ -184,6 +186,7 @@ Rectangle {
                     }
                     DeskButton {
                         objectName: "accountedFor"
+                        enabled: panel.onSite.online
                         visible: panel.onSite.rollCall && !person.accounted
                         primary: true
                         implicitHeight: Theme.controlHeight + 8
