@@ -52,7 +52,7 @@ Rectangle {
                 font.pixelSize: Theme.titleSize
                 font.weight: Font.Bold
                 color: Theme.text
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
             }
             DeskButton {
                 objectName: "expectVisitor"
