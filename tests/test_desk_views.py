@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QPointF
 from pytestqt.qtbot import QtBot
 
+from kiosk.app.desk_window import MINIMUM_SIZE
 from kiosk.hub.local import LocalHub
 from kiosk.store.devices import DeviceRole
 from kiosk.store.settings import Settings
@@ -28,6 +29,7 @@ SETTINGS = Settings(site_name="Harbour Works")
 WIDE = (1280, 800)
 LARGE = (1920, 1080)
 SMALLEST_DESK = (1024, 700)
+NARROW = (MINIMUM_SIZE[0], 760)  # the console in a third of a screen: the view goes above
 
 
 @pytest.fixture
@@ -226,20 +228,25 @@ def test_withdrawing_an_invitation_asks_once(
         stop_desk(desk)
 
 
-def test_the_views_leave_the_queue_usable_at_1024_wide(
-    qtbot: QtBot, local_hub: LocalHub, office, door: KioskAtTheDoor, tmp_path: Path
+@pytest.mark.parametrize("size", [SMALLEST_DESK, NARROW], ids=["1024", "narrow"])
+def test_the_views_leave_the_queue_usable(
+    qtbot: QtBot, local_hub: LocalHub, office, door: KioskAtTheDoor, tmp_path: Path, size
 ) -> None:
-    desk = open_desk_at(qtbot, local_hub, office, tmp_path, SMALLEST_DESK)
+    desk = open_desk_at(qtbot, local_hub, office, tmp_path, size)
     try:
         visits = fill_site(door, office[1])
-        desk.card(visits[2], timeout=10000)
+        qtbot.waitUntil(lambda: desk.desk.property("waitingCount") == 3, timeout=10000)
         on_site = desk.desk.panels.onSite
         qtbot.waitUntil(lambda: on_site.property("headcount") == "3 people on site", timeout=5000)
         for view in ("showOnSite", "showExpected"):
             desk.click(view)
             desk.settle()
-            the_queue_stays_in_view(desk, visits[0])
-            desk.screenshot(f"desk_{view}_1024")
+            desk.screenshot(f"desk_{view}_{size[0]}")
+            if size == NARROW:  # the view above the queue, which scrolls on below it
+                assert desk.item("queueList").height() >= 0.3 * size[1]
+                assert desk.find("aboveQueue") is not None
+            else:
+                the_queue_stays_in_view(desk, visits[0])
     finally:
         stop_desk(desk)
 

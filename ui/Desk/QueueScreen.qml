@@ -14,7 +14,7 @@ Item {
     // so that the cards keep the whole width.
     readonly property bool narrow: width < Theme.sidebarWidth + Theme.narrowCard + 4 * Theme.margin
     // "onSite", "expected" or "": the view open beside the queue, never instead of it. In a
-    // narrow window it sits above the queue, which keeps the lower half.
+    // narrow window it sits above the queue, which keeps the lower two thirds.
     property string view: ""
     readonly property bool stacked: width < 900
 
@@ -150,7 +150,9 @@ Item {
                 active: screen.view !== "" && screen.stacked
                 visible: active
                 Layout.fillWidth: true
-                Layout.preferredHeight: screen.height * 0.5
+                Layout.preferredHeight: Math.round(screen.height * 0.36)
+                Layout.minimumHeight: Layout.preferredHeight
+                Layout.maximumHeight: Layout.preferredHeight
                 sourceComponent: screen.view === "onSite" ? onSiteView : expectedView
             }
 
@@ -224,11 +226,18 @@ Item {
                 }
             }
 
-            // Under the list, not over it: it must never cover a card's buttons.
+            // Under the list, not over it: it must never cover a card's buttons. Its room is
+            // kept while the cards overflow the list, so that showing it never changes the
+            // list's height (which could change whether anyone is below, again and again).
+            Item {
+                visible: list.contentHeight > list.height
+                Layout.fillWidth: true
+                implicitHeight: moreBelow.implicitHeight
             Rectangle {
+                id: moreBelow
                 objectName: "moreBelow"
                 visible: list.below > 0
-                Layout.alignment: Qt.AlignHCenter
+                anchors.horizontalCenter: parent.horizontalCenter
                 implicitWidth: moreText.implicitWidth + 2 * Theme.margin
                 implicitHeight: Math.max(Theme.controlHeight, moreText.implicitHeight + Theme.spacing)
                 radius: height / 2
@@ -243,6 +252,7 @@ Item {
                     font.weight: Font.DemiBold
                 }
                 TapHandler { onTapped: list.positionViewAtIndex(list.lastSeen + 1, ListView.Beginning) }
+            }
             }
         }
     }
