@@ -256,7 +256,8 @@ def test_a_banner_says_when_hosts_cant_be_reached(
 ) -> None:
     desk = open_desk_at(qtbot, local_hub, office, tmp_path, WIDE)
     try:
-        desk.item("queueTitle")
+        # The queue's reply (which says how the hosts' messages go) comes before the staff list.
+        qtbot.waitUntil(lambda: desk.desk.who.property("name") == "Sam Jones", timeout=5000)
         assert desk.find("hostProblemBanner") is None
         panels = desk.desk.panels
         sentence = "E-mails to hosts are not going out: the mail server refuses the password."
