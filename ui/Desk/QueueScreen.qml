@@ -217,7 +217,9 @@ Item {
                     visible: list.count === 0
                     anchors {
                         left: parent.left; right: parent.right; top: parent.top
-                        topMargin: (list.headerItem ? list.headerItem.height : 0) + Theme.margin
+                        // (A header made while the window was narrow may linger, unshown.)
+                        topMargin: (screen.narrow && list.headerItem ? list.headerItem.height : 0)
+                                   + Theme.margin
                     }
                     text: qsTr("New arrivals appear here, with a chime, the moment they check in.")
                     font.pixelSize: Theme.bodySize
