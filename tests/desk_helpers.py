@@ -7,9 +7,10 @@ the application, so every desk test module imports it first.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Q_ARG, QMetaObject
+from PySide6.QtCore import Q_ARG, QMetaObject, QObject
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
@@ -142,6 +143,13 @@ class DeskDriver(SceneDriver):
     def click(self, name: str, root: QQuickItem | None = None) -> None:
         self.press(self.item(name, root))
 
+    def type_into(self, name: str, text: str) -> None:
+        """Replace what a field holds, as a receptionist selecting it all and typing would."""
+        field = self.item(name)
+        self.press(field)
+        field.setProperty("text", text)
+        self.settle()
+
 
 def start_desk(
     qtbot: QtBot,
@@ -150,6 +158,7 @@ def start_desk(
     *,
     receptionist_id: int = 0,
     size: tuple[int, int] = (1280, 800),
+    pdf_folder: Path | None = None,
 ) -> DeskDriver:
     QGuiApplication.setFont(QFont("Noto Sans"))
     console = open_desk(
@@ -158,6 +167,7 @@ def start_desk(
         options=DeskOptions(receptionist_id=receptionist_id),
         size=size,
         quit_app=lambda: None,
+        pdf_folder=pdf_folder,
     )
     driver = DeskDriver(qtbot, console)
     qtbot.waitUntil(lambda: bool(client.connected), timeout=10000)
@@ -167,3 +177,27 @@ def start_desk(
 def stop_desk(driver: DeskDriver) -> None:
     driver.console.close()
     driver.settle()
+
+
+def ask_through(hub: QObject) -> Callable[..., None]:
+    """The desk's way to the hub, as its views are given it: (command, on_reply, on_refusal,
+    **fields), the refusal heard as (sentence, reason), over a fake hub."""
+    waiting: dict[int, tuple[Callable, Callable | None]] = {}
+
+    def replied(request_id: int, result: dict) -> None:
+        on_reply, _ = waiting.pop(request_id, (None, None))
+        if on_reply is not None:
+            on_reply(result)
+
+    def refused(request_id: int, message: str, reason: str) -> None:
+        _, on_refusal = waiting.pop(request_id, (None, None))
+        if on_refusal is not None:
+            on_refusal(message, reason)
+
+    hub.replied.connect(replied)
+    hub.refused.connect(refused)
+
+    def ask(command: str, on_reply: Callable, on_refusal: Callable | None = None, **fields) -> None:
+        waiting[hub.request(command, **fields)] = (on_reply, on_refusal)
+
+    return ask

@@ -24,6 +24,7 @@ from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.app.speech import Speech
 from kiosk.hub.client import PLAIN_PAIRING, HubClient
 from kiosk.hub.discovery import FoundHub, find_hub
+from kiosk.launch.dashboard import documents_folder
 from kiosk.store.settings import DeskOptions, Paths, Settings
 from kiosk.viewmodels.desk import DeskViewModel
 from kiosk.viewmodels.desk_pairing import PairingViewModel
@@ -72,10 +73,12 @@ def open_desk(
     finder: Callable[[float, str], FoundHub | None] = find_hub,
     show: bool = True,
     quit_app: Callable[[], None] | None = None,
+    pdf_folder: Path | None = None,
 ) -> DeskConsole:
     """Build (and show) the console. With `hub` it talks to that client (the demo passes a
     own client); without, it connects with the paired token in `settings`, or asks to pair.
-    A QApplication (not QGuiApplication: the tray needs widgets) must already exist."""
+    A QApplication (not QGuiApplication: the tray needs widgets) must already exist. Printed
+    lists saved as PDF go to `pdf_folder`, the documents folder by default."""
     options = options or settings.desk
     memory = DeskSettingsFile(settings_file)
     holder = _Holder(QCoreApplication.instance())
@@ -98,6 +101,7 @@ def open_desk(
         notifications=options.notifications,
         site_name=settings.site_name,
         hide_to_tray=tray.available,
+        pdf_folder=pdf_folder or documents_folder(),
         parent=holder,
     )
     pinned = hub is None and bool(settings.device_token and settings.hub_fingerprint)

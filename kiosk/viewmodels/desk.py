@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
@@ -12,8 +13,10 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 from kiosk.core.policies import Targets
 from kiosk.viewmodels.desk_crier import DeskCrier, Sounds, Tray
 from kiosk.viewmodels.desk_note import DeskNote
+from kiosk.viewmodels.desk_panels import DeskPanels
 from kiosk.viewmodels.desk_person import DeskPerson, Memory
 from kiosk.viewmodels.desk_queue import OPEN_STATES, WAITING, DeskQueue, HubClock
+from kiosk.viewmodels.desk_requests import DeskRequests, Refusal, Reply
 from kiosk.viewmodels.services import Hub, Voice
 
 QML_IMPORT_NAME = "ViewModels"
@@ -60,6 +63,7 @@ class DeskViewModel(QObject):
         site_name: str = "",
         hide_to_tray: bool = False,
         clock: Callable[[], float] = time.time,
+        pdf_folder: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -79,8 +83,9 @@ class DeskViewModel(QObject):
         self._ever_connected = False
         self._grace_over = False
         self._shown: set[int] = set()
-        self._waiting_replies: dict[int, Callable[[dict[str, Any]], None]] = {}
         self.note = DeskNote(self)
+        self._requests = DeskRequests(self.note.show, self)
+        self._panels = DeskPanels(site_name, pdf_folder or Path.home(), self.note.show, self)
         self._crier = DeskCrier(sounds, tray, self.note, notifications, self)
         self._confirming = 0  # the visit whose "left without being seen" awaits a second press
         self._ticker = QTimer(self)
@@ -99,8 +104,8 @@ class DeskViewModel(QObject):
     def attach(self, hub: Hub) -> None:
         """Start listening to `hub` (a HubClient with a desk token)."""
         self._hub = hub
-        hub.replied.connect(self._replied)
-        hub.refused.connect(self._refused)
+        hub.replied.connect(self._requests.replied)
+        hub.refused.connect(self._requests.refused)
         hub.eventReceived.connect(self._event)
         hub.connectionChanged.connect(self._connection_changed)
         if hasattr(hub, "noticeReceived"):
@@ -116,20 +121,10 @@ class DeskViewModel(QObject):
     def hub(self) -> Hub | None:
         return self._hub
 
-    def _ask(self, command: str, on_reply: Callable[[dict[str, Any]], None], **fields: Any) -> None:
+    def _ask(self, command: str, on_reply: Reply, on_refusal: Refusal | None = None,
+             **fields: Any) -> None:  # fmt: skip
         assert self._hub is not None
-        self._waiting_replies[self._hub.request(command, **fields)] = on_reply
-
-    @Slot(int, dict)
-    def _replied(self, request_id: int, result: dict) -> None:
-        handler = self._waiting_replies.pop(request_id, None)
-        if handler is not None:
-            handler(result)
-
-    @Slot(int, str)
-    def _refused(self, request_id: int, message: str) -> None:
-        if self._waiting_replies.pop(request_id, None) is not None:
-            self.note.show(message)
+        self._requests.send(self._hub, command, on_reply, on_refusal, **fields)
 
     @Slot(bool)
     def _connection_changed(self, connected: bool) -> None:
@@ -145,9 +140,11 @@ class DeskViewModel(QObject):
             # settles whatever is on screen against the truth.
             self._ask("queue", self._reconcile)
             self.person.connected(self._ask)
+            self._panels.connected(self._ask, self.person.answering_fields)
             self._tell_status()
         else:
             self.person.disconnected()
+            self._panels.disconnected()
 
     def _tell_status(self) -> None:
         """What this desk can do, so the hub knows whether anyone is listening here."""
@@ -166,14 +163,13 @@ class DeskViewModel(QObject):
             self._use_targets(message["targets"])
         elif message.get("notice") == "staff":
             self.person.staff_changed()
+        self._panels.notice(message)
 
     @Slot(str)
     def _unpaired(self, message: str) -> None:
         """The hub no longer knows this desk (revoked): back to pairing, saying why."""
-        self._hub = None
-        self._connected = False
-        self.connectedChanged.emit()
-        self.offlineChanged.emit()
+        self._hub = None  # first: a desk being paired again is not "offline"
+        self._connection_changed(False)
         self._set_screen(PAIRING)
         self.note.show(message)
 
@@ -186,6 +182,7 @@ class DeskViewModel(QObject):
     @Slot(dict)
     def _event(self, message: dict) -> None:
         self._hub_clock.learn(message.get("at"))
+        self._panels.visit_news(message)
         card = message.get("card")
         if not card:
             return
@@ -213,6 +210,7 @@ class DeskViewModel(QObject):
         """The hub's queue is the truth: drop what has gone, add what was missed."""
         if "targets" in result:
             self._use_targets(result["targets"])
+        self._panels.queue(result)
         cards = [c for c in result.get("visits", []) if c.get("state") in OPEN_STATES]
         present = {c["visit_id"] for c in cards}
         for visit_id in self._queue.ids() - present:
@@ -379,6 +377,9 @@ class DeskViewModel(QObject):
     def _get_who(self) -> DeskPerson:
         return self.person
 
+    def _get_panels(self) -> DeskPanels:
+        return self._panels
+
     screen = Property(str, _get_screen, notify=screenChanged)
     connected = Property(bool, _get_connected, notify=connectedChanged)
     offline = Property(bool, _get_offline, notify=offlineChanged)
@@ -394,3 +395,4 @@ class DeskViewModel(QObject):
     welcomeTarget = Property(int, _get_welcome_target, notify=welcomeTargetChanged)
     soundAvailable = Property(bool, _get_sound_available, notify=soundAvailableChanged)
     who = Property(DeskPerson, _get_who, constant=True)
+    panels = Property(DeskPanels, _get_panels, constant=True)

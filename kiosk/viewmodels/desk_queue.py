@@ -56,6 +56,11 @@ ROLES = (
     "saysLeavingAt",
     "possiblyWaitedMinutes",
     "possiblyVisitedAt",
+    "followedUpAt",
+    "expectedAt",
+    "arrivalKind",
+    "arrivalMinutes",
+    "note",
 )
 _TIMER_ROLES = ("waitSeconds", "targetSeconds", "timerLevel", "escalated")
 _Index = QModelIndex | QPersistentModelIndex
@@ -260,6 +265,11 @@ class DeskQueue(QAbstractListModel):
             "saysLeavingAt": float(card.get("says_leaving_at") or 0),
             "possiblyWaitedMinutes": _minutes(card.get("possibly_waited_s")),
             "possiblyVisitedAt": float(card.get("possibly_visited_at") or 0),
+            "followedUpAt": float(card.get("followed_up_at") or 0),
+            "expectedAt": float(card.get("expected_at") or 0),
+            "arrivalKind": (card.get("arrival") or {}).get("kind") or "",
+            "arrivalMinutes": int((card.get("arrival") or {}).get("minutes") or 0),
+            "note": card.get("note") or "",
             "_reason": before.get("_reason", ""),
         }  # fmt: skip
 

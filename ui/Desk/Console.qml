@@ -58,6 +58,13 @@ Window {
         }
 
         OfflineBanner {
+            objectName: "hostProblemBanner"
+            visible: root.desk.panels.hostProblem !== "" && root.desk.screen === "console"
+            Layout.fillWidth: true
+            text: root.desk.panels.hostProblem
+        }
+
+        OfflineBanner {
             objectName: "noSoundBanner"
             visible: !root.desk.soundAvailable && root.desk.screen !== "pairing"
             Layout.fillWidth: true

@@ -13,6 +13,14 @@ Item {
     // Beside other work the console may be a narrow window: the panels then sit above the queue,
     // so that the cards keep the whole width.
     readonly property bool narrow: width < Theme.sidebarWidth + Theme.narrowCard + 4 * Theme.margin
+    // "onSite", "expected" or "": the view open beside the queue, never instead of it. In a
+    // narrow window it sits above the queue, which keeps the lower two thirds.
+    property string view: ""
+    readonly property bool stacked: width < 900
+
+    function toggle(view) {
+        screen.view = screen.view === view ? "" : view
+    }
 
     function clock(seconds) {
         return Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0")
@@ -76,12 +84,25 @@ Item {
         }
     }
 
+    Component {
+        id: onSiteView
+        OnSitePanel { onSite: screen.desk.panels.onSite }
+    }
+
+    Component {
+        id: expectedView
+        ExpectedPanel {
+            expected: screen.desk.panels.expectedToday
+            who: screen.desk.who
+        }
+    }
+
     RowLayout {
         anchors { fill: parent; margins: screen.narrow ? Theme.spacing : Theme.margin }
         spacing: Theme.margin
 
         ColumnLayout {
-            visible: !screen.narrow
+            visible: !screen.narrow && screen.view === ""
             Layout.preferredWidth: Theme.sidebarWidth
             Layout.maximumWidth: Theme.sidebarWidth
             Layout.fillHeight: true
@@ -92,10 +113,48 @@ Item {
             Item { Layout.fillHeight: true }
         }
 
+        Loader {
+            objectName: "besideQueue"
+            active: screen.view !== "" && !screen.stacked
+            visible: active
+            Layout.preferredWidth: Math.min(screen.width * 0.4, 760)
+            Layout.fillHeight: true
+            sourceComponent: screen.view === "onSite" ? onSiteView : expectedView
+        }
+
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
             spacing: Theme.spacing
+
+            Flow {
+                objectName: "views"
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                DeskButton {
+                    objectName: "showOnSite"
+                    primary: screen.view === "onSite"
+                    text: screen.view === "onSite" ? qsTr("Close on site") : qsTr("On site")
+                    onClicked: screen.toggle("onSite")
+                }
+                DeskButton {
+                    objectName: "showExpected"
+                    primary: screen.view === "expected"
+                    text: screen.view === "expected" ? qsTr("Close expected") : qsTr("Expected today")
+                    onClicked: screen.toggle("expected")
+                }
+            }
+
+            Loader {
+                objectName: "aboveQueue"
+                active: screen.view !== "" && screen.stacked
+                visible: active
+                Layout.fillWidth: true
+                Layout.preferredHeight: Math.round(screen.height * 0.36)
+                Layout.minimumHeight: Layout.preferredHeight
+                Layout.maximumHeight: Layout.preferredHeight
+                sourceComponent: screen.view === "onSite" ? onSiteView : expectedView
+            }
 
             Text {
                 objectName: "queueTitle"
@@ -158,7 +217,9 @@ Item {
                     visible: list.count === 0
                     anchors {
                         left: parent.left; right: parent.right; top: parent.top
-                        topMargin: (list.headerItem ? list.headerItem.height : 0) + Theme.margin
+                        // (A header made while the window was narrow may linger, unshown.)
+                        topMargin: (screen.narrow && list.headerItem ? list.headerItem.height : 0)
+                                   + Theme.margin
                     }
                     text: qsTr("New arrivals appear here, with a chime, the moment they check in.")
                     font.pixelSize: Theme.bodySize
@@ -167,11 +228,18 @@ Item {
                 }
             }
 
-            // Under the list, not over it: it must never cover a card's buttons.
+            // Under the list, not over it: it must never cover a card's buttons. Its room is
+            // kept while the cards overflow the list, so that showing it never changes the
+            // list's height (which could change whether anyone is below, again and again).
+            Item {
+                visible: list.contentHeight > list.height
+                Layout.fillWidth: true
+                implicitHeight: moreBelow.implicitHeight
             Rectangle {
+                id: moreBelow
                 objectName: "moreBelow"
                 visible: list.below > 0
-                Layout.alignment: Qt.AlignHCenter
+                anchors.horizontalCenter: parent.horizontalCenter
                 implicitWidth: moreText.implicitWidth + 2 * Theme.margin
                 implicitHeight: Math.max(Theme.controlHeight, moreText.implicitHeight + Theme.spacing)
                 radius: height / 2
@@ -186,6 +254,7 @@ Item {
                     font.weight: Font.DemiBold
                 }
                 TapHandler { onTapped: list.positionViewAtIndex(list.lastSeen + 1, ListView.Beginning) }
+            }
             }
         }
     }

@@ -29,12 +29,20 @@ Rectangle {
     required property double saysLeavingAt
     required property int possiblyWaitedMinutes
     required property double possiblyVisitedAt
+    required property double followedUpAt
+    required property double expectedAt
+    required property string arrivalKind
+    required property int arrivalMinutes
+    required property string note
 
     readonly property bool waiting: visitState === "waiting"
     readonly property bool confirmingLeft: desk.confirmingLeft === visitId
     // Beside other work a console may be a narrow window: the timer then goes under the
     // details, and every button stays on the card, wrapping to a new line if need be.
     readonly property bool narrow: width < Theme.narrowCard
+    // Name, pronunciation and state side by side only with room for all three; else stacked,
+    // so that a long pronunciation or state never squeezes the name away.
+    readonly property bool roomy: width >= Theme.narrowCard + 200
     readonly property color accent: escalated ? Theme.escalatedAccent
                                     : waiting ? Theme.newAccent : Theme.onTheWayAccent
     readonly property color timerColour: timerLevel === "over" ? Theme.over
@@ -76,7 +84,7 @@ Rectangle {
 
             GridLayout {
                 Layout.fillWidth: true
-                columns: card.narrow ? 1 : 3
+                columns: card.roomy ? 3 : 1
                 columnSpacing: Theme.spacing
                 rowSpacing: Theme.spacing / 2
                 Text {
@@ -98,9 +106,9 @@ Rectangle {
                     objectName: "pronunciation"
                     textFormat: Text.PlainText
                     visible: card.pronunciation !== ""
-                    Layout.alignment: card.narrow ? Qt.AlignLeft : Qt.AlignBaseline
-                    Layout.fillWidth: card.narrow
-                    Layout.maximumWidth: card.narrow ? Number.POSITIVE_INFINITY : 240
+                    Layout.alignment: card.roomy ? Qt.AlignBaseline : Qt.AlignLeft
+                    Layout.fillWidth: !card.roomy
+                    Layout.maximumWidth: card.roomy ? 240 : Number.POSITIVE_INFINITY
                     text: qsTr("say it: %1").arg(card.pronunciation)
                     font.pixelSize: Theme.bodySize + 1
                     font.italic: true
@@ -110,7 +118,7 @@ Rectangle {
                 Rectangle {
                     objectName: "stateChip"
                     Layout.alignment: Qt.AlignTop | Qt.AlignLeft
-                    Layout.topMargin: card.narrow ? 0 : 4
+                    Layout.topMargin: card.roomy ? 4 : 0
                     implicitWidth: Math.min(chipText.implicitWidth, 300) + 2 * Theme.spacing
                     implicitHeight: chipText.implicitHeight + Theme.spacing / 2
                     radius: height / 2
@@ -158,6 +166,54 @@ Rectangle {
                       : qsTr("Returning visitor — visits before: %1, the last on %2")
                             .arg(card.previousVisits)
                             .arg(new Date(card.lastVisitAt).toLocaleDateString(Qt.locale(), "d MMM yyyy"))
+                font.pixelSize: Theme.bodySize
+                color: Theme.textMuted
+                wrapMode: Text.Wrap
+            }
+
+            Text {
+                objectName: "expectedLine"
+                textFormat: Text.PlainText
+                visible: card.expectedAt > 0
+                Layout.fillWidth: true
+                text: qsTr("Expected at %1 — %2")
+                      .arg(new Date(card.expectedAt).toLocaleTimeString(Qt.locale(), "HH:mm"))
+                      .arg(card.arrivalKind === "early"
+                           ? (card.arrivalMinutes === 1 ? qsTr("1 minute early")
+                              : qsTr("%1 minutes early").arg(card.arrivalMinutes))
+                           : card.arrivalKind === "late"
+                             ? (card.arrivalMinutes === 1 ? qsTr("1 minute late")
+                                : qsTr("%1 minutes late").arg(card.arrivalMinutes))
+                             : qsTr("on time"))
+                font.pixelSize: Theme.bodySize
+                font.weight: Font.DemiBold
+                color: Theme.text
+                wrapMode: Text.Wrap
+            }
+
+            Text {
+                objectName: "inviteNote"
+                // Typed by whoever sent the invitation: plain text, never markup.
+                textFormat: Text.PlainText
+                visible: card.note !== ""
+                Layout.fillWidth: true
+                text: qsTr("Note: %1").arg(card.note)
+                font.pixelSize: Theme.bodySize
+                font.italic: true
+                color: Theme.text
+                wrapMode: Text.Wrap
+                maximumLineCount: 3
+                elide: Text.ElideRight
+            }
+
+            Text {
+                objectName: "followedUpLine"
+                textFormat: Text.PlainText
+                visible: card.followedUpAt > 0
+                Layout.fillWidth: true
+                text: qsTr("We called %1 after their long wait on %2")
+                      .arg(card.firstName || card.name)
+                      .arg(new Date(card.lastVisitAt).toLocaleDateString(Qt.locale(), "d MMMM"))
                 font.pixelSize: Theme.bodySize
                 color: Theme.textMuted
                 wrapMode: Text.Wrap
