@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.hub.discovery import FoundHub
 from kiosk.launch.desk_console import open_desk
 from kiosk.store.settings import Settings, load_settings
-from kiosk.viewmodels.desk_pairing import hub_url_from
+from kiosk.viewmodels.pairing import hub_url_from
 from tests.desk_helpers import DeskDriver, stop_desk  # prepares Qt on import
 from tests.hub_process import HubProcess
 

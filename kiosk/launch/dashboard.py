@@ -30,9 +30,10 @@ from kiosk.hub.client import HubClient
 from kiosk.hub.discovery import FoundHub, find_hub
 from kiosk.hub.local_credential import manager_token
 from kiosk.launch.kiosk_screen import local_hub_url
+from kiosk.store.devices import DeviceRole
 from kiosk.store.settings import Paths, Settings
 from kiosk.viewmodels.dashboard import DashboardViewModel
-from kiosk.viewmodels.dashboard_pairing import DashboardPairing
+from kiosk.viewmodels.pairing import PairingViewModel
 
 APP_NAME = "front-desk-kiosk"
 # How often the dashboard looks again for the certificate of a hub that has not made it yet.
@@ -44,7 +45,7 @@ class Dashboard:
     """A running dashboard, for `kiosk dashboard`, the tests and the benchmark."""
 
     view_model: DashboardViewModel
-    pairing: DashboardPairing
+    pairing: PairingViewModel
     window: QQuickWindow
     frame: DashboardWindow
     holder: QObject
@@ -89,7 +90,7 @@ def open_dashboard(
     view_model = DashboardViewModel(
         settings.site_name, folder or documents_folder(), local=local, parent=holder
     )
-    pairing = DashboardPairing(memory, finder=finder, parent=holder)
+    pairing = PairingViewModel(memory, role=DeviceRole.MANAGER, finder=finder, parent=holder)
     pairing.paired.connect(lambda client: view_model.attach(client, pairing.hub_url))
     if hub is not None:
         view_model.attach(hub)

@@ -27,7 +27,7 @@ from kiosk.hub.discovery import FoundHub, find_hub
 from kiosk.launch.dashboard import documents_folder
 from kiosk.store.settings import DeskOptions, Paths, Settings
 from kiosk.viewmodels.desk import DeskViewModel
-from kiosk.viewmodels.desk_pairing import PairingViewModel
+from kiosk.viewmodels.pairing import PairingViewModel
 
 APP_NAME = "front-desk-kiosk"
 

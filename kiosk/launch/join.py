@@ -18,7 +18,7 @@ from kiosk.hub.certificate import shown_fingerprint
 from kiosk.hub.client import HubClient
 from kiosk.store.devices import DeviceRole
 from kiosk.store.settings import save_setting
-from kiosk.viewmodels.desk_pairing import hub_url_from
+from kiosk.viewmodels.pairing import hub_url_from
 
 PATIENCE_MS = 15_000
 

@@ -7,7 +7,7 @@ import ViewModels
 Window {
     id: root
     required property DashboardViewModel dashboard
-    required property DashboardPairing pairing
+    required property PairingViewModel pairing
 
     visible: false
     color: Theme.background

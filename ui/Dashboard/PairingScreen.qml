@@ -6,7 +6,7 @@ import ViewModels
 
 Item {
     id: screen
-    required property DashboardPairing pairing
+    required property PairingViewModel pairing
 
     ColumnLayout {
         anchors { fill: parent; margins: Theme.margin * 2 }
