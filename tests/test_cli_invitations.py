@@ -4,11 +4,16 @@ the code it prints and the QR code it writes check the visitor in at a kiosk."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
 import zxingcpp
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
 
 from kiosk.core.policies import Policies
 from kiosk.hub.handler import CommandHandler
@@ -85,7 +90,10 @@ def test_bad_invitations_are_one_sentence(tmp_path: Path) -> None:
     for args, words in [
         (["Bo", "--host", "Jane Park", "--at", "tomorrow"], "is not a date and time"),
         (["Bo", "--host", "Jane Park"], "Give the visitor's name, --host and --at"),
-        (["Bo", "--host", "Jane Park", "--at", f"{TODAY} 10:00", "-o", "bo.pdf"], "not a .png"),
+        (
+            ["Bo", "--host", "Jane Park", "--at", f"{TODAY} 10:00", "-o", "bo.txt"],
+            "neither a .png nor a .pdf",
+        ),
         (["Bo\x1b[2J", "--host", "Jane Park", "--at", f"{TODAY} 10:00"], "control"),
     ]:
         done = kiosk_command(home, "invite", *args)
@@ -102,3 +110,30 @@ def test_expected_at_is_the_site_s_local_time(tmp_path: Path) -> None:
     (at_ms,) = db.execute("SELECT expected_at FROM expected_visits").fetchone()
     db.close()
     assert datetime.fromtimestamp(at_ms / 1000).strftime("%H:%M") == "09:15"
+
+
+def test_a_printable_invitation_is_a_page_whose_code_scans(tmp_path: Path, qapp) -> None:
+    home = _home(tmp_path)
+    pdf = tmp_path / "maria.pdf"
+    env_without_display = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
+    made = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--home", str(home), "invite", "Maria Garcia",
+         "--host", "Jane Park", "--at", "2026-12-01 10:30", "-o", str(pdf)],
+        capture_output=True, text=True, env=env_without_display, timeout=120,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    code = made.stdout.split("Their code: ")[1].split()[0]
+    document = QPdfDocument()
+    assert document.load(str(pdf)) == QPdfDocument.Error.None_
+    assert document.pageCount() == 1
+    words = document.getAllText(0).text()
+    assert "Welcome, Maria" in words
+    assert "Jane Park expects you on Tuesday 1 December at 10:30." in words
+    page = document.render(0, QSize(1240, 1754))
+    paper = QImage(page.size(), QImage.Format.Format_RGB32)
+    paper.fill(QColor("white"))  # the page as printed: its background is paper, not nothing
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, page)
+    painter.end()
+    document.close()
+    assert [found.text for found in zxingcpp.read_barcodes(paper)] == [code]

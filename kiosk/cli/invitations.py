@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    metavar="FILE.png",
-    help="Write the invitation's QR code to this PNG file.",
+    metavar="FILE.png|FILE.pdf",
+    help="Write the invitation: its QR code as a PNG file, or a printable page as a PDF.",
 )
 @click.option(
     "--csv",
@@ -61,25 +61,32 @@ def invite(
         return
     if not (name and host and at):
         raise click.UsageError("Give the visitor's name, --host and --at (or --csv FILE).")
-    if output is not None and output.suffix.lower() != ".png":
-        raise click.BadParameter(f"{output} is not a .png file name.", param_hint="-o")
+    if output is not None and output.suffix.lower() not in (".png", ".pdf"):
+        raise click.BadParameter(
+            f"{output} is neither a .png nor a .pdf file name.", param_hint="-o"
+        )
     with ctx.database() as db:
         invited = _invite(
             _invitations(ctx, db), db, name, host, at, email=email, note=note,
             pronunciation=pronunciation,
         )  # fmt: skip
     click.echo(f"Invited {for_terminal(name)}. Their code: {invited.code}")
-    if output is not None:
-        from kiosk.app.qr_image import save_qr_png
+    if output is None:
+        return
+    try:
+        if output.suffix.lower() == ".pdf":
+            _write_invitation_pdf(ctx, output, invited.code, name, host, at)
+            click.echo(f"Wrote the invitation to {output}.")
+        else:
+            from kiosk.app.qr_image import save_qr_png
 
-        try:
             save_qr_png(invited.code, output)
-        except OSError as error:
-            raise click.ClickException(
-                f"{output} could not be written ({error}); the invitation is kept, and "
-                "`kiosk expected` shows its code."
-            ) from error
-        click.echo(f"Wrote its QR code to {output}.")
+            click.echo(f"Wrote its QR code to {output}.")
+    except OSError as error:
+        raise click.ClickException(
+            f"{output} could not be written ({error}); the invitation is kept, and "
+            "`kiosk expected` shows its code."
+        ) from error
 
 
 @cli.command()
@@ -112,6 +119,33 @@ def expected(ctx: Context, day: str | None) -> None:
             name = for_terminal(each.name)
             visiting = for_terminal(host.name) if host else "-"
             click.echo(f"{when(each.expected_at)[11:]}  {name:<30.29} {visiting:<24.23} {status}")
+
+
+def _write_invitation_pdf(
+    ctx: Context, out: Path, code: str, name: str, host: str, at: str
+) -> None:
+    """The printable invitation, drawn by Qt on its offscreen platform (no display needed)."""
+    import os
+
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.app.invitation_printout import Invitation, invitation_printout
+    from kiosk.app.printing import PrintError, write_pdf
+    from kiosk.core.names import first_name
+    from kiosk.store import people
+
+    app = QGuiApplication.instance() or QGuiApplication(["kiosk"])
+    with ctx.database() as db:
+        (staff,) = people.staff_by_name(db, host)
+    expected = datetime.combine(date.fromisoformat(at[:10]), time.fromisoformat(at[10:].strip()))
+    when = f"{expected:%A} {expected.day} {expected:%B} at {expected:%H:%M}"
+    invitation = Invitation(ctx.settings().site_name, first_name(name), staff.name, when, code)
+    try:
+        write_pdf(out, invitation_printout(invitation), title=f"Invitation for {name}")
+    except PrintError as error:
+        raise click.ClickException(f"{error} The invitation is kept.") from error
+    del app
 
 
 # A visitor's name refused, in the words of someone keeping the list (not the kiosk's).
