@@ -10,6 +10,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 import zxingcpp
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -129,11 +130,57 @@ def test_a_printable_invitation_is_a_page_whose_code_scans(tmp_path: Path, qapp)
     words = document.getAllText(0).text()
     assert "Welcome, Maria" in words
     assert "Jane Park expects you on Tuesday 1 December at 10:30." in words
-    page = document.render(0, QSize(1240, 1754))
+    paper = page_as_printed(document)
+    document.close()
+    assert [found.text for found in zxingcpp.read_barcodes(paper)] == [code]
+
+
+def page_as_printed(document: QPdfDocument) -> QImage:
+    """The first page at 6 pixels a point on white: its background is paper, not nothing."""
+    size = document.pagePointSize(0)
+    page = document.render(0, QSize(int(size.width() * 6), int(size.height() * 6)))
     paper = QImage(page.size(), QImage.Format.Format_RGB32)
-    paper.fill(QColor("white"))  # the page as printed: its background is paper, not nothing
+    paper.fill(QColor("white"))
     painter = QPainter(paper)
     painter.drawImage(0, 0, page)
     painter.end()
+    return paper
+
+
+@pytest.mark.parametrize(("label", "portrait"), [("62mm", True), ("cr80", False)])
+def test_a_badge_prints_the_visitor_and_its_code_checks_them_out(
+    tmp_path: Path, qapp, label: str, portrait: bool
+) -> None:
+    home = _home(tmp_path)
+    db = open_database(home / "kiosk.db")
+    hub = HubService(db, Policies())
+    visit = hub.check_in("Siobhán Ó Dálaigh", host_id=1).visit
+    pdf = tmp_path / "badge.pdf"
+    env_without_display = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
+    made = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--home", str(home), "badge", str(visit.id),
+         "-o", str(pdf), "--label", label],
+        capture_output=True, text=True, env=env_without_display, timeout=120,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    document = QPdfDocument()
+    assert document.load(str(pdf)) == QPdfDocument.Error.None_
+    size = document.pagePointSize(0)
+    assert (size.height() > size.width()) == portrait
+    words = document.getAllText(0).text()
+    assert "Dálaigh" in words and "Visiting Jane Park" in words
+    (read,) = zxingcpp.read_barcodes(page_as_printed(document))
     document.close()
-    assert [found.text for found in zxingcpp.read_barcodes(paper)] == [code]
+    handler = CommandHandler(hub, db, "ab" * 32, site_secret=site_secret(home))
+    message = {"v": 2, "id": 1, "type": "scan", "code": read.text, "key": "b" * 8}
+    kiosk = Session(role=DeviceRole.KIOSK, holder="device:2", device_id=2)
+    answer = json.loads(handler.handle(json.dumps(message), kiosk))
+    assert answer["result"]["did"] == "checked_out"
+    assert hub.visit(visit.id).state == "departed"
+    db.close()
+
+
+def test_a_badge_for_no_such_visit_is_one_sentence(tmp_path: Path) -> None:
+    home = _home(tmp_path)
+    done = kiosk_command(home, "badge", "99", "-o", str(tmp_path / "b.pdf"))
+    assert done.returncode != 0 and "There is no visit number 99." in done.stderr

@@ -75,10 +75,21 @@ def render(device: QPagedPaintDevice, printout: Printout) -> int:
     return len(pages)
 
 
-def _set_up(device: QPagedPaintDevice, title: str) -> None:
-    device.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
-    device.setPageMargins(margins, QPageLayout.Unit.Millimeter)
+@dataclass(frozen=True)
+class Paper:
+    """What a printout is printed on: the sheet's size and the margin kept clear all round."""
+
+    size: QPageSize
+    margin_mm: float
+
+
+A4 = Paper(QPageSize(QPageSize.PageSizeId.A4), MARGIN_MM)
+
+
+def _set_up(device: QPagedPaintDevice, title: str, paper: Paper = A4) -> None:
+    device.setPageSize(paper.size)
+    margin = paper.margin_mm
+    device.setPageMargins(QMarginsF(margin, margin, margin, margin), QPageLayout.Unit.Millimeter)
     if isinstance(device, QPdfWriter):
         device.setTitle(title)
         device.setCreator("Front Desk Kiosk")
@@ -86,7 +97,7 @@ def _set_up(device: QPagedPaintDevice, title: str) -> None:
         device.setDocName(title)
 
 
-def write_pdf(path: Path, printout: Printout, *, title: str) -> int:
+def write_pdf(path: Path, printout: Printout, *, title: str, paper: Paper = A4) -> int:
     """Write `printout` to the PDF file `path` (replacing one there) and return its number of
     pages, or raise PrintError."""
     path = Path(path)
@@ -102,7 +113,7 @@ def write_pdf(path: Path, printout: Printout, *, title: str) -> int:
     try:
         writer = QPdfWriter(temporary)
         writer.setResolution(PDF_DPI)
-        _set_up(writer, title)
+        _set_up(writer, title, paper)
         pages = render(writer, printout)
         del writer  # closes the file
         os.replace(temporary, path)

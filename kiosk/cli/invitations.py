@@ -226,3 +226,60 @@ def _invite_list(ctx: Context, path: Path) -> None:
     click.echo(f"Invited {invited}; {len(problems)} could not be.")
     if problems and not invited:
         raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("visit_id", type=int)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    metavar="FILE.pdf",
+    help="The PDF file to write.",
+)
+@click.option(
+    "--label",
+    type=click.Choice(["62mm", "cr80"]),
+    default="62mm",
+    show_default=True,
+    help="A 62 mm label (Brother QL, cut 100 mm long) or a CR80 card.",
+)
+@pass_context
+def badge(ctx: Context, visit_id: int, output: Path, label: str) -> None:
+    """Write a visitor's badge for one visit: their name, whom they visit, the day, and a code
+    that checks that visit out at any kiosk."""
+    import os
+
+    from kiosk.core.codes import CodeKind, make_code
+    from kiosk.hub.local_credential import site_secret
+    from kiosk.store import people, visits
+
+    if output.suffix.lower() != ".pdf":
+        raise click.BadParameter(f"{output} is not a .pdf file name.", param_hint="-o")
+    with ctx.database() as db:
+        visit = visits.get_visit(db, visit_id)
+        if visit is None:
+            raise click.ClickException(f"There is no visit number {visit_id}.")
+        visitor = people.get_visitor(db, visit.visitor_id) if visit.visitor_id else None
+        host = people.get_staff(db, visit.host_id) if visit.host_id else None
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a PDF needs no display
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.app.badge_printout import LABELS, Badge, badge_printout
+    from kiosk.app.printing import PrintError, write_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication(["kiosk"])
+    day = datetime.fromtimestamp(visit.checked_in_at / 1000).astimezone()
+    printed = Badge(
+        name=visitor.name if visitor else "Visitor",
+        visiting=f"Visiting {host.name}" if host else (visit.purpose or "").replace("_", " "),
+        day=f"{day:%a} {day.day} {day:%b %Y}",
+        code=make_code(CodeKind.BADGE, visit.id, site_secret(ctx.paths.database.parent)),
+    )
+    try:
+        write_pdf(output, badge_printout(printed), title="Visitor badge", paper=LABELS[label])
+    except PrintError as error:
+        raise click.ClickException(str(error)) from error
+    del app
+    click.echo(f"Wrote the badge for visit {visit_id} to {output}.")
