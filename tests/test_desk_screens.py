@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QMetaObject
 from pytestqt.qtbot import QtBot
 
-from kiosk.app.desk_window import MINIMUM_SIZE
+from kiosk.app.desk_window import CONSOLE
 from kiosk.hub.local import LocalHub
 from kiosk.store.devices import DeviceRole
 from kiosk.store.settings import Settings
@@ -71,7 +71,7 @@ def fill_queue(door: KioskAtTheDoor, ids: dict[str, int], count: int) -> list[in
 
 
 WIDE = (1280, 800)
-NARROW = MINIMUM_SIZE[0], 760  # the console in a third of a screen, beside other work
+NARROW = CONSOLE.minimum_size[0], 760  # the console in a third of a screen, beside other work
 
 
 @pytest.mark.parametrize("size", [WIDE, NARROW], ids=["wide", "narrow"])

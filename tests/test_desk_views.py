@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPointF
 from pytestqt.qtbot import QtBot
 
-from kiosk.app.desk_window import MINIMUM_SIZE
+from kiosk.app.desk_window import CONSOLE
 from kiosk.hub.local import LocalHub
 from kiosk.store.devices import DeviceRole
 from kiosk.store.settings import Settings
@@ -29,7 +29,7 @@ SETTINGS = Settings(site_name="Harbour Works")
 WIDE = (1280, 800)
 LARGE = (1920, 1080)
 SMALLEST_DESK = (1024, 700)
-NARROW = (MINIMUM_SIZE[0], 760)  # the console in a third of a screen: the view goes above
+NARROW = (CONSOLE.minimum_size[0], 760)  # the console in a third of a screen: the view goes above
 
 
 @pytest.fixture

@@ -1,10 +1,15 @@
-"""The desk console's window: its own QML engine, loaded with the Desk module around a view model.
+"""The desk console's and the manager's dashboard's windows: each its own QML engine, loaded with
+its module around its view model, as a normal, resizable desktop window (a receptionist or a
+manager has other work open beside it).
 
-The pieces are put together in `kiosk.launch.desk_console` (`open_desk`, `run_desk`): the view
+The pieces are put together in `kiosk.launch.desk_console` and `kiosk.launch.dashboard`: the view
 model layer sits above this one, so the window never imports it.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, QUrl
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -14,40 +19,57 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk.app.desk_tray import TRAY_SVG
 from kiosk.app.translations import UI_FOLDER
 
-CONSOLE_QML = UI_FOLDER / "Desk" / "Console.qml"
-# The smallest console that still shows everything: below a wide layout's width the panels go
-# above the queue and the cards wrap, so a receptionist can keep it in a third of the screen.
-MINIMUM_SIZE = (480, 560)
 _NO_WINDOW_MANAGER = ("offscreen", "minimal")  # these warn on raise()
 
 
-class DeskWindow:
-    """Builds the console scene for a view model; `show()` puts it on screen as a normal,
-    resizable desktop window (a receptionist has other work open beside it)."""
+@dataclass(frozen=True)
+class Scene:
+    """Which QML file a window shows, what its view model is called there, and how small the
+    window may be while it still shows everything."""
 
-    def __init__(self) -> None:
+    qml: Path
+    view_model: str  # the top QML file's required property for the view model
+    what: str  # for a person: "the desk console"
+    minimum_size: tuple[int, int]
+
+
+# Below a wide layout's width the panels go above the queue and the cards wrap, so a receptionist
+# can keep the console in a third of the screen.
+CONSOLE = Scene(UI_FOLDER / "Desk" / "Console.qml", "desk", "The desk console", (480, 560))
+# Below a wide layout's width the figures and the charts wrap onto more rows.
+DASHBOARD = Scene(
+    UI_FOLDER / "Dashboard" / "Dashboard.qml", "dashboard", "The dashboard", (1024, 640)
+)
+
+
+class DeskWindow:
+    """Builds a scene for a view model; `show()` puts it on screen."""
+
+    def __init__(self, scene: Scene = CONSOLE) -> None:
+        self.scene = scene
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(UI_FOLDER))
         self.window: QQuickWindow | None = None
 
     def load(
-        self, desk: QObject, pairing: QObject, *, size: tuple[int, int] = (1280, 800)
+        self, view_model: QObject, pairing: QObject, *, size: tuple[int, int] = (1280, 800)
     ) -> QQuickWindow:
-        """Create the scene for `desk` and its first-run `pairing` view model; raises if the QML
-        has errors."""
+        """Create the scene for `view_model` and its `pairing` view model; raises if the QML has
+        errors."""
         errors: list[str] = []
         self.engine.warnings.connect(lambda found: errors.extend(e.toString() for e in found))
         self.engine.setInitialProperties(
-            {"desk": desk, "pairing": pairing, "width": size[0], "height": size[1]}
-        )
-        self.engine.load(QUrl.fromLocalFile(str(CONSOLE_QML)))
+            {self.scene.view_model: view_model, "pairing": pairing, "width": size[0],
+             "height": size[1]}
+        )  # fmt: skip
+        self.engine.load(QUrl.fromLocalFile(str(self.scene.qml)))
         roots = self.engine.rootObjects()
         if not roots:
-            raise RuntimeError("The desk console could not be built:\n" + "\n".join(errors))
+            raise RuntimeError(f"{self.scene.what} could not be built:\n" + "\n".join(errors))
         window = roots[0]
         assert isinstance(window, QQuickWindow)
         window.setIcon(QIcon(str(TRAY_SVG)))
-        window.setMinimumSize(QSize(*MINIMUM_SIZE))
+        window.setMinimumSize(QSize(*self.scene.minimum_size))
         self.window = window
         return window
 
@@ -56,7 +78,7 @@ class DeskWindow:
         self.window.show()
 
     def bring_forward(self) -> None:
-        """Unhide, un-minimise and raise the console: an overdue visitor must be seen."""
+        """Unhide, un-minimise and raise the window: an overdue visitor must be seen."""
         window = self.window
         if window is None:
             return

@@ -23,7 +23,7 @@ from PySide6.QtQuick import QQuickWindow
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app.dashboard_settings_file import DashboardSettingsFile
-from kiosk.app.dashboard_window import DashboardWindow
+from kiosk.app.desk_window import DASHBOARD, DeskWindow
 from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.hub.certificate import CERTIFICATE_FILE, KEY_FILE, CertificateError, load_identity
 from kiosk.hub.client import HubClient
@@ -47,7 +47,7 @@ class Dashboard:
     view_model: DashboardViewModel
     pairing: PairingViewModel
     window: QQuickWindow
-    frame: DashboardWindow
+    frame: DeskWindow
     holder: QObject
 
     def close(self) -> None:
@@ -106,7 +106,7 @@ def open_dashboard(
     else:
         view_model.needs_pairing()
         pairing.search()
-    frame = DashboardWindow()
+    frame = DeskWindow(DASHBOARD)
     window = frame.load(view_model, pairing, size=size)
     if show:
         frame.show()

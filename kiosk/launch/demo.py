@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app.desk_window import MINIMUM_SIZE as DESK_MINIMUM
+from kiosk.app.desk_window import CONSOLE
 from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.app.site_settings import SiteSettings
 from kiosk.core.people import Role
@@ -174,11 +174,11 @@ def _window_sizes() -> tuple[tuple[int, int], tuple[int, int]]:
     height = min(screen.height() - 40, 1920)
     kiosk_width = height * 9 // 16
     desk_width = min(screen.width() - kiosk_width - 16, 1100)
-    if desk_width < DESK_MINIMUM[0]:
-        desk_width = DESK_MINIMUM[0]
+    if desk_width < CONSOLE.minimum_size[0]:
+        desk_width = CONSOLE.minimum_size[0]
         kiosk_width = max(screen.width() - desk_width - 16, 270)
     kiosk = (kiosk_width, min(height, kiosk_width * 16 // 9))
-    desk = (desk_width, max(height, DESK_MINIMUM[1]))
+    desk = (desk_width, max(height, CONSOLE.minimum_size[1]))
     return kiosk, desk
 
 
