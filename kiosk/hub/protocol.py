@@ -248,7 +248,7 @@ class StartRollCall(Command, tag="start_roll_call"):
 
 
 class EndRollCall(Command, tag="end_roll_call"):
-    pass
+    """The roll call going on is over."""
 
 
 class AccountedFor(Command, tag="accounted_for"):

@@ -13,6 +13,7 @@ import logging
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 
 from PySide6.QtCore import QByteArray, QObject, QTimer, Slot
 from PySide6.QtNetwork import (
@@ -148,8 +149,10 @@ class HubServer(QObject):
         self._pinger.timeout.connect(self._ping)
         self._pinger.start(int(presence.PING_EVERY_S * 1000))
         handler.kiosks.reception_listening = self._reception_listening
-        handler.announce = self._tell_staff
-        handler.announce_to_desks = self._tell_desks
+        # Desks and managers, and wall dashboards too unless the notice may name a host.
+        desks = (DeviceRole.DESK, DeviceRole.MANAGER)
+        handler.announce = partial(self._tell, (*desks, DeviceRole.DASHBOARD))
+        handler.announce_to_desks = partial(self._tell, desks)
 
     def listen(self, address: str, port: int) -> int:
         """Start listening and return the port (useful when `port` is 0: any free port)."""
@@ -272,17 +275,10 @@ class HubServer(QObject):
         for device_id in self._handler.look_outside(list(paired)):
             self._close(paired[device_id], "This device's pairing was revoked.")
 
-    def _tell_staff(self, message: bytes) -> None:
-        """A notice for every desk, manager and dashboard connected now."""
+    def _tell(self, roles: tuple[DeviceRole, ...], message: bytes) -> None:
+        """A notice for every connection in one of these roles now."""
         for socket, connection in list(self._by_ws.items()):
-            if connection.session.role not in (None, DeviceRole.KIOSK):
-                self._send(socket, message)
-
-    def _tell_desks(self, message: bytes) -> None:
-        """A notice for every desk and manager connected now (not wall dashboards: it may name
-        a host)."""
-        for socket, connection in list(self._by_ws.items()):
-            if connection.session.role in (DeviceRole.DESK, DeviceRole.MANAGER):
+            if connection.session.role in roles:
                 self._send(socket, message)
 
     def _ping(self) -> None:
