@@ -119,7 +119,7 @@ class DeskDriver(SceneDriver):
         self.console = console
         self.desk = console.view_model
 
-    def card(self, visit_id: int, timeout: int = 5000) -> QQuickItem:
+    def card(self, visit_id: int, timeout: int = 15000) -> QQuickItem:
         return self.item(f"card_{visit_id}", timeout=timeout)
 
     def scroll_to(self, card: QQuickItem) -> QQuickItem:

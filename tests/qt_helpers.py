@@ -55,7 +55,7 @@ class KioskDriver(SceneDriver):
     def text_of(self, name: str) -> str:
         return str(self.item(name).property("text"))
 
-    def item(self, name: str, root: QQuickItem | None = None, timeout: int = 5000) -> QQuickItem:
+    def item(self, name: str, root: QQuickItem | None = None, timeout: int = 15000) -> QQuickItem:
         """As on any scene, once the screen being built (the kiosk builds each in slices, between
         frames) is whole: a half-made screen's button has no text yet and takes no tap."""
         self.qtbot.waitUntil(self._screen_built, timeout=timeout)

@@ -42,7 +42,7 @@ class SceneDriver:
     def find(self, name: str, root: QQuickItem | None = None) -> QQuickItem | None:
         return next((i for i in self.visible_items(root) if i.objectName() == name), None)
 
-    def item(self, name: str, root: QQuickItem | None = None, timeout: int = 5000) -> QQuickItem:
+    def item(self, name: str, root: QQuickItem | None = None, timeout: int = 15000) -> QQuickItem:
         """The visible item called `name`, waiting for it to appear."""
         self.qtbot.waitUntil(lambda: self.find(name, root) is not None, timeout=timeout)
         found = self.find(name, root)
