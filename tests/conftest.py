@@ -1,4 +1,5 @@
-"""Shared fixtures: each test gets its own data folder and a hub clock it moves itself."""
+"""Shared fixtures: each test gets its own data folder and a hub clock it moves itself; the
+printing tests share the session's own CUPS."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from kiosk.core.policies import Policies
 from kiosk.hub.service import HubService
 from kiosk.store.database import open_database, writing
 from kiosk.store.people import add_staff
+from tests.cups_server import cups  # noqa: F401 (a fixture, started by the first test using it)
 
 # A Tuesday morning at the site, in UTC so that figures in tests are easy to read.
 MORNING_MS = int(datetime(2026, 11, 24, 9, 0, tzinfo=UTC).timestamp() * 1000)

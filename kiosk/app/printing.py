@@ -82,6 +82,11 @@ class Paper:
     size: QPageSize
     margin_mm: float
 
+    def millimetres(self) -> tuple[float, float]:
+        """The sheet's width and length in millimetres."""
+        size = self.size.size(QPageSize.Unit.Millimeter)
+        return size.width(), size.height()
+
 
 A4 = Paper(QPageSize(QPageSize.PageSizeId.A4), MARGIN_MM)
 

@@ -251,9 +251,10 @@ def badge(ctx: Context, visit_id: int, output: Path, label: str) -> None:
     that checks that visit out at any kiosk."""
     import os
 
-    from kiosk.core.codes import CodeKind, make_code
+    from kiosk.app.badge_printout import LABELS, Badge, badge_printout
+    from kiosk.hub.badges import badge_for
     from kiosk.hub.local_credential import site_secret
-    from kiosk.store import people, visits
+    from kiosk.store import visits
 
     if output.suffix.lower() != ".pdf":
         raise click.BadParameter(f"{output} is not a .pdf file name.", param_hint="-o")
@@ -261,22 +262,13 @@ def badge(ctx: Context, visit_id: int, output: Path, label: str) -> None:
         visit = visits.get_visit(db, visit_id)
         if visit is None:
             raise click.ClickException(f"There is no visit number {visit_id}.")
-        visitor = people.get_visitor(db, visit.visitor_id) if visit.visitor_id else None
-        host = people.get_staff(db, visit.host_id) if visit.host_id else None
+        printed = Badge(**badge_for(db, visit, site_secret(ctx.paths.database.parent)))
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a PDF needs no display
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.app.badge_printout import LABELS, Badge, badge_printout
     from kiosk.app.printing import PrintError, write_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(["kiosk"])
-    day = datetime.fromtimestamp(visit.checked_in_at / 1000).astimezone()
-    printed = Badge(
-        name=visitor.name if visitor else "Visitor",
-        visiting=f"Visiting {host.name}" if host else (visit.purpose or "").replace("_", " "),
-        day=f"{day:%a} {day.day} {day:%b %Y}",
-        code=make_code(CodeKind.BADGE, visit.id, site_secret(ctx.paths.database.parent)),
-    )
     try:
         write_pdf(output, badge_printout(printed), title="Visitor badge", paper=LABELS[label])
     except PrintError as error:

@@ -56,6 +56,7 @@ _KIOSK_COMMANDS = (
     p.RateWelcome,
     p.Cancel,
     p.Release,
+    p.PrintBadge,
     p.SetTargets,
 )
 _DESK_COMMANDS = (
@@ -113,6 +114,8 @@ class CommandHandler:
         self.announce: Callable[[bytes], None] = lambda message: None
         # Tells desks and managers only (what it says may name a host); the server sets it.
         self.announce_to_desks: Callable[[bytes], None] = lambda message: None
+        # What is wrong at the kiosks connected now (a badge printer); the server answers.
+        self.kiosk_problems: Callable[[], list[dict[str, str]]] = list
         # How the messages to hosts are going (kiosk.hub.notifier); the hub sets it.
         self.host_messages: Callable[[], dict[str, Any]] = lambda: {
             "waiting": 0, "failing": 0, "given_up": 0, "problem": "", "message": ""
@@ -154,7 +157,10 @@ class CommandHandler:
                 return p.reply(command.id, self._set_targets(command, session))
             if isinstance(command, p.Status):
                 told = msgspec.structs.asdict(command)
+                printer_before = session.status.get("printer", "")
                 session.status = {k: v for k, v in told.items() if k not in ("v", "id")}
+                if session.role is DeviceRole.KIOSK and command.printer != printer_before:
+                    self.tell_kiosk_problems()
                 return p.reply(command.id, {})
             if session.role is DeviceRole.KIOSK:
                 answer = self.kiosks.carry_out(command, session.holder, session.device_id)
@@ -177,6 +183,10 @@ class CommandHandler:
             return p.refusal(
                 command.id, "The front desk system is busy. Trying again…", code=wire.UNAVAILABLE
             )
+
+    def tell_kiosk_problems(self) -> None:
+        """Tell the desks what is wrong at the kiosks now: a kiosk said, or went away."""
+        self.announce_to_desks(p.notice("kiosks", {"problems": self.kiosk_problems()}))
 
     # --- who is there ---------------------------------------------------------------------------
 
@@ -228,6 +238,7 @@ class CommandHandler:
                 }
                 if role is not DeviceRole.DASHBOARD:
                     queue["host_messages"] = self.host_messages()
+                    queue["kiosk_problems"] = self.kiosk_problems()
                 return queue
             case p.YourDay(staff_id=staff_id):
                 return self._your_day(staff_id)

@@ -6,15 +6,16 @@ keeps; each refusal goes to the audit log, with no personal data.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from sqlite_utils import Database
 
 from kiosk.core import text
 from kiosk.core.codes import Code, CodeKind, CodeRefused, make_code, read_code
-from kiosk.core.lifecycle import ON_SITE
+from kiosk.core.lifecycle import ON_SITE, Visit
 from kiosk.core.names import clean_name
 from kiosk.core.people import InvalidEmail, checked_email
+from kiosk.hub.badges import badge_for
 from kiosk.hub.service import CommandRefused, HubService
 from kiosk.store import audit, expected, people, visits
 from kiosk.store.database import writing
@@ -73,6 +74,10 @@ class Invitations:
 
     def code(self, kind: CodeKind, number: int) -> str:
         return make_code(kind, number, self._secret)
+
+    def badge(self, visit: Visit) -> dict[str, Any]:
+        """What the visit's badge says, with the code that checks it out."""
+        return badge_for(self._db, visit, self._secret)
 
     def expected_for(self, code: str, device_id: int | None) -> expected.Expected:
         """The expected visit an invitation code checks in now, or CommandRefused (audited)."""

@@ -140,6 +140,12 @@ class KioskCommands:
                 if visit_id is not None:
                     self._service.rate_welcome(visit_id, rating)
                 return {}
+            case p.PrintBadge(visit=handle):
+                visit_id = self._visit(holder, handle, now)
+                visit = self._service.visit(visit_id) if visit_id is not None else None
+                if visit is None or visit.state not in ON_SITE:
+                    return {}  # a visit this kiosk only hears of, or over: no badge
+                return {"badge": self.invitations.badge(visit)}
             case p.Release(visit=handle):
                 self.visits.release(holder, handle)
                 return {}

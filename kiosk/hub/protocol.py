@@ -99,6 +99,12 @@ class Cancel(Command, tag="cancel"):
     visit: Handle
 
 
+class PrintBadge(Command, tag="badge"):
+    """The badge for the visit this kiosk has just checked in: what it says, and its code."""
+
+    visit: Handle
+
+
 class Release(Command, tag="release"):
     """The kiosk went back to Welcome: its visit handle is no longer good for anything."""
 
@@ -147,7 +153,8 @@ class Status(Command, tag="status"):
     speech: bool = False
     # A desk: who sits there (a staff number), or 0 for "someone at this desk".
     receptionist_id: Annotated[int, Meta(ge=0, le=2**53)] | None = None
-    printer: ShortText = ""
+    # A kiosk's badge printer: "" while it prints (or there is none), else what is wrong.
+    printer: Annotated[str, Meta(max_length=300)] = ""
     camera: bool = False
 
 
@@ -271,7 +278,7 @@ AnyCommand = FindHosts | FindHostByFullName | Identify | CheckIn | Leaving | Che
 AnyCommand |= RateWelcome | Cancel | SetTargets | Hello | PairBegin | Pair | Acknowledge | Welcome
 AnyCommand |= MarkLeftUnseen | UndoLeftUnseen | Shown | Queue | YourDay | Receptionists | Status
 AnyCommand |= Figures | FollowUps | FollowUp | OnSite | StartRollCall | EndRollCall | AccountedFor
-AnyCommand |= ExportRows | Scan | Expected | Expect | WithdrawInvitation
+AnyCommand |= ExportRows | Scan | Expected | Expect | WithdrawInvitation | PrintBadge
 
 _decoder = msgspec.json.Decoder(AnyCommand)
 

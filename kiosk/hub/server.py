@@ -149,6 +149,7 @@ class HubServer(QObject):
         self._pinger.timeout.connect(self._ping)
         self._pinger.start(int(presence.PING_EVERY_S * 1000))
         handler.kiosks.reception_listening = self._reception_listening
+        handler.kiosk_problems = self._kiosk_problems
         # Desks and managers, and wall dashboards too unless the notice may name a host.
         desks = (DeviceRole.DESK, DeviceRole.MANAGER)
         handler.announce = partial(self._tell, (*desks, DeviceRole.DASHBOARD))
@@ -258,8 +259,11 @@ class HubServer(QObject):
             tcp.deleteLater()  # never upgraded: nobody else owns it
 
     def _forget_ws(self, socket: QWebSocket) -> None:
-        if self._by_ws.pop(socket, None) is not None:
+        connection = self._by_ws.pop(socket, None)
+        if connection is not None:
             socket.deleteLater()  # and with it the TLS socket it took over
+            if connection.session.status.get("printer"):
+                self._handler.tell_kiosk_problems()  # gone, and its problem with it
 
     def _abort(self, connection: _Connection) -> None:
         (connection.socket or connection.tcp).abort()
@@ -298,6 +302,13 @@ class HubServer(QObject):
             for c in self._by_ws.values()
             if c.session.role in (DeviceRole.DESK, DeviceRole.MANAGER)
         )
+
+    def _kiosk_problems(self) -> list[dict[str, str]]:
+        return [
+            {"kiosk": c.session.device if c.session.device_id else "", "problem": problem}
+            for c in self._by_ws.values()
+            if c.session.role is DeviceRole.KIOSK and (problem := c.session.status.get("printer"))
+        ]
 
     def _close(self, connection: _Connection, reason: str) -> None:
         """Send the close frame, then drop the connection whether or not the client answers."""

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Qt, QTimer, Slot
 from PySide6.QtGui import QFont, QGuiApplication
@@ -23,8 +23,11 @@ from kiosk.hub.client import HubClient
 from kiosk.hub.local_credential import screen_token
 from kiosk.hub.process import stop_on_signals
 from kiosk.launch.shown import tell_shown
-from kiosk.store.settings import Settings
+from kiosk.store.settings import Badges, Settings
 from kiosk.viewmodels.kiosk import Hub, KioskViewModel
+
+if TYPE_CHECKING:
+    from kiosk.app.badge_printer import BadgePrinter
 
 APP_NAME = "front-desk-kiosk"
 # How often the screen looks again for the certificate of a hub that has not made it yet.
@@ -39,11 +42,14 @@ class KioskScreen:
     window: QQuickWindow
     frame: KioskWindow
     speech: Speech
+    badges: BadgePrinter | None = None
 
     def close(self) -> None:
         """Take the scene down before the view model it shows, so no binding reads a dead one;
-        end the voice's process."""
+        end the voice's process and the badge printer's thread."""
         self.speech.close()
+        if self.badges is not None:
+            self.badges.stop()
         self.view_model.scan.close()
         self.frame.engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -70,11 +76,13 @@ def open_kiosk(
     `prepare_kiosk_environment`, which must run before it is created)."""
     frame = KioskWindow(cache or translations_cache())
     speech = Speech(engine=speech_engine)
+    badges = badge_printer(site.current.badges)
     view_model = KioskViewModel(
         hub,
         site,
         speech,
         frame.languages,
+        badges=badges,
         quit_app=quit_app or QCoreApplication.quit,
     )
     scan = view_model.scan
@@ -86,7 +94,16 @@ def open_kiosk(
         takes_scans=scan.takes_scans,
     )
     frame.show(lockdown=lockdown)
-    return KioskScreen(view_model, window, frame, speech)
+    return KioskScreen(view_model, window, frame, speech, badges)
+
+
+def badge_printer(options: Badges) -> BadgePrinter | None:
+    """The kiosk's badge printer, if its settings name one; only then is printing loaded."""
+    if not options.printer:
+        return None
+    from kiosk.app.badge_printer import BadgePrinter
+
+    return BadgePrinter(options)
 
 
 @dataclass

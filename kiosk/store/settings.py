@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from kiosk.core.notifications import BadSecret, webhook_key
 from kiosk.core.policies import Policies, Targets
 from kiosk.store import places
+from kiosk.store.settings_template import DEFAULT_FILE
 
 APP_NAME = "front-desk-kiosk"
 HOME_VARIABLE = "KIOSK_HOME"
@@ -95,6 +96,17 @@ class Webhooks:
     secret: str = ""
 
 
+BADGE_LABELS = ("62mm", "cr80")
+
+
+@dataclass(frozen=True)
+class Badges:
+    """Badges printed at check-in, on the printer this computer calls `printer`; none without."""
+
+    printer: str = ""
+    label: str = "62mm"  # one of BADGE_LABELS
+
+
 @dataclass(frozen=True)
 class Settings:
     site_name: str = "Front Desk"
@@ -115,108 +127,7 @@ class Settings:
     desk: DeskOptions = field(default_factory=DeskOptions)
     mail: MailServer = field(default_factory=MailServer)
     webhooks: Webhooks = field(default_factory=Webhooks)
-
-
-DEFAULT_FILE = """\
-# Front Desk Kiosk settings. Edit, then restart the kiosk.
-
-[site]
-# Shown on the kiosk's welcome screen.
-name = "Front Desk"
-
-[targets]
-# Seconds within which a visitor should be acknowledged ("On my way") and welcomed in person.
-acknowledge_seconds = 60
-welcome_seconds = 180
-# While a visitor stays unhandled past a target, the desks are alerted again this often.
-escalation_repeat_seconds = 60
-
-[kiosk]
-# Seconds without a touch before the kiosk clears everything and returns to Welcome.
-idle_timeout_seconds = 45
-# Seconds the "Welcome, Maria!" screen stays up.
-done_timeout_seconds = 10
-# What the "Welcome" screen says when no desk is listening (nobody at a desk, no sound, or no
-# answer from it for 20 seconds): the kiosk never promises that reception knows. "" says
-# "Please take a seat. If nobody comes to greet you in a few minutes, please ask at the front
-# desk." in the visitor's language.
-no_desk_message = ""
-# Speak the greeting aloud.
-speech = true
-# Language of the welcome screen: "en" or "es".
-language = "en"
-# Show matching staff names while the visitor types; false asks for the full name instead.
-show_host_list = true
-
-[day]
-# Visitors still on site at this local time are checked out automatically; "" turns it off.
-closing_time = "20:00"
-
-[privacy]
-# Days after a visitor's last visit before their name, contact and pronunciation are erased.
-# Anonymous wait figures are kept.
-retention_days = 90
-# The line under "What is your name?" that tells visitors who sees it and for how long. ""
-# says "Only reception sees your name. It is erased after 90 days." (with retention_days) in
-# the visitor's language.
-notice = ""
-
-[hub]
-# TCP port the hub listens on for desks and kiosks on the LAN.
-port = 8765
-# Address the hub listens on: "0.0.0.0" for the whole LAN, "127.0.0.1" for this computer only.
-listen = "0.0.0.0"
-
-[connection]
-# For a desk console or a kiosk whose hub runs on another computer. Leave hub_url empty to find
-# the hub on the LAN by itself. Pairing writes the token and the hub certificate's fingerprint
-# here: a hub showing another certificate is refused. Keep this file private.
-hub_url = ""
-token = ""
-fingerprint = ""
-
-[desk]
-# For a receptionist's desk console (`kiosk desk`).
-# Volume of the arrival chime and of the louder alarm when a visitor waits past a target (0-100).
-chime_volume_percent = 70
-alarm_volume_percent = 100
-# Seconds between repeats of the chime, and of the alarm, until someone answers.
-chime_repeat_seconds = 20
-alarm_repeat_seconds = 6
-# Desktop notifications on arrival.
-notifications = true
-# Who sits at this desk (a staff number); the console asks and remembers. 0: not chosen yet.
-receptionist_id = 0
-
-[admin]
-# Salted hash of the admin PIN; set it with `kiosk pin`, never by hand.
-pin_hash = ""
-
-[email]
-# The mail server that tells a host, at their address on the staff list, that their visitor has
-# checked in, and again if nobody has welcomed the visitor by the welcome target. Empty: no
-# e-mail is sent, and none is kept to send later.
-server = ""
-# 587 with "starttls", 465 with "ssl". "none" sends the messages and the password in clear:
-# only for a mail server on this computer.
-port = 587
-security = "starttls"
-# The account to log in with, if the server asks for one. Keep this file private.
-user = ""
-password = ""
-# The sender hosts see, with the site's name: "reception@example.com", say.
-from_address = ""
-
-[webhooks]
-# Chat tools hear the same news: each address gets a JSON POST signed as Standard Webhooks
-# says (webhook-id, webhook-timestamp, webhook-signature), retried for a day until it answers
-# 2xx. For example urls = ["https://chat.example.com/hooks/front-desk"]. Keep this file private:
-# such addresses often hold a secret.
-urls = []
-# The signing secret the receiver checks: "whsec_" followed by 24 to 64 random bytes in base64
-# (`openssl rand -base64 32` makes them).
-secret = ""
-"""
+    badges: Badges = field(default_factory=Badges)
 
 
 def load_settings(path: Path) -> Settings:
@@ -329,6 +240,11 @@ def _settings_from(doc: dict[str, Any], path: Path) -> Settings:
         secret=get("webhooks", "secret", str, ""),
     )
     _check_webhooks(webhooks, path)
+    badges = Badges(
+        printer=get("badges", "printer", str, "").strip(),
+        label=get("badges", "label", str, Badges.label),
+    )
+    _check_badges(badges, path)
     return Settings(
         site_name=get("site", "name", str, defaults.site_name).strip() or defaults.site_name,
         policies=policies,
@@ -348,6 +264,7 @@ def _settings_from(doc: dict[str, Any], path: Path) -> Settings:
         desk=desk,
         mail=mail,
         webhooks=webhooks,
+        badges=badges,
     )
 
 
@@ -397,6 +314,26 @@ def _check_webhooks(webhooks: Webhooks, path: Path) -> None:
         webhook_key(webhooks.secret)
     except BadSecret as error:
         raise SettingsError(f"In {path}, [webhooks] secret: {error}.") from error
+
+
+def _check_badges(badges: Badges, path: Path) -> None:
+    if badges.label not in BADGE_LABELS:
+        raise SettingsError(f'In {path}, [badges] label should be "62mm" or "cr80".')
+    if badges.printer and not printer_name_is_valid(badges.printer):
+        raise SettingsError(
+            f"In {path}, [badges] printer should be a printer's name as `lpstat -p` lists it: "
+            "letters, digits, dots, dashes and underscores, without spaces."
+        )
+
+
+def printer_name_is_valid(name: str) -> bool:
+    """A CUPS queue's name: printable, no spaces, slashes or hashes, not read as an option."""
+    return (
+        0 < len(name) <= 127
+        and name.isprintable()
+        and not name.startswith("-")
+        and not any(ch.isspace() or ch in "/#\\'\"" for ch in name)
+    )
 
 
 def _is_web_address(url: str) -> bool:

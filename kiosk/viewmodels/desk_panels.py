@@ -1,5 +1,5 @@
 """The desk's views beside the queue: who is on site (and the roll call), who is expected today,
-and whether the hosts' messages are getting through."""
+whether the hosts' messages are getting through, and what is wrong at a kiosk."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ Ask = Callable[..., None]  # (command, on_reply, on_refusal=None, **fields)
 @QmlUncreatable("The desk's view model has the views beside the queue.")
 class DeskPanels(QObject):
     hostProblemChanged = Signal()
+    kioskProblemChanged = Signal()
 
     def __init__(
         self,
@@ -37,6 +38,7 @@ class DeskPanels(QObject):
         self.on_site = DeskOnSite(site_name, pdf_folder, say, self)
         self.expected = DeskExpected(say, self)
         self._host_problem = ""
+        self._kiosk_problem = ""
         self._on_site_soon = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._on_site_soon.timeout.connect(self.on_site.refresh)
         self._expected_soon = QTimer(self, singleShot=True, interval=SETTLE_MS)
@@ -51,9 +53,12 @@ class DeskPanels(QObject):
         self.expected.disconnected()
 
     def queue(self, result: dict[str, Any]) -> None:
-        """The queue reply: it says how the messages to hosts are going."""
+        """The queue reply: it says how the messages to hosts are going, and what is wrong at
+        the kiosks."""
         if "host_messages" in result:
             self._hosts(result["host_messages"] or {})
+        if "kiosk_problems" in result:
+            self._kiosks(result["kiosk_problems"] or [])
 
     def visit_news(self, message: dict[str, Any]) -> None:
         kind = message.get("event")
@@ -73,6 +78,8 @@ class DeskPanels(QObject):
             self._expected_soon.start()
         elif notice == "host_messages":
             self._hosts(message)
+        elif notice == "kiosks":
+            self._kiosks(message.get("problems") or [])
 
     def _hosts(self, status: dict[str, Any]) -> None:
         # The hub's sentence, shown only while there is a problem.
@@ -83,6 +90,17 @@ class DeskPanels(QObject):
         if problem != self._host_problem:
             self._host_problem = problem
             self.hostProblemChanged.emit()
+
+    def _kiosks(self, problems: list[dict[str, Any]]) -> None:
+        # One line a kiosk, in the kiosk's words: a badge printer stopped, say.
+        lines = []
+        for told in problems:
+            kiosk = str(told.get("kiosk") or "") or self.tr("The hub's own kiosk")
+            lines.append(self.tr("%1: %2").replace("%1", kiosk).replace("%2", str(told["problem"])))
+        problem = "\n".join(lines)
+        if problem != self._kiosk_problem:
+            self._kiosk_problem = problem
+            self.kioskProblemChanged.emit()
 
     def _get_on_site(self) -> DeskOnSite:
         return self.on_site
@@ -96,3 +114,8 @@ class DeskPanels(QObject):
     onSite = Property(DeskOnSite, _get_on_site, constant=True)
     expectedToday = Property(DeskExpected, _get_expected, constant=True)
     hostProblem = Property(str, _get_host_problem, notify=hostProblemChanged)
+
+    def _get_kiosk_problem(self) -> str:
+        return self._kiosk_problem
+
+    kioskProblem = Property(str, _get_kiosk_problem, notify=kioskProblemChanged)

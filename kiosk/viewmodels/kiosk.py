@@ -26,7 +26,7 @@ from kiosk.viewmodels.kiosk_screens import (
     NAME,
     WELCOME,
 )
-from kiosk.viewmodels.services import Hub, Languages, Voice
+from kiosk.viewmodels.services import BadgePrinter, Hub, Languages, Voice
 from kiosk.viewmodels.visitor_session import VisitorSession
 
 QML_IMPORT_NAME = "ViewModels"
@@ -59,6 +59,7 @@ class KioskViewModel(QObject):
         voice: Voice,
         languages: Languages,
         *,
+        badges: BadgePrinter | None = None,
         quit_app: Callable[[], None] = lambda: None,
         clock: Callable[[], float] | None = None,
         parent: QObject | None = None,
@@ -84,7 +85,7 @@ class KioskViewModel(QObject):
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self.reset)
 
-        self.check_in = CheckInFlow(self, settings, voice)
+        self.check_in = CheckInFlow(self, settings, voice, badges)
         self.check_out = CheckOutFlow(self)
         self.admin = AdminFlow(self, site, voice, quit_app=quit_app, clock=clock)
         self.scan = ScanFlow(self, hub)
@@ -93,6 +94,8 @@ class KioskViewModel(QObject):
         hub.refused.connect(self._refused)
         hub.connectionChanged.connect(self._connection_changed)
         hub.eventReceived.connect(self.check_in.heard)
+        if badges is not None:
+            badges.problemChanged.connect(self.tell_status)
 
         self._language = self.default_language
         if self._language != languages.language:
@@ -234,9 +237,11 @@ class KioskViewModel(QObject):
             self.tell_status()
 
     def tell_status(self) -> None:
-        """What this kiosk can do, for the desks to see: its voice, and its camera."""
+        """What this kiosk can do, for the desks to see: its voice, its camera, and what is
+        wrong with its badge printer."""
         speaking, camera = bool(self._voice.enabled), self.scan.camera_now
-        self._hub.request("status", sound=speaking, speech=speaking, camera=camera)
+        printer = self.check_in.printer_problem[:300]
+        self._hub.request("status", sound=speaking, speech=speaking, camera=camera, printer=printer)
 
     # --- Welcome ---------------------------------------------------------------------------------
 

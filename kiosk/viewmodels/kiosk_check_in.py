@@ -15,7 +15,7 @@ from kiosk.viewmodels.rows import RowsModel
 
 if TYPE_CHECKING:
     from kiosk.viewmodels.kiosk import KioskViewModel
-    from kiosk.viewmodels.services import Voice
+    from kiosk.viewmodels.services import BadgePrinter, Voice
 
 QML_IMPORT_NAME = "ViewModels"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -34,10 +34,14 @@ class CheckInFlow(QObject):
     acknowledgedByChanged = Signal()
     receptionListeningChanged = Signal()
 
-    def __init__(self, kiosk: KioskViewModel, settings: Any, voice: Voice) -> None:
+    def __init__(
+        self, kiosk: KioskViewModel, settings: Any, voice: Voice, badges: BadgePrinter | None
+    ) -> None:
+        """`badges` prints a badge at each check-in; None: this kiosk prints none."""
         super().__init__(kiosk)
         self._kiosk = kiosk
         self._voice = voice
+        self._badges = badges
         self._show_host_list: bool = settings.show_host_list
         self._no_desk_message: str = settings.no_desk_message
         self._privacy_notice: str = settings.privacy_notice
@@ -216,6 +220,18 @@ class CheckInFlow(QObject):
         self._kiosk.go(DONE)
         spoken = session.pronunciation.strip() or session.greeting_name
         self._voice.say(self.tr("Welcome, %1!").replace("%1", spoken), self._kiosk.language_now)
+        if self._badges is not None:
+            self._kiosk.ask("badge", self._badge_ready, busy=False, visit=session.visit)
+
+    def _badge_ready(self, result: dict[str, Any]) -> None:
+        # Nothing for a visit this kiosk only hears of: that visitor has their badge already.
+        if self._badges is not None and result.get("badge"):
+            self._badges.print_badge(result["badge"])
+
+    @property
+    def printer_problem(self) -> str:
+        """What is wrong with the badge printer, for the desks: "" if nothing (or none)."""
+        return self._badges.problem if self._badges is not None else ""
 
     def heard(self, message: dict[str, Any]) -> None:
         """News from the hub of this kiosk's own visit: someone is on the way."""

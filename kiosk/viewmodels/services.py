@@ -1,5 +1,5 @@
-"""What the view models need from the program around them: the hub client, the voice and the
-language switcher, each as little as they use of it."""
+"""What the view models need from the program around them: the hub client, the voice, the
+language switcher and the badge printer, each as little as they use of it."""
 
 from __future__ import annotations
 
@@ -36,3 +36,14 @@ class Languages(Protocol):
     language: str
 
     def use(self, language: str) -> None: ...
+
+
+class BadgePrinter(Protocol):
+    """kiosk.app.badge_printer.BadgePrinter"""
+
+    problemChanged: Any
+
+    @property
+    def problem(self) -> str: ...
+
+    def print_badge(self, badge: dict[str, str]) -> None: ...

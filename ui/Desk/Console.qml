@@ -65,6 +65,13 @@ Window {
         }
 
         OfflineBanner {
+            objectName: "kioskProblemBanner"
+            visible: root.desk.panels.kioskProblem !== "" && root.desk.screen === "console"
+            Layout.fillWidth: true
+            text: root.desk.panels.kioskProblem
+        }
+
+        OfflineBanner {
             objectName: "noSoundBanner"
             visible: !root.desk.soundAvailable && root.desk.screen !== "pairing"
             Layout.fillWidth: true
