@@ -1,5 +1,5 @@
-"""What the desk's views beside the queue hear: the hosts banner, and which news refreshes which
-list."""
+"""What the desk's views beside the queue hear: the hosts banner, the kiosks' problems, and which
+news refreshes which list."""
 
 from __future__ import annotations
 
@@ -19,6 +19,21 @@ def panels_over(hub: FakeHub, tmp_path: Path) -> DeskPanels:
     panels.connected(ask_through(hub), dict)
     hub.settle()
     return panels
+
+
+def test_what_is_wrong_at_each_kiosk_is_a_line_of_its_own(qapp, tmp_path: Path) -> None:
+    panels = panels_over(FakeHub(), tmp_path)
+    stopped = "The printer Badges is stopped (Out of labels). Badges are not printing."
+    missing = "There is no printer called “QL” on this computer."
+    problems = [{"kiosk": "Lobby", "problem": stopped}, {"kiosk": "", "problem": missing}]
+    panels.notice({"notice": "kiosks", "problems": problems})
+    assert panels.property("kioskProblem") == (
+        f"Lobby: {stopped}\nThe hub's own kiosk: {missing}"
+    )
+    panels.queue({"visits": [], "kiosk_problems": []})  # the picture after a reconnect
+    assert panels.property("kioskProblem") == ""
+    panels.queue({"visits": [], "kiosk_problems": problems[:1]})
+    assert panels.property("kioskProblem") == f"Lobby: {stopped}"
 
 
 @pytest.mark.parametrize(

@@ -67,6 +67,7 @@ COMMANDS = {
     "rate_welcome": {"visit": HANDLE, "rating": 3},
     "cancel": {"visit": HANDLE},
     "release": {"visit": HANDLE},
+    "badge": {"visit": HANDLE},
     "acknowledge": {"visit_id": 1, "staff_id": 1},
     "welcome": {"visit_id": 1, "staff_id": 1},
     "mark_left_unseen": {"visit_id": 1, "staff_id": 1},
@@ -89,7 +90,7 @@ COMMANDS = {
 }
 KIOSK_ONLY = {
     "find_hosts", "find_host_by_full_name", "identify", "check_in", "scan", "leaving",
-    "check_out", "rate_welcome", "cancel", "release",
+    "check_out", "rate_welcome", "cancel", "release", "badge",
 }  # fmt: skip
 MANAGER_ONLY = {"figures", "follow_ups", "follow_up", "export_rows"}
 STAFF = set(COMMANDS) - KIOSK_ONLY - MANAGER_ONLY
@@ -115,7 +116,7 @@ def test_each_role_sends_only_its_own_commands(handler, hub, staff, role, comman
         assert answer["code"] == "unauthorised", answer
 
 
-@pytest.mark.parametrize("command", ["check_out", "rate_welcome", "cancel"])
+@pytest.mark.parametrize("command", ["check_out", "rate_welcome", "cancel", "badge"])
 def test_a_kiosk_cannot_touch_a_visit_it_did_not_make(handler, hub, db, command) -> None:
     made = check_in(handler, kiosk(1))["result"]["visit"]
     fields = {"visit": made, **({"rating": 1} if command == "rate_welcome" else {})}
@@ -289,3 +290,25 @@ def test_a_wall_dashboard_sees_no_visitor(handler, hub, staff) -> None:
     event = hub.events_after(0)[0]
     assert b"Maria" not in handler.event_for(event, wall)
     assert b"Maria" in handler.event_for(event, desk)
+
+
+def test_a_badge_is_made_for_the_kiosk_s_own_visit_only_while_it_is_on_site(
+    hub, db, staff, rules, pace_clock
+) -> None:
+    from kiosk.core.codes import CodeKind, read_code
+
+    secret = b"s" * 32
+    handler = CommandHandler(
+        hub, db, "ab" * 32, rules=rules, pace_clock=pace_clock, site_secret=secret
+    )
+    made = check_in(handler, kiosk(1), host_id=staff["priya"], purpose="meeting")["result"]
+    badge = send(handler, kiosk(1), type="badge", visit=made["visit"])["result"]["badge"]
+    (visit,) = hub.waiting_now()
+    assert badge["name"] == "Maria Garcia" and badge["visiting"] == "Visiting Priya Raman"
+    code = read_code(badge["code"], secret)
+    assert code.kind is CodeKind.BADGE and code.number == visit.id
+    # The same name checking in again while waiting: the kiosk hears of that visit, no more.
+    again = check_in(handler, kiosk(1), key="j" * 8, host_id=staff["priya"])["result"]
+    assert send(handler, kiosk(1), type="badge", visit=again["visit"])["result"] == {}
+    hub.check_out(visit.id, "desk")
+    assert send(handler, kiosk(1), type="badge", visit=made["visit"])["result"] == {}
