@@ -9,9 +9,14 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from kiosk.app.camera_scan import FrameScanner, codes_in
-from kiosk.app.qr_image import qr_image
+from kiosk.core.qr import qr_png
 
 CODE = "FDKIYQPC4AAAAAA2TMP4IJHT2G44Z5GA"
+
+
+def qr_picture(text: str, module_px: int) -> QImage:
+    """The code as an invitation's PNG shows it, ready to paint into a frame."""
+    return QImage.fromData(qr_png(text, module_px)).convertToFormat(QImage.Format.Format_RGB32)
 
 
 def frame(
@@ -31,7 +36,7 @@ def frame(
     if not with_code:
         painter.end()
         return image
-    code = qr_image(CODE, module_px)
+    code = qr_picture(CODE, module_px)
     painter.translate(QPointF(760, 380))
     painter.setTransform(QTransform().rotate(angle), combine=True)
     side = code.width()
@@ -53,7 +58,7 @@ def test_a_code_in_a_frame_is_read(module_px: int, angle: float, clutter: bool) 
 
 
 def test_other_barcodes_are_not_codes_of_ours() -> None:
-    image = QImage(qr_image("https://example.com/menu", 8))
+    image = QImage(qr_picture("https://example.com/menu", 8))
     assert codes_in(image) == []
 
 

@@ -27,9 +27,7 @@ def test_what_is_wrong_at_each_kiosk_is_a_line_of_its_own(qapp, tmp_path: Path) 
     missing = "There is no printer called “QL” on this computer."
     problems = [{"kiosk": "Lobby", "problem": stopped}, {"kiosk": "", "problem": missing}]
     panels.notice({"notice": "kiosks", "problems": problems})
-    assert panels.property("kioskProblem") == (
-        f"Lobby: {stopped}\nThe hub's own kiosk: {missing}"
-    )
+    assert panels.property("kioskProblem") == (f"Lobby: {stopped}\nThe hub's own kiosk: {missing}")
     panels.queue({"visits": [], "kiosk_problems": []})  # the picture after a reconnect
     assert panels.property("kioskProblem") == ""
     panels.queue({"visits": [], "kiosk_problems": problems[:1]})

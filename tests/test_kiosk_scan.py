@@ -12,7 +12,6 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
 
-from kiosk.app.qr_image import qr_image
 from kiosk.core.codes import CodeKind, make_code
 from kiosk.hub.local_credential import site_secret
 from kiosk.store import expected
@@ -20,6 +19,7 @@ from kiosk.store.database import open_database, writing
 from tests.hub_process import kiosk_command
 from tests.qt_helpers import *  # noqa: F403 (the kiosk fixtures)
 from tests.qt_helpers import KioskDriver, desk_client, invite
+from tests.test_camera_scan import qr_picture
 
 HOUR_MS = 3_600_000
 
@@ -33,7 +33,7 @@ def frame_holding(code: str) -> QImage:
     image = QImage(1280, 720, QImage.Format.Format_RGB32)
     image.fill(QColor("#8a7f70"))
     painter = QPainter(image)
-    printed = qr_image(code, 8)
+    printed = qr_picture(code, 8)
     side = printed.width()
     painter.translate(QPointF(760, 380))
     painter.fillRect(

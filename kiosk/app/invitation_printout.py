@@ -9,7 +9,8 @@ from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 
 from kiosk.app.printing import Page, Printout
-from kiosk.app.qr_image import paint_qr, qr_modules
+from kiosk.app.qr_image import paint_qr
+from kiosk.core.qr import qr_modules
 
 _INK = QColor("#1C1B1F")
 _MUTED = QColor("#4B4A52")

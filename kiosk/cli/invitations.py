@@ -78,9 +78,9 @@ def invite(
             _write_invitation_pdf(ctx, output, invited.code, name, host, at)
             click.echo(f"Wrote the invitation to {output}.")
         else:
-            from kiosk.app.qr_image import save_qr_png
+            from kiosk.core.qr import qr_png
 
-            save_qr_png(invited.code, output)
+            output.write_bytes(qr_png(invited.code))
             click.echo(f"Wrote its QR code to {output}.")
     except OSError as error:
         raise click.ClickException(
