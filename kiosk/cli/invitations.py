@@ -65,12 +65,20 @@ def invite(
         raise click.BadParameter(
             f"{output} is neither a .png nor a .pdf file name.", param_hint="-o"
         )
+    mail_it = bool(ctx.settings().mail.server)
     with ctx.database() as db:
         invited = _invite(
             _invitations(ctx, db), db, name, host, at, email=email, note=note,
-            pronunciation=pronunciation,
+            pronunciation=pronunciation, mail_it=mail_it,
         )  # fmt: skip
     click.echo(f"Invited {for_terminal(name)}. Their code: {invited.code}")
+    if invited.mailed:
+        click.echo(f"The invitation goes to {for_terminal(email or '')} by e-mail from the hub.")
+    elif email:
+        click.echo(
+            "No mail server is set ([email] in the settings), so the invitation is not "
+            "e-mailed: give it to them with -o FILE.pdf."
+        )
     if output is None:
         return
     try:
@@ -132,6 +140,7 @@ def _write_invitation_pdf(
 
     from kiosk.app.invitation_printout import Invitation, invitation_printout
     from kiosk.app.printing import PrintError, write_pdf
+    from kiosk.core.invitation_words import expected_when
     from kiosk.core.names import first_name
     from kiosk.store import people
 
@@ -139,7 +148,7 @@ def _write_invitation_pdf(
     with ctx.database() as db:
         (staff,) = people.staff_by_name(db, host)
     expected = datetime.combine(date.fromisoformat(at[:10]), time.fromisoformat(at[10:].strip()))
-    when = f"{expected:%A} {expected.day} {expected:%B} at {expected:%H:%M}"
+    when = expected_when(expected)
     invitation = Invitation(ctx.settings().site_name, first_name(name), staff.name, when, code)
     try:
         write_pdf(out, invitation_printout(invitation), title=f"Invitation for {name}")
@@ -166,7 +175,12 @@ def _invitations(ctx: Context, db: Database) -> Invitations:
 
 
 def _invite(
-    invitations: Invitations, db: Database, name: str, host: str, at: str, **details: str | None
+    invitations: Invitations,
+    db: Database,
+    name: str,
+    host: str,
+    at: str,
+    **details: str | bool | None,
 ) -> Invited:
     """Invite one visitor, or ClickException with the sentence that says what is wrong."""
     from kiosk.core.names import InvalidName
@@ -205,7 +219,8 @@ def _invite_list(ctx: Context, path: Path) -> None:
 
     sheet = read_sheet(path, "name", "the list of visitors")
     problems = list(sheet.problems)
-    invited = 0
+    invited = mailed = 0
+    mail_it = bool(ctx.settings().mail.server)
     with ctx.database() as db:
         invitations = _invitations(ctx, db)
         for line, row in sheet.rows:
@@ -215,15 +230,18 @@ def _invite_list(ctx: Context, path: Path) -> None:
             details = {key: row.get(key) or None for key in ("email", "note", "pronunciation")}
             try:
                 done = _invite(invitations, db, row["name"], row.get("host", ""),
-                               row.get("at", ""), **details)  # fmt: skip
+                               row.get("at", ""), mail_it=mail_it, **details)  # fmt: skip
             except click.ClickException as error:
                 problems.append(f"Line {line}: {error.message} Skipped.")
                 continue
             invited += 1
+            mailed += done.mailed
             click.echo(f"{for_terminal(row['name'])}: {done.code}")
     for problem in problems:
         click.echo(for_terminal(problem), err=True)
     click.echo(f"Invited {invited}; {len(problems)} could not be.")
+    if mailed:
+        click.echo(f"{mailed} of them get their invitation by e-mail from the hub.")
     if problems and not invited:
         raise SystemExit(1)
 

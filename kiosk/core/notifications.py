@@ -28,6 +28,8 @@ DAY_MS = 86_400_000
 class News(StrEnum):
     ARRIVED = "arrived"
     STILL_WAITING = "still_waiting"
+    # An expected visitor's invitation, to the visitor (the host's limit does not count it).
+    INVITED = "invited"
 
 
 class Channel(StrEnum):

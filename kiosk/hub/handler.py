@@ -102,8 +102,9 @@ class CommandHandler:
         self._introductions = Introductions(service, db, fingerprint, local_tokens)
         self.kiosks = KioskCommands(service, db, rules, pace_clock, site_secret)
         self.managers = ManagerCommands(
-            service, db, lambda message: self.announce(message), self.kiosks.invitations
-        )
+            service, db, lambda message: self.announce(message), self.kiosks.invitations,
+            self.kiosks.rules,
+        )  # fmt: skip
         self.cards = DeskCards(service, db)
         self._rules = self.kiosks.rules
         self._pace = pace.Pace()

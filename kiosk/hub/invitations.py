@@ -17,7 +17,7 @@ from kiosk.core.names import clean_name
 from kiosk.core.people import InvalidEmail, checked_email
 from kiosk.hub.badges import badge_for
 from kiosk.hub.service import CommandRefused, HubService
-from kiosk.store import audit, expected, people, visits
+from kiosk.store import audit, expected, outbox, people, visits
 from kiosk.store.database import writing
 
 _TYPE_YOUR_NAME = "Please type your name instead, or ask at reception."
@@ -27,6 +27,7 @@ _TYPE_YOUR_NAME = "Please type your name instead, or ask at reception."
 class Invited:
     expected_id: int
     code: str
+    mailed: bool  # its e-mail is in the outbox
 
 
 class Invitations:
@@ -45,8 +46,10 @@ class Invitations:
         email: str | None = None,
         note: str | None = None,
         pronunciation: str | None = None,
+        mail_it: bool = False,
     ) -> Invited:
-        """Expect a visitor, and make their invitation code. Every text is checked first."""
+        """Expect a visitor, and make their invitation code; with `mail_it` and an `email`,
+        queue the e-mail that carries it. Every text is checked first."""
         name = clean_name(name)
         for typed, field in ((note, text.FOLLOW_UP_NOTE), (pronunciation, text.PRONUNCIATION)):
             if typed is not None:
@@ -70,7 +73,10 @@ class Invitations:
                 created_at=self._service.now_ms(), created_by=created_by, contact=email or None,
                 note=note or None, pronunciation=pronunciation or None,
             )  # fmt: skip
-        return Invited(number, self.code(CodeKind.INVITATION, number))
+            mailed = bool(email and mail_it)
+            if mailed:
+                outbox.add_invitation(self._db, number, host_id, self._service.now_ms())
+        return Invited(number, self.code(CodeKind.INVITATION, number), mailed)
 
     def code(self, kind: CodeKind, number: int) -> str:
         return make_code(kind, number, self._secret)

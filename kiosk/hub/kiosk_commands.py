@@ -34,6 +34,11 @@ class SiteRules(Protocol):
     @property
     def show_host_list(self) -> bool: ...
 
+    @property
+    def sends_email(self) -> bool:
+        """A mail server is set: invitations with an address go by e-mail."""
+        ...
+
     def pin_matches(self, pin: str) -> bool: ...
 
     def save_targets(self, acknowledge_s: int, welcome_s: int) -> None:
@@ -54,6 +59,7 @@ class FixedRules:
 
     show_host_list: bool = True
     pin: str = ""
+    sends_email: bool = False
 
     def pin_matches(self, pin: str) -> bool:
         return bool(self.pin) and pin == self.pin

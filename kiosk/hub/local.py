@@ -6,10 +6,12 @@ import logging
 import secrets
 import sqlite3
 import threading
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThread, QTimer, Slot
 
+from kiosk.core.codes import CodeKind
 from kiosk.hub.certificate import CertificateError, HubIdentity, load_identity
 from kiosk.hub.client import HubClient
 from kiosk.hub.handler import CommandHandler
@@ -61,6 +63,10 @@ class SettingsRules:
     @property
     def show_host_list(self) -> bool:
         return self._current().show_host_list
+
+    @property
+    def sends_email(self) -> bool:
+        return bool(self._current().mail.server)
 
     def pin_matches(self, pin: str) -> bool:
         stored = self._current().admin_pin_hash
@@ -125,7 +131,10 @@ class HubHost(QObject):
             service.subscribe(self._server.publish)
             self._service = service
             # Hosts hear of their visitors by e-mail and chat, sent off this thread.
-            self._notifier = Notifier(service, self._db, lambda: rules.settings)
+            self._notifier = Notifier(
+                service, self._db, lambda: rules.settings,
+                invitation_code=partial(handler.kiosks.invitations.code, CodeKind.INVITATION),
+            )  # fmt: skip
             self._notifier.start()
             # Desks see when hosts can't be reached: with the queue, and told when it changes.
             handler.host_messages = self._notifier.desk_status

@@ -18,6 +18,7 @@ from kiosk.core.codes import CodeKind, arrival
 from kiosk.core.people import staff_actor
 from kiosk.hub import protocol as p
 from kiosk.hub.invitations import Invitations
+from kiosk.hub.kiosk_commands import SiteRules
 from kiosk.hub.service import CommandRefused, HubService
 from kiosk.hub.sessions import Session
 from kiosk.store import expected, export, follow_ups, people, roll_calls, visits
@@ -42,12 +43,14 @@ class ManagerCommands:
         db: Database,
         announce: Callable[[bytes], None],
         invitations: Invitations,
+        rules: SiteRules,
     ) -> None:
         """`announce` tells every desk, manager and dashboard connected now."""
         self._service = service
         self._db = db
         self._announce = announce
         self._invitations = invitations
+        self._rules = rules
 
     def carry_out(self, command: p.Command, session: Session) -> dict[str, Any]:
         service, db = self._service, self._db
@@ -98,9 +101,13 @@ class ManagerCommands:
                     asked.name, host_id=asked.host_id, expected_at=asked.at,
                     created_by=_manager(session), email=asked.email or None,
                     note=asked.note or None, pronunciation=asked.pronunciation or None,
+                    mail_it=self._rules.sends_email,
                 )  # fmt: skip
                 self._announce(p.notice("expected", {}))
-                return {"expected_id": invited.expected_id, "code": invited.code}
+                return {
+                    "expected_id": invited.expected_id, "code": invited.code,
+                    "mailed": invited.mailed,
+                }  # fmt: skip
             case p.WithdrawInvitation(expected_id=expected_id):
                 with writing(db):
                     withdrawn = expected.withdraw(db, expected_id, service.now_ms())

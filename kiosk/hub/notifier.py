@@ -19,14 +19,16 @@ from typing import Any
 from sqlite_utils import Database
 
 from kiosk.core import notifications as rules
+from kiosk.core.invitation_words import invitation_email
 from kiosk.core.lifecycle import Event, EventType
 from kiosk.core.names import first_name
 from kiosk.core.notifications import Channel, News
 from kiosk.core.people import InvalidEmail, Staff, checked_email
+from kiosk.core.qr import qr_png
 from kiosk.hub.outgoing import Couriers, Outcome, host_email, post_webhook, send_email
 from kiosk.hub.service import HubService
 from kiosk.hub.sessions import LogBudget
-from kiosk.store import outbox, people, visits
+from kiosk.store import expected, outbox, people, visits
 from kiosk.store.database import writing
 from kiosk.store.outbox import Outgoing
 from kiosk.store.settings import Settings
@@ -43,6 +45,7 @@ KEEP_PLACE_EVERY_MS = rules.MINUTE_MS
 # Messages sent, or dropped as no longer news, are forgotten after a day.
 KEEP_DONE_MS = rules.DAY_MS
 TIDY_EVERY_MS = 10 * rules.MINUTE_MS
+EMAIL_OFF = "E-mail was switched off in the settings before this message went."
 # The desk's picture is worked out again after every change, and at least this often.
 RECHECK_EVERY_MS = rules.MINUTE_MS
 
@@ -54,11 +57,14 @@ class Notifier:
         db: Database,
         settings: Callable[[], Settings],
         couriers: Couriers | None = None,
+        invitation_code: Callable[[int], str] | None = None,
     ) -> None:
-        """`settings` gives the settings in force now: a changed mail server applies at once."""
+        """`settings` gives the settings in force now: a changed mail server applies at once.
+        `invitation_code` makes an expected visit's code, for the e-mail that carries it."""
         self._service = service
         self._db = db
         self._settings = settings
+        self._invitation_code = invitation_code
         self._couriers = couriers or Couriers()
         self._sending: dict[int, Outgoing] = {}
         self._outcomes: list[Outcome] = []
@@ -211,6 +217,8 @@ class Notifier:
     ) -> Callable[[], None] | None:
         """The sending of one message; or None, having recorded why it does not go now.
         `going` are the messages about to go with it."""
+        if message.news is News.INVITED:
+            return self._invitation(message, settings, now)
         visit = self._service.visit(message.visit_id)
         visitor = (
             people.get_visitor(self._db, visit.visitor_id)
@@ -267,12 +275,7 @@ class Notifier:
         going: list[Outgoing],
     ) -> Callable[[], None] | None:
         if not settings.mail.server:
-            outbox.given_up(
-                self._db,
-                message.id,
-                now,
-                "E-mail to hosts was switched off in the settings before this message went.",
-            )
+            outbox.given_up(self._db, message.id, now, EMAIL_OFF)
             return None
         try:
             address = checked_email(host.email or "")
@@ -289,7 +292,9 @@ class Notifier:
         sending = [
             now
             for m in [*self._sending.values(), *going]
-            if m.channel is Channel.EMAIL and m.host_id == message.host_id
+            if m.channel is Channel.EMAIL
+            and m.host_id == message.host_id
+            and m.news is not News.INVITED
         ]
         allowed_at = rules.next_email_at(sent + sending, now)
         if allowed_at > now:
@@ -302,6 +307,42 @@ class Notifier:
             host_name=host.name,
             host_address=address,
         )
+        return partial(send_email, settings.mail, mail)
+
+    def _invitation(
+        self, message: Outgoing, settings: Settings, now: int
+    ) -> Callable[[], None] | None:
+        """The e-mail that carries an invitation, with its QR code: to the expected visitor,
+        while the invitation can still be used."""
+        invited = expected.get_expected(self._db, message.expected_id or 0)
+        if invited is None or invited.used_at or invited.cancelled_at:
+            outbox.moot(self._db, message.id, now)
+            return None
+        if now >= invited.valid_until or self._invitation_code is None:
+            outbox.moot(self._db, message.id, now)
+            return None
+        if not settings.mail.server:
+            outbox.given_up(self._db, message.id, now, EMAIL_OFF)
+            return None
+        try:
+            address = checked_email(invited.contact or "")
+        except InvalidEmail as error:
+            outbox.given_up(
+                self._db, message.id, now,
+                f"An invitation can't be e-mailed: the address given can't be used ({error}).",
+            )  # fmt: skip
+            return None
+        host = people.get_staff(self._db, invited.host_id or 0)
+        words = invitation_email(
+            first_name=first_name(invited.name), host=host.name if host else "Reception",
+            site=settings.site_name, at=self._service.local(invited.expected_at),
+            valid_from=self._service.local(invited.valid_from),
+        )  # fmt: skip
+        mail = host_email(
+            words, site=settings.site_name, sender=settings.mail.from_address,
+            host_name=invited.name, host_address=address,
+            qr_code_png=qr_png(self._invitation_code(invited.id)),
+        )  # fmt: skip
         return partial(send_email, settings.mail, mail)
 
     def _take_outcomes(self) -> None:

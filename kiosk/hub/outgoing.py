@@ -42,11 +42,18 @@ class DeliveryFailed(Exception):
 
 
 def host_email(
-    message: HostMessage, *, site: str, sender: str, host_name: str, host_address: str
+    message: HostMessage,
+    *,
+    site: str,
+    sender: str,
+    host_name: str,
+    host_address: str,
+    qr_code_png: bytes | None = None,
 ) -> EmailMessage:
-    """The e-mail to a host, in plain text. Every header is built from parts (`Address`), and
-    every name in one is kept on one line with no encoded word (`header_text`), so nothing a
-    visitor typed can add a header or a recipient."""
+    """The e-mail to a host (or, with an invitation's `qr_code_png`, to an expected visitor), in
+    plain text. Every header is built from parts (`Address`), and every name in one is kept on
+    one line with no encoded word (`header_text`), so nothing a visitor typed can add a header
+    or a recipient."""
     mail = EmailMessage(policy=policy.SMTP)
     mail["From"] = _address(site, sender)
     mail["To"] = _address(host_name, host_address)
@@ -56,6 +63,10 @@ def host_email(
     # Out-of-office replies are not sent back to an automatic message (RFC 3834).
     mail["Auto-Submitted"] = "auto-generated"
     mail.set_content(message.text)
+    if qr_code_png is not None:
+        mail.add_attachment(
+            qr_code_png, maintype="image", subtype="png", filename="invitation-code.png"
+        )
     return mail
 
 

@@ -1,7 +1,8 @@
 """The outbox: messages to hosts waiting to go, how each try went, and where reading the log got to.
 
 A row says which news about which visit goes to which host by which channel; the words are
-written when it goes. Call the writing functions inside `writing(db)`.
+written when it goes. An invitation to an expected visitor is a row too, naming the expected
+visit instead of a visit. Call the writing functions inside `writing(db)`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ SENT = "sent"
 MOOT = "moot"
 GIVEN_UP = "given_up"
 
-_COLUMNS = "id, message_id, channel, news, visit_id, host_id, webhook, created_at, tries"
+_COLUMNS = (
+    "id, message_id, channel, news, visit_id, expected_id, host_id, webhook, created_at, tries"
+)
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,8 @@ class Outgoing:
     message_id: str
     channel: Channel
     news: News
-    visit_id: int
+    visit_id: int | None  # None for an invitation
+    expected_id: int | None  # an invitation's expected visit
     host_id: int
     webhook: str
     created_at: int
@@ -39,10 +43,10 @@ class Outgoing:
 
 
 def _outgoing(row: tuple[Any, ...]) -> Outgoing:
-    id_, message_id, channel, news, visit_id, host_id, webhook, created_at, tries = row
+    id_, message_id, channel, news, visit_id, expected_id, host_id, webhook, at, tries = row
     return Outgoing(
-        id_, message_id, Channel(channel), News(news), visit_id, host_id, webhook, created_at,
-        tries,
+        id_, message_id, Channel(channel), News(news), visit_id, expected_id, host_id, webhook,
+        at, tries,
     )  # fmt: skip
 
 
@@ -62,6 +66,19 @@ def add(
         [
             f"msg_{secrets.token_urlsafe(18)}",
             str(channel), str(news), visit_id, host_id, webhook, at_ms, at_ms,
+        ],
+    )  # fmt: skip
+    return cursor.rowcount == 1
+
+
+def add_invitation(db: Database, expected_id: int, host_id: int, at_ms: int) -> bool:
+    """Queue the e-mail that carries an expected visitor's invitation, due at once."""
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO outbox (message_id, channel, news, expected_id, host_id, "
+        "created_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            f"msg_{secrets.token_urlsafe(18)}", str(Channel.EMAIL), str(News.INVITED),
+            expected_id, host_id, at_ms, at_ms,
         ],
     )  # fmt: skip
     return cursor.rowcount == 1
@@ -119,11 +136,11 @@ def put_off(db: Database, message_id: int, until_ms: int) -> None:
 
 
 def emails_sent_to(db: Database, host_id: int, since_ms: int) -> list[int]:
-    """When e-mails to this host went, since `since_ms`."""
+    """When e-mails to this host went, since `since_ms` (invitations went to their visitors)."""
     rows = db.execute(
         "SELECT done_at FROM outbox WHERE host_id = ? AND done_at >= ? AND channel = ? "
-        "AND state = ?",
-        [host_id, since_ms, str(Channel.EMAIL), SENT],
+        "AND state = ? AND news != ?",
+        [host_id, since_ms, str(Channel.EMAIL), SENT, str(News.INVITED)],
     )
     return [at for (at,) in rows]
 

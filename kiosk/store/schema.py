@@ -320,3 +320,16 @@ def keep_an_outbox(db: Database) -> None:
         "END"
     )
     db["outbox_cursor"].create({"id": int, "last_seq": int}, pk="id", not_null={"last_seq"})
+
+
+@_change
+def mail_invitations(db: Database) -> None:
+    # The outbox also carries invitations to expected visitors: a row names the expected visit
+    # (and its host) instead of a visit, and goes when the invitation is withdrawn or erased.
+    db["outbox"].add_column("expected_id", int)
+    db["outbox"].transform(not_null={"visit_id": False})
+    db["outbox"].create_index(["expected_id", "news", "channel"], unique=True, if_not_exists=True)
+    db.execute(
+        "CREATE TRIGGER expected_visits_erase_outbox AFTER DELETE ON expected_visits BEGIN "
+        "DELETE FROM outbox WHERE expected_id = old.id; END"
+    )
