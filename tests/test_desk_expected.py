@@ -143,3 +143,14 @@ def test_withdrawing_asks_once(qapp) -> None:
     assert hub.last("withdraw_invitation")[1] == {"expected_id": 1}
     hub.refuse(hub.last("withdraw_invitation")[0], "Used already.", "not_now")
     assert said == ["That invitation has been used or withdrawn already."]
+
+
+def test_an_invitation_sent_by_e_mail_is_not_shown_on_the_desk(qapp) -> None:
+    reply = {"expected_id": 1, "code": "FDKIABC", "mailed": True}
+    hub = FakeHub({"expected": {"visits": []}, "expect": reply})
+    expected = view(hub)
+    expected.expect(*(FORM | {"day_index": 1, "email": "aiyana@example.com"}).values())
+    hub.settle()
+    assert expected.property("invited") == (
+        "Aiyana Redcloud is expected, and their invitation is on its way by e-mail."
+    )

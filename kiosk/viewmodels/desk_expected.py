@@ -167,11 +167,12 @@ class DeskExpected(QObject):
             )
 
     def _expected(self, name: str, result: dict[str, Any]) -> None:
-        self._set_invited(
-            self.tr("%1 is expected. Their invitation code: %2")
-            .replace("%1", name)
-            .replace("%2", str(result.get("code") or ""))
+        said = (
+            self.tr("%1 is expected, and their invitation is on its way by e-mail.")
+            if result.get("mailed")
+            else self.tr("%1 is expected. Their invitation code: %2")
         )
+        self._set_invited(said.replace("%1", name).replace("%2", str(result.get("code") or "")))
         self.refresh()
 
     def _expect_refused(self, message: str, reason: str) -> None:
