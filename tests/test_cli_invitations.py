@@ -23,6 +23,7 @@ from kiosk.hub.service import HubService
 from kiosk.hub.sessions import Session
 from kiosk.store.database import open_database
 from kiosk.store.devices import DeviceRole
+from kiosk.store.settings import save_setting
 from tests.hub_process import kiosk_command
 
 TODAY = date.today().isoformat()
@@ -135,6 +136,39 @@ def test_a_printable_invitation_is_a_page_whose_code_scans(tmp_path: Path, qapp)
     paper = page_as_printed(document)
     document.close()
     assert [found.text for found in zxingcpp.read_barcodes(paper)] == [code]
+
+
+def test_the_invitation_page_carries_the_site_s_logo(tmp_path: Path, qapp) -> None:
+    home = _home(tmp_path)
+    logo = QImage(400, 100, QImage.Format.Format_RGB32)
+    logo.fill(QColor("#D81B60"))
+    assert logo.save(str(home / "logo.png"))
+    plain = kiosk_command(home, "invite", "Ada Lovelace", "--host", "Jane Park", "--at",
+                          f"{TODAY} 10:30", "-o", str(tmp_path / "a.pdf"))  # fmt: skip
+    assert plain.returncode == 0, plain.stderr
+    save_setting(home / "settings.toml", "site", "logo", "logo.png")  # beside the settings
+    pdf = tmp_path / "maria.pdf"
+    made = kiosk_command(home, "invite", "Maria Garcia", "--host", "Jane Park", "--at",
+                         f"{TODAY} 10:30", "-o", str(pdf))  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    for path, has_logo in ((tmp_path / "a.pdf", False), (pdf, True)):
+        document = QPdfDocument()
+        assert document.load(str(path)) == QPdfDocument.Error.None_
+        page = page_as_printed(document)
+        document.close()
+        # 20 pt below the top margin (15 mm), at 6 pixels a point.
+        top_centre = page.pixelColor(page.width() // 2, round(6 * (15 / 25.4 * 72 + 20)))
+        logo_pink = abs(top_centre.red() - 0xD8) + abs(top_centre.green() - 0x1B) < 8
+        assert logo_pink == has_logo, (path, top_centre.name())
+        assert len(zxingcpp.read_barcodes(page)) == 1  # the code still scans below it
+    (home / "logo.png").write_text("not a picture")
+    broken = kiosk_command(home, "invite", "Ana Lima", "--host", "Jane Park", "--at",
+                           f"{TODAY} 11:00", "-o", str(tmp_path / "ana.pdf"))  # fmt: skip
+    assert broken.returncode == 1
+    assert "can't be read as a picture" in broken.stderr and "The invitation is kept." in (
+        broken.stderr
+    )
+    assert "Ana Lima" in kiosk_command(home, "expected").stdout
 
 
 def page_as_printed(document: QPdfDocument) -> QImage:

@@ -138,7 +138,7 @@ def _write_invitation_pdf(
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.app.invitation_printout import Invitation, invitation_printout
+    from kiosk.app.invitation_printout import Invitation, invitation_printout, site_logo
     from kiosk.app.printing import PrintError, write_pdf
     from kiosk.core.invitation_words import expected_when
     from kiosk.core.names import first_name
@@ -149,8 +149,10 @@ def _write_invitation_pdf(
         (staff,) = people.staff_by_name(db, host)
     expected = datetime.combine(date.fromisoformat(at[:10]), time.fromisoformat(at[10:].strip()))
     when = expected_when(expected)
-    invitation = Invitation(ctx.settings().site_name, first_name(name), staff.name, when, code)
+    settings = ctx.settings()
     try:
+        logo = site_logo(settings.site_logo)
+        invitation = Invitation(settings.site_name, first_name(name), staff.name, when, code, logo)
         write_pdf(out, invitation_printout(invitation), title=f"Invitation for {name}")
     except PrintError as error:
         raise click.ClickException(f"{error} The invitation is kept.") from error

@@ -110,6 +110,7 @@ class Badges:
 @dataclass(frozen=True)
 class Settings:
     site_name: str = "Front Desk"
+    site_logo: str = ""  # a picture file, the full path; "" for none
     policies: Policies = field(default_factory=Policies)
     idle_timeout_s: int = 45
     done_timeout_s: int = 10
@@ -247,6 +248,7 @@ def _settings_from(doc: dict[str, Any], path: Path) -> Settings:
     _check_badges(badges, path)
     return Settings(
         site_name=get("site", "name", str, defaults.site_name).strip() or defaults.site_name,
+        site_logo=_beside(path, get("site", "logo", str, "").strip()),
         policies=policies,
         idle_timeout_s=get("kiosk", "idle_timeout_seconds", int, defaults.idle_timeout_s),
         done_timeout_s=get("kiosk", "done_timeout_seconds", int, defaults.done_timeout_s),
@@ -314,6 +316,11 @@ def _check_webhooks(webhooks: Webhooks, path: Path) -> None:
         webhook_key(webhooks.secret)
     except BadSecret as error:
         raise SettingsError(f"In {path}, [webhooks] secret: {error}.") from error
+
+
+def _beside(settings_file: Path, name: str) -> str:
+    """A file named in the settings: a relative name is in the settings file's folder."""
+    return str(settings_file.parent / Path(name).expanduser()) if name else ""
 
 
 def _check_badges(badges: Badges, path: Path) -> None:

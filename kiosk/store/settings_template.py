@@ -7,6 +7,9 @@ DEFAULT_FILE = """\
 [site]
 # Shown on the kiosk's welcome screen.
 name = "Front Desk"
+# A picture of the site's logo (PNG, JPEG or SVG) for printed invitations, above the site's
+# name: a full path, or a file name in this folder. "" prints the name alone.
+logo = ""
 
 [targets]
 # Seconds within which a visitor should be acknowledged ("On my way") and welcomed in person.
