@@ -67,6 +67,9 @@ def test_a_badge_prints_at_check_in_and_its_code_checks_the_visitor_out(
     try:
         kiosk.check_in_new("Siobhán Ó Dálaigh", "Pri")
         assert kiosk.text_of("doneGreeting") == "Welcome, Siobhán!"  # not held up by the printer
+        qtbot.waitUntil(lambda: kiosk.find("doneBadge") is not None, timeout=10_000)
+        assert kiosk.text_of("doneBadge").startswith("Your visitor badge is printing")
+        kiosk.screenshot("kiosk_done_badge_printing")
         qtbot.waitUntil(lambda: any(printed.glob("*.pdf")), timeout=PRINTED_WITHIN_MS)
         (badge,) = printed.glob("*.pdf")
         assert "Siob" not in badge.name, "the printed file is named for the job, not the visitor"
@@ -111,6 +114,8 @@ def test_a_stopped_printer_is_told_at_the_desk_with_its_reason_and_clears_when_i
         desk.screenshot("desk_badge_printer_stopped")
         kiosk.check_in_new("Kwame Mensah", "Pri")
         assert kiosk.text_of("doneGreeting") == "Welcome, Kwame!"
+        kiosk.settle()
+        assert kiosk.find("doneBadge") is None, "no badge promised from a stopped printer"
         assert not any(printed.glob("*.pdf")), "no badge waits in a stopped queue"
         cups.run("cupsenable", name)
         kiosk.kiosk.reset()

@@ -33,6 +33,7 @@ class CheckInFlow(QObject):
     pronunciationChanged = Signal()
     acknowledgedByChanged = Signal()
     receptionListeningChanged = Signal()
+    badgePrintingChanged = Signal()
 
     def __init__(
         self, kiosk: KioskViewModel, settings: Any, voice: Voice, badges: BadgePrinter | None
@@ -42,6 +43,7 @@ class CheckInFlow(QObject):
         self._kiosk = kiosk
         self._voice = voice
         self._badges = badges
+        self._badge_printing = False
         self._show_host_list: bool = settings.show_host_list
         self._no_desk_message: str = settings.no_desk_message
         self._privacy_notice: str = settings.privacy_notice
@@ -56,6 +58,7 @@ class CheckInFlow(QObject):
     def forget(self) -> None:
         self.hosts.clear()
         self._host_request = 0
+        self._badge_printing = False
         for signal in (
             self.lastHostNameChanged,
             self.hostNameChanged,
@@ -64,6 +67,7 @@ class CheckInFlow(QObject):
             self.pronunciationChanged,
             self.acknowledgedByChanged,
             self.receptionListeningChanged,
+            self.badgePrintingChanged,
         ):
             signal.emit()
 
@@ -227,6 +231,9 @@ class CheckInFlow(QObject):
         # Nothing for a visit this kiosk only hears of: that visitor has their badge already.
         if self._badges is not None and result.get("badge"):
             self._badges.print_badge(result["badge"])
+            # Told to take it only from a printer that works as far as the kiosk knows.
+            self._badge_printing = not self._badges.problem
+            self.badgePrintingChanged.emit()
 
     @property
     def printer_problem(self) -> str:
@@ -273,6 +280,9 @@ class CheckInFlow(QObject):
     def _get_reception_listening(self) -> bool:
         return self._session.listening
 
+    def _get_badge_printing(self) -> bool:
+        return self._badge_printing
+
     def _get_no_desk_message(self) -> str:
         return self._no_desk_message
 
@@ -294,6 +304,8 @@ class CheckInFlow(QObject):
     # that reception knows; otherwise it says the site's own words (or its default).
     receptionListening = Property(bool, _get_reception_listening, notify=receptionListeningChanged)
     noDeskMessage = Property(str, _get_no_desk_message, constant=True)
+    # This visitor's badge went to a printer with nothing wrong: Done asks them to take it.
+    badgePrinting = Property(bool, _get_badge_printing, notify=badgePrintingChanged)
     # The site's own privacy line on the name screen, or "" for the default with these days.
     privacyNotice = Property(str, _get_privacy_notice, constant=True)
     retentionDays = Property(int, _get_retention_days, constant=True)

@@ -46,6 +46,13 @@ Item {
             color: Theme.textMuted
             text: qsTr("Please take a seat.")
         }
+        BodyText {
+            objectName: "doneBadge"
+            Layout.fillWidth: true
+            visible: screen.kiosk.checkIn.badgePrinting
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("Your visitor badge is printing: please take it from the printer, and wear it while you are here.")
+        }
         KioskButton {
             objectName: "doneButton"
             Layout.alignment: Qt.AlignHCenter

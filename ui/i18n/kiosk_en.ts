@@ -185,7 +185,7 @@
 <context>
     <name>CheckInFlow</name>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk_check_in.py" line="+133"/>
+        <location filename="../../kiosk/viewmodels/kiosk_check_in.py" line="+141"/>
         <source>We couldn&apos;t find anyone with that name. Check the spelling, or choose “I&apos;m not sure”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -200,7 +200,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+25"/>
         <source>Someone from reception</source>
         <translation type="unfinished"></translation>
     </message>
@@ -273,6 +273,11 @@
     <message>
         <location line="+11"/>
         <source>Please take a seat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your visitor badge is printing: please take it from the printer, and wear it while you are here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -484,7 +489,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>We can&apos;t reach reception&apos;s system right now. Trying again…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -185,7 +185,7 @@
 <context>
     <name>CheckInFlow</name>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk_check_in.py" line="+133"/>
+        <location filename="../../kiosk/viewmodels/kiosk_check_in.py" line="+141"/>
         <source>We couldn&apos;t find anyone with that name. Check the spelling, or choose “I&apos;m not sure”.</source>
         <translation>No encontramos a nadie con ese nombre. Revise cómo lo ha escrito o elija «No estoy seguro».</translation>
     </message>
@@ -200,7 +200,7 @@
         <translation>¡Bienvenido, %1!</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+25"/>
         <source>Someone from reception</source>
         <translation>Alguien de recepción</translation>
     </message>
@@ -274,6 +274,11 @@
         <location line="+11"/>
         <source>Please take a seat.</source>
         <translation>Tome asiento, por favor.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your visitor badge is printing: please take it from the printer, and wear it while you are here.</source>
+        <translation>Su tarjeta de visitante se está imprimiendo: recójala en la impresora y llévela puesta durante su visita.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -484,7 +489,7 @@
         <translation>Registro en recepción</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>We can&apos;t reach reception&apos;s system right now. Trying again…</source>
         <translation>Ahora no podemos conectar con el sistema de recepción. Reintentando…</translation>
     </message>
