@@ -57,22 +57,20 @@ def notifier_with_codes(hub: HubService, db: Database, port: int) -> tuple[Notif
     return notifier, invitations
 
 
+def invite_by_mail(invitations: Invitations, name: str, host_id: int, at: int, email: str):
+    return invitations.invite(
+        name, host_id=host_id, expected_at=at, created_by="cli", email=email, mail_it=True
+    )
+
+
 def test_an_invitation_goes_by_email_and_its_picture_checks_the_visitor_in(
-    qapp,
-    db: Database,
-    hub: HubService,
-    staff: dict,
-    mail_server: MailBox,
-    clock,
+    qapp, db: Database, hub: HubService, staff: dict, mail_server: MailBox, clock
 ) -> None:
     notifier, invitations = notifier_with_codes(hub, db, mail_server.port)
     notifier.start()
     try:
-        at = clock() + HOUR_MS
-        invited = invitations.invite(
-            "maría garcía", host_id=staff["priya"], expected_at=at, created_by="cli",
-            email="maria@example.com", mail_it=True,
-        )  # fmt: skip
+        at, maria = clock() + HOUR_MS, "maria@example.com"
+        invited = invite_by_mail(invitations, "maría garcía", staff["priya"], at, maria)
         assert invited.mailed
         pump_until(notifier, settled(db, "sent"), "the invitation to go")
     finally:
@@ -104,29 +102,19 @@ def test_an_invitation_goes_by_email_and_its_picture_checks_the_visitor_in(
 
 
 def test_a_withdrawn_or_past_invitation_is_not_sent_and_the_host_s_own_limit_is_untouched(
-    db: Database,
-    hub: HubService,
-    staff: dict,
-    mail_server: MailBox,
-    clock,
+    db: Database, hub: HubService, staff: dict, mail_server: MailBox, clock
 ) -> None:
     notifier, invitations = notifier_with_codes(hub, db, mail_server.port)
-    withdrawn = invitations.invite(
-        "Ama Owusu", host_id=staff["priya"], expected_at=clock() + HOUR_MS, created_by="cli",
-        email="ama@example.com", mail_it=True,
-    )  # fmt: skip
+    soon, priya = clock() + HOUR_MS, staff["priya"]
+    withdrawn = invite_by_mail(invitations, "Ama Owusu", priya, soon, "ama@example.com")
     with writing(db):
         expected.withdraw(db, withdrawn.expected_id, clock())
-    yesterday = invitations.invite(
-        "Kwame Mensah", host_id=staff["priya"], expected_at=clock() - 30 * HOUR_MS,
-        created_by="cli", email="kwame@example.com", mail_it=True,
-    )  # fmt: skip
+    yesterday = invite_by_mail(
+        invitations, "Kwame Mensah", priya, clock() - 30 * HOUR_MS, "kwame@example.com"
+    )
     # Five invitations for one host's visitors go at once: the three-a-host limit is for hosts.
     for n in range(5):
-        invitations.invite(
-            f"Guest Number{n}", host_id=staff["priya"], expected_at=clock() + HOUR_MS,
-            created_by="cli", email=f"guest{n}@example.com", mail_it=True,
-        )  # fmt: skip
+        invite_by_mail(invitations, f"Guest Number{n}", priya, soon, f"guest{n}@example.com")
     notifier.start()
     try:
         pump_until(notifier, settled(db, "sent", 5), "five invitations to go")

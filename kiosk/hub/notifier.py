@@ -274,18 +274,11 @@ class Notifier:
         now: int,
         going: list[Outgoing],
     ) -> Callable[[], None] | None:
-        if not settings.mail.server:
-            outbox.given_up(self._db, message.id, now, EMAIL_OFF)
-            return None
-        try:
-            address = checked_email(host.email or "")
-        except InvalidEmail as error:
-            outbox.given_up(
-                self._db,
-                message.id,
-                now,
-                f"{host.name}'s e-mail address on the staff list can't be used ({error}).",
-            )
+        address = self._address(
+            message, settings, now, host.email,
+            f"{host.name}'s e-mail address on the staff list can't be used",
+        )  # fmt: skip
+        if address is None:
             return None
         sent = outbox.emails_sent_to(self._db, message.host_id, now - rules.EMAIL_WINDOW_MS)
         # E-mails on their way count as sent now.
@@ -309,28 +302,35 @@ class Notifier:
         )
         return partial(send_email, settings.mail, mail)
 
+    def _address(
+        self, message: Outgoing, settings: Settings, now: int, address: str | None, bad: str
+    ) -> str | None:
+        """The address to e-mail, checked; or None, having recorded why the message can't go
+        (`bad` says whose address, for the desk)."""
+        if not settings.mail.server:
+            outbox.given_up(self._db, message.id, now, EMAIL_OFF)
+            return None
+        try:
+            return checked_email(address or "")
+        except InvalidEmail as error:
+            outbox.given_up(self._db, message.id, now, f"{bad} ({error}).")
+            return None
+
     def _invitation(
         self, message: Outgoing, settings: Settings, now: int
     ) -> Callable[[], None] | None:
         """The e-mail that carries an invitation, with its QR code: to the expected visitor,
         while the invitation can still be used."""
         invited = expected.get_expected(self._db, message.expected_id or 0)
-        if invited is None or invited.used_at or invited.cancelled_at:
+        usable = invited is not None and not (invited.used_at or invited.cancelled_at)
+        if not usable or now >= invited.valid_until or self._invitation_code is None:
             outbox.moot(self._db, message.id, now)
             return None
-        if now >= invited.valid_until or self._invitation_code is None:
-            outbox.moot(self._db, message.id, now)
-            return None
-        if not settings.mail.server:
-            outbox.given_up(self._db, message.id, now, EMAIL_OFF)
-            return None
-        try:
-            address = checked_email(invited.contact or "")
-        except InvalidEmail as error:
-            outbox.given_up(
-                self._db, message.id, now,
-                f"An invitation can't be e-mailed: the address given can't be used ({error}).",
-            )  # fmt: skip
+        address = self._address(
+            message, settings, now, invited.contact,
+            "An invitation can't be e-mailed: the address given can't be used",
+        )  # fmt: skip
+        if address is None:
             return None
         host = people.get_staff(self._db, invited.host_id or 0)
         words = invitation_email(
