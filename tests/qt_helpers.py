@@ -125,15 +125,22 @@ class KioskDriver(SceneDriver):
             self.keys += 1
 
     def scan(self, code: str) -> None:
-        """A USB barcode scanner reading `code`: it types the code as fast as it can, then
-        Enter, to whatever window is in front. Neither a tap nor a visitor's key press."""
+        """A USB barcode scanner reading `code`: it types the code as fast as it can, a
+        capital letter as Shift and the letter, then Enter, to whatever window is in front.
+        Neither a tap nor a visitor's key press."""
+        press, release = QEvent.Type.KeyPress, QEvent.Type.KeyRelease
+        plain, shift = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
         for ch in code:
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QGuiApplication.sendEvent(
-                    self.window, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch)
-                )
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            enter = QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
+            key = Qt.Key(ord(ch.upper())) if ch.isascii() and ch.isalnum() else Qt.Key(0)
+            held = shift if ch.isupper() else plain
+            keys = [(press, key, held, ch), (release, key, held, ch)]
+            if ch.isupper():
+                keys = [(press, Qt.Key.Key_Shift, shift, ""), *keys,
+                        (release, Qt.Key.Key_Shift, plain, "")]  # fmt: skip
+            for kind, which, modifiers, text in keys:
+                QGuiApplication.sendEvent(self.window, QKeyEvent(kind, which, modifiers, text))
+        for kind in (press, release):
+            enter = QKeyEvent(kind, Qt.Key.Key_Return, plain, "\r")
             QGuiApplication.sendEvent(self.window, enter)
 
     def wait_screen(self, screen: str, timeout: int = 5000) -> None:

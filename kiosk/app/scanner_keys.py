@@ -13,6 +13,11 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from kiosk.core.scanner import MAX_GAP_MS, ScanDetector
 
 _ENTER = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
+# Pressed on their own between the characters: a scanner types "F" as Shift, then f.
+_MODIFIER_KEYS = {
+    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
+    Qt.Key.Key_CapsLock,
+}  # fmt: skip
 _KEYS = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease}
 # A tap right after typing: what was typed reaches the field before the tap reaches its button.
 _PRESSES = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
@@ -53,6 +58,8 @@ class ScannerKeys(QObject):
         if self._passing or kind not in _KEYS:
             return False
         assert isinstance(event, QKeyEvent)
+        if event.key() in _MODIFIER_KEYS:
+            return False  # neither a character nor a person's key: it changes nothing held
         self._window = watched
         printable = _printable(event)
         if kind == QEvent.Type.KeyRelease:
