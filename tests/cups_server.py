@@ -3,7 +3,7 @@ the same `lp` and queue a real label printer would take, and land as PDF files t
 
 Started by the first test that asks for the `cups` fixture and stopped at the session's end;
 clients find it by CUPS_SERVER, set for the session. Nothing of the machine's own CUPS is
-touched, except one file: cups-pdf reads where to write from `/etc/cups/cups-pdf-NAME.conf` for a
+touched, except one file a printer: cups-pdf reads where to write from `/etc/cups/cups-pdf-NAME.conf` for a
 printer whose device is `cups-pdf:/NAME`, so the session writes its own there and removes it.
 cups-pdf runs only as root, so these tests need root (as CI runs them).
 """
@@ -28,6 +28,8 @@ CUPS_PDF_PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
 CUPS_PDF_CONFIGS = Path("/etc/cups")
 START_S = 15
 PACKAGES = "cups-daemon cups-client printer-driver-cups-pdf"
+# What the session's cups-pdf settings files start with, then the session's process number.
+OURS = "FrontDeskTests"
 # Nothing listens on loopback's discard port: a job for this printer waits, "printing", forever.
 NOWHERE = "socket://127.0.0.1:9"
 
@@ -79,10 +81,11 @@ class CupsServer:
         """A printer that writes each job as a PDF file into the folder returned."""
         out = self.folder / f"printed-{name}"
         out.mkdir()
-        config = CUPS_PDF_CONFIGS / f"cups-pdf-{name}.conf"
+        config = CUPS_PDF_CONFIGS / f"cups-pdf-{OURS}{os.getpid()}-{name}.conf"
         config.write_text(f"Out {out}\nAnonDirName {out}\nUserUMask 0022\n")
         self._configs.append(config)
-        self.run("lpadmin", "-p", name, "-E", "-v", f"cups-pdf:/{name}", "-P", str(CUPS_PDF_PPD))
+        device = f"cups-pdf:/{config.stem.removeprefix('cups-pdf-')}"
+        self.run("lpadmin", "-p", name, "-E", "-v", device, "-P", str(CUPS_PDF_PPD))
         return out
 
     def add_unreachable_printer(self, name: str) -> None:
@@ -121,6 +124,14 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
 
 
+def _sweep_sessions_gone() -> None:
+    """The settings files a killed session could not remove."""
+    for config in CUPS_PDF_CONFIGS.glob(f"cups-pdf-{OURS}*.conf"):
+        pid = config.stem.removeprefix(f"cups-pdf-{OURS}").split("-")[0]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            config.unlink(missing_ok=True)
+
+
 def _missing() -> str:
     needed = [shutil.which("cupsd"), shutil.which("lpadmin"), shutil.which("lp")]
     if not all(needed) or not CUPS_PDF_BACKEND.exists() or not CUPS_PDF_PPD.exists():
@@ -135,6 +146,7 @@ def cups() -> Iterator[CupsServer]:
     problem = _missing()
     if problem:
         pytest.fail(problem, pytrace=False)
+    _sweep_sessions_gone()
     server = CupsServer(Path(tempfile.mkdtemp(prefix="kiosk-cups-")))
     server.start()
     try:
