@@ -3,8 +3,9 @@ the same `lp` and queue a real label printer would take, and land as PDF files t
 
 Started by the first test that asks for the `cups` fixture and stopped at the session's end;
 clients find it by CUPS_SERVER, set for the session. Nothing of the machine's own CUPS is
-touched, except one file a printer: cups-pdf reads where to write from `/etc/cups/cups-pdf-NAME.conf` for a
-printer whose device is `cups-pdf:/NAME`, so the session writes its own there and removes it.
+touched but one file a printer: cups-pdf reads where to write from `/etc/cups/cups-pdf-NAME.conf`
+for a printer whose device is `cups-pdf:/NAME`, so the session writes its own there (NAME holds
+its process number) and removes it; a later session removes those a killed one left.
 cups-pdf runs only as root, so these tests need root (as CI runs them).
 """
 
