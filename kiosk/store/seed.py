@@ -27,7 +27,7 @@ import json
 import math
 import random
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import cache
@@ -43,6 +43,8 @@ from kiosk.core.people import Role, staff_actor
 from kiosk.core.policies import NOT_ACKNOWLEDGED, NOT_WELCOMED, Policies, Targets
 from kiosk.core.purposes import Purpose
 from kiosk.core.wait_counts import CountKey, counted
+from kiosk.store import seed_calendar as calendar
+from kiosk.store import seed_cast as cast
 from kiosk.store import wait_counts
 from kiosk.store.database import writing
 from kiosk.store.people import add_staff
@@ -52,89 +54,11 @@ from kiosk.store.people import add_staff
 TARGETS = Targets()
 CLOSING = Policies().closing_time or time(20, 0)
 
-VISITS_PER_WEEKDAY = 40
-MIN_HISTORY_WEEKDAYS = 130  # about six months
-MAX_HISTORY_WEEKDAYS = 520  # about two years
 # Visits written per transaction: large enough that the fsync of each commit does not matter.
 BATCH_VISITS = 20_000
 
-# Opening hours as {local hour: share of the day's check-ins}, by weekday (Monday is 0).
-_WEEKDAY_HOURS = {8: 5, 9: 16, 10: 12, 11: 9, 12: 11, 13: 8, 14: 6, 15: 5, 16: 4, 17: 2}
-_SATURDAY_HOURS = {9: 3, 10: 2, 11: 1}
-_DAY_SHARE = {0: 0.9, 1: 1.0, 2: 1.0, 3: 1.0, 4: 0.75, 5: 0.06, 6: 0.0}
-# A busy desk answers more slowly.
-_BUSY_FACTOR = {9: 1.6, 10: 1.2, 12: 1.4, 13: 1.2}
-
 _KIOSKS = ("lobby", "lobby-2")
 _DESKS = ("reception-1", "reception-2")
-
-_HOSTS = [
-    ("José Núñez", "Engineering"),
-    ("Priya Raman", "Engineering"),
-    ("Amara Okafor", "Sales"),
-    ("Björn Lindqvist", "Finance"),
-    ("陈伟", "Engineering"),
-    ("Siobhán Ní Bhriain", "People"),
-    ("Nguyễn Thị Hoa", "Design"),
-    ("Mohammed Al-Farsi", "Sales"),
-    ("Анна Смирнова", "Legal"),
-    ("Zoë Dubois", "Marketing"),
-    ("Łukasz Wójcik", "Engineering"),
-    ("Aroha Ngata", "People"),
-    ("Kwame Mensah", "Operations"),
-    ("田中 美咲", "Design"),
-    ("Sofía Hernández", "Marketing"),
-    ("Oluwaseun Adeyemi", "Finance"),
-    ("Ingrid Sørensen", "Operations"),
-    ("Yusuf Demir", "Sales"),
-    ("محمد علي", "Legal"),
-    ("Mei-Ling Chu", "Engineering"),
-    ("Rajesh Iyer", "Finance"),
-    ("Élodie Marchand", "Executive"),
-    ("דנה כהן", "Research"),
-]
-_RECEPTIONISTS = ["Sam Jones", "Grace O'Connor", "Lina Haddad"]
-
-_FIRST_NAMES = [
-    "Maria", "Mohammed", "Wei", "Aisha", "James", "Olivia", "Noah", "Fatima", "Liam", "Yuki",
-    "Chloé", "Mateo", "Léa", "Ahmed", "Sofia", "Lucas", "Hannah", "Ravi", "Anika", "Emma",
-    "Björn", "Zoë", "Amélie", "Jürgen", "Ana", "Kofi", "Ama", "Hiroshi", "Mei", "Sipho", "Olga",
-    "Dmitri", "Isabella", "Omar", "Leila", "Tomás", "Inés", "Raúl", "Agnieszka", "Søren",
-    "Nnamdi", "Lakshmi", "Arjun", "Min-jun", "Seo-yeon", "Tane", "David", "Sarah", "Peter",
-    "Siobhán", "Niamh", "Saoirse", "Aoife", "Tadhg", "Oisín", "Caoimhe", "Joaquín", "Ximena",
-    "Xiaowen", "Ngozi", "Thandiwe", "Zbigniew", "Guillaume",
-]  # fmt: skip
-# What a visitor might type under "How do we say your name?".
-_PRONUNCIATIONS = {
-    "Siobhán": "shi-VAWN",
-    "Niamh": "NEEV",
-    "Saoirse": "SEER-sha",
-    "Aoife": "EE-fa",
-    "Tadhg": "TIGE",
-    "Oisín": "uh-SHEEN",
-    "Caoimhe": "KEE-va",
-    "Joaquín": "wah-KEEN",
-    "Ximena": "hee-MEH-na",
-    "Xiaowen": "shyow-WEN",
-    "Ngozi": "n-GO-zee",
-    "Thandiwe": "tan-DEE-way",
-    "Zbigniew": "ZBEEG-nyef",
-    "Guillaume": "gee-YOHM",
-}
-_LAST_NAMES = [
-    "Smith", "García", "Müller", "Nguyễn", "O'Brien", "Kowalski", "Okafor", "Patel", "Kim",
-    "Rossi", "Dubois", "Ní Bhriain", "van der Berg", "Hernández", "Silva", "Yılmaz", "Johansson",
-    "Mensah", "Khan", "Tanaka", "Ivanova", "Al-Sayed", "Chen", "Brown", "Wilson", "Jones",
-    "Novák", "Papadopoulos", "Ferreira", "Ó Súilleabháin", "Lefèvre", "Hansen", "Singh", "Reyes",
-    "Adeyemi", "Nakamura", "Park", "Wang", "Murphy", "Taylor", "López", "Schmidt", "Jensen",
-    "Haddad", "Dlamini", "Kaur", "Moreau", "Costa",
-]  # fmt: skip
-# Names written in their own script, typed whole on the kiosk's keyboard.
-_WHOLE_NAMES = [
-    "王芳", "李伟", "田中 健", "佐藤 美咲", "김민준", "이서연", "Александр Петров",
-    "Екатерина Иванова", "فاطمة الزهراء", "أحمد حسن", "Δημήτρης Παπαδόπουλος", "राहुल शर्मा",
-    "דוד לוי", "สมชาย ใจดี",
-]  # fmt: skip
 
 _EMPTY_PAYLOAD = "{}"
 _VISIT_COLUMNS = tuple(f.name for f in fields(Visit))
@@ -197,7 +121,7 @@ def seed_history(
 
     events: list[tuple[Any, ...]] = []
     rows: list[tuple[Any, ...]] = []
-    for day, count in _plan_days(rng, visits, now_ms, tz):
+    for day, count in calendar.plan_days(rng, visits, now_ms, tz):
         day_events, day_visits = history.day(day, count)
         events += day_events
         rows += day_visits
@@ -242,7 +166,7 @@ def _ensure_staff(db: Database) -> int:
     if count:
         return count
     with writing(db):
-        for name, department in _HOSTS:
+        for name, department in cast.HOSTS:
             local = ".".join(_key(name).split()) if name.isascii() else None
             add_staff(
                 db,
@@ -251,9 +175,9 @@ def _ensure_staff(db: Database) -> int:
                 email=f"{local}@example.com" if local else None,
                 department=department,
             )
-        for name in _RECEPTIONISTS:
+        for name in cast.RECEPTIONISTS:
             add_staff(db, name, Role.RECEPTIONIST, department="Reception")
-    return len(_HOSTS) + len(_RECEPTIONISTS)
+    return len(cast.HOSTS) + len(cast.RECEPTIONISTS)
 
 
 def _load_desk(db: Database) -> _Desk:
@@ -264,84 +188,6 @@ def _load_desk(db: Database) -> _Desk:
     # A few hosts get most of the visitors, as in any office.
     weights = accumulate(1 / (rank + 1) ** 0.8 for rank in range(len(hosts)))
     return _Desk(hosts, list(weights), receptionists or ["desk:local"])
-
-
-# --- when ----------------------------------------------------------------------------------
-
-
-def _opening_hours(day: date) -> dict[int, int]:
-    weekday = day.weekday()
-    if weekday < 5:
-        return _WEEKDAY_HOURS
-    return _SATURDAY_HOURS if weekday == 5 else {}
-
-
-def _local_now(now_ms: int, tz: tzinfo | None) -> datetime:
-    return datetime.fromtimestamp(now_ms / 1000, tz=tz).astimezone(tz).replace(tzinfo=None)
-
-
-def _share_open_before(day: date, now: datetime) -> float:
-    """How much of the day's usual check-ins fall before `now` (local): 1 for past days."""
-    hours = _opening_hours(day)
-    if day < now.date():
-        return 1.0
-    if day > now.date() or not hours:
-        return 0.0
-    total = sum(hours.values())
-    now_hour = now.hour + now.minute / 60 + now.second / 3600
-    before = sum(share * min(1.0, max(0.0, now_hour - hour)) for hour, share in hours.items())
-    return before / total
-
-
-def _plan_days(
-    rng: random.Random, visits: int, now_ms: int, tz: tzinfo | None
-) -> Iterator[tuple[date, int]]:
-    """Yield (day, how many visits) from the oldest day to today."""
-    if visits == 0:
-        return
-    weekdays = min(max(visits / VISITS_PER_WEEKDAY, MIN_HISTORY_WEEKDAYS), MAX_HISTORY_WEEKDAYS)
-    per_weekday = visits / weekdays
-    now = _local_now(now_ms, tz)
-    days: list[date] = []
-    weights: list[float] = []
-    expected = 0.0
-    day = now.date()
-    while expected < visits or not any(weights):
-        weight = _DAY_SHARE[day.weekday()] * _share_open_before(day, now)
-        if weight:
-            days.append(day)
-            weights.append(weight)
-            expected += weight * per_weekday
-        day -= timedelta(days=1)
-    days.reverse()
-    weights.reverse()
-    counts = Counter(rng.choices(range(len(days)), weights=weights, k=visits))
-    for index, day in enumerate(days):
-        if counts[index]:
-            yield day, counts[index]
-
-
-# --- who -----------------------------------------------------------------------------------
-
-
-def _new_name(rng: random.Random) -> str:
-    if rng.random() < 0.07:
-        return rng.choice(_WHOLE_NAMES)
-    return f"{rng.choice(_FIRST_NAMES)} {rng.choice(_LAST_NAMES)}"
-
-
-def _contact(rng: random.Random, name: str, number: int) -> str | None:
-    draw = rng.random()
-    if draw < 0.6:
-        local = ".".join(_key(name).split())
-        if not local.isascii():
-            local = "guest"
-        local = "".join(ch for ch in local if ch.isalnum() or ch == ".")
-        return f"{local}{number % 100}@example.{rng.choice(('com', 'org', 'net'))}"
-    if draw < 0.85:
-        # Ofcom's range for drama: numbers that belong to nobody.
-        return f"+44 7700 900{number % 1000:03d}"
-    return None
 
 
 # --- what happened -------------------------------------------------------------------------
@@ -387,7 +233,7 @@ class _History:
         midnight_ms, offset_min = self._local_midnight(day)
         limit = self.now_ms - midnight_ms
         # Today, only the hours that have begun; past days have all their hours.
-        hours = {h: n for h, n in _opening_hours(day).items() if h * 3_600_000 <= limit}
+        hours = {h: n for h, n in calendar.opening_hours(day).items() if h * 3_600_000 <= limit}
         hour_list, cum_weights = list(hours), list(accumulate(hours.values()))
         arrivals: list[int] = []
         while len(arrivals) < count:
@@ -471,14 +317,14 @@ class _History:
             if known.last_day != day:
                 known.last_day = day
                 return known
-        name = _new_name(rng)
+        name = cast.new_name(rng)
         namesake = self.by_name.get(_key(name))
         if namesake is not None and rng.random() < 0.5:
             name = namesake.name  # the same name, another person: the kiosk must tell them apart
         first = name.split()[0]
-        pronunciation = _PRONUNCIATIONS.get(first) if rng.random() < 0.7 else None
+        pronunciation = cast.PRONUNCIATIONS.get(first) if rng.random() < 0.7 else None
         visitor = _Visitor(
-            self.next_visitor, name, pronunciation, _contact(rng, name, self.next_visitor)
+            self.next_visitor, name, pronunciation, cast.contact(rng, name, self.next_visitor)
         )
         self.next_visitor += 1
         visitor.created_at = at_ms
@@ -518,7 +364,7 @@ class _History:
         if len(self.desk.receptionists) > 1 and rng.random() < 0.5:
             steps.append((start + rng.randint(150, 1500), EventType.ALERTED, _DESKS[1], {}))
 
-        busy = _BUSY_FACTOR.get(hour, 1.0)
+        busy = calendar.BUSY_FACTOR.get(hour, 1.0)
         outcome = rng.random()
         if outcome < 0.02:  # checked in by mistake, or the meeting was called off
             ended = start + rng.randint(5_000, 90_000)
