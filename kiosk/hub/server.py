@@ -29,7 +29,7 @@ from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServe
 
 from kiosk.core import pace, presence
 from kiosk.core.lifecycle import Event
-from kiosk.hub import protocol, wire
+from kiosk.hub import protocol, sessions, wire
 from kiosk.hub.certificate import HubIdentity
 from kiosk.hub.handler import CommandHandler
 from kiosk.hub.sessions import LogBudget, Session
@@ -148,8 +148,11 @@ class HubServer(QObject):
         self._pinger = QTimer(self)
         self._pinger.timeout.connect(self._ping)
         self._pinger.start(int(presence.PING_EVERY_S * 1000))
-        handler.kiosks.reception_listening = self._reception_listening
-        handler.kiosk_problems = self._kiosk_problems
+        # What the devices connected now said of themselves: a desk listening, a kiosk's problem.
+        handler.kiosks.reception_listening = lambda: sessions.reception_listening(
+            self._sessions(), time.monotonic()
+        )
+        handler.kiosk_problems = lambda: sessions.kiosk_problems(self._sessions())
         # Desks and managers, and wall dashboards too unless the notice may name a host.
         desks = (DeviceRole.DESK, DeviceRole.MANAGER)
         handler.announce = partial(self._tell, (*desks, DeviceRole.DASHBOARD))
@@ -295,20 +298,8 @@ class HubServer(QObject):
         if connection is not None:
             connection.session.answered_at = time.monotonic()
 
-    def _reception_listening(self) -> bool:
-        now = time.monotonic()
-        return any(
-            presence.desk_is_listening(c.session.status, now - c.session.answered_at)
-            for c in self._by_ws.values()
-            if c.session.role in (DeviceRole.DESK, DeviceRole.MANAGER)
-        )
-
-    def _kiosk_problems(self) -> list[dict[str, str]]:
-        return [
-            {"kiosk": c.session.device if c.session.device_id else "", "problem": problem}
-            for c in self._by_ws.values()
-            if c.session.role is DeviceRole.KIOSK and (problem := c.session.status.get("printer"))
-        ]
+    def _sessions(self) -> list[Session]:
+        return [c.session for c in self._by_ws.values()]
 
     def _close(self, connection: _Connection, reason: str) -> None:
         """Send the close frame, then drop the connection whether or not the client answers."""

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kiosk.core import presence
 from kiosk.store.devices import DeviceRole
 
 
@@ -30,6 +32,26 @@ class Session:
     answered_at: float = 0.0
     # Set when the answer just sent is the last this connection gets: why it is closed.
     hang_up: str = ""
+
+
+def reception_listening(sessions: Iterable[Session], now: float) -> bool:
+    """Whether some desk (or manager) connected now is listening (kiosk.core.presence);
+    `now` on the clock of `answered_at`."""
+    return any(
+        presence.desk_is_listening(s.status, now - s.answered_at)
+        for s in sessions
+        if s.role in (DeviceRole.DESK, DeviceRole.MANAGER)
+    )
+
+
+def kiosk_problems(sessions: Iterable[Session]) -> list[dict[str, str]]:
+    """What the kiosks connected now say is wrong (a badge printer): `kiosk` is a paired
+    kiosk's name, "" for the hub's own screen."""
+    return [
+        {"kiosk": s.device if s.device_id else "", "problem": problem}
+        for s in sessions
+        if s.role is DeviceRole.KIOSK and (problem := s.status.get("printer"))
+    ]
 
 
 class LogBudget:
