@@ -65,10 +65,10 @@ def test_elsewhere_it_pairs_as_a_manager_and_remembers(
         dashboard.wait_figures()
     finally:
         stop_dashboard(dashboard)
-    kept = elsewhere.settings_file.read_text(encoding="utf-8")
-    assert "[dashboard]" in kept and hub_process.fingerprint in kept
-    assert load_settings(elsewhere.settings_file).device_token == ""  # a desk's pairing apart
-    again = start_dashboard(qtbot, None, tmp_path, settings=settings, paths=elsewhere)
+    kept = load_settings(elsewhere.settings_file)  # as `kiosk dashboard` reads it next time
+    assert kept.dashboard is not None and kept.dashboard.fingerprint == hub_process.fingerprint
+    assert kept.device_token == ""  # a desk's pairing apart
+    again = start_dashboard(qtbot, None, tmp_path, settings=kept, paths=elsewhere)
     try:
         assert again.view_model.property("screen") == "dashboard"
         again.wait_figures()

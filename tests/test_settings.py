@@ -56,6 +56,9 @@ def test_edits_are_read(tmp_path: Path) -> None:
         ("[site]", "[site", "is not valid TOML"),
         ("chime_volume_percent = 70", "chime_volume_percent = 170", "percentages, from 0 to 100"),
         ("notifications = true", 'notifications = "yes"', "should be true or false"),
+        ('label = "62mm"', 'label = "a4"', '"62mm" or "cr80"'),
+        ('printer = ""', 'printer = "Brother QL"', "without spaces"),
+        ('printer = ""', 'printer = "-o evil"', "as `lpstat -p` lists it"),
     ],
 )
 def test_bad_settings_name_the_file_and_the_fix(
@@ -67,6 +70,21 @@ def test_bad_settings_name_the_file_and_the_fix(
     with pytest.raises(SettingsError, match=message) as raised:
         load_settings(path)
     assert str(path) in str(raised.value)
+
+
+def test_files_named_in_the_settings_are_beside_them_and_a_pairing_counts_when_whole(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "settings.toml"
+    load_settings(path)
+    save_setting(path, "site", "logo", "logo.png")
+    save_setting(path, "dashboard", "hub_url", "wss://192.168.1.20:8765")
+    save_setting(path, "dashboard", "token", "t" * 40)
+    settings = load_settings(path)
+    assert settings.site_logo == str(tmp_path / "logo.png")
+    assert settings.dashboard is None  # no fingerprint yet: half a pairing is none
+    save_setting(path, "dashboard", "fingerprint", "ab" * 32)
+    assert load_settings(path).dashboard.fingerprint == "ab" * 32
 
 
 def test_the_admin_pin_is_stored_salted_and_checked(tmp_path: Path) -> None:

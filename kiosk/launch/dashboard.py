@@ -84,7 +84,7 @@ def open_dashboard(
     """Build (and show) the dashboard. With `hub` it talks to that client; without, it finds
     its hub as the module says, from `paths`. A QApplication must already exist."""
     memory = DashboardSettingsFile(paths.settings_file if paths else None)
-    kept = memory.connection() if hub is None else None
+    kept = settings.dashboard if hub is None else None
     local = hub is None and kept is None and paths is not None and paths.database.exists()
     holder = _Holder(QCoreApplication.instance())
     view_model = DashboardViewModel(

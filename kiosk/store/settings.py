@@ -96,6 +96,16 @@ class Webhooks:
     secret: str = ""
 
 
+@dataclass(frozen=True)
+class Pairing:
+    """A pairing with a hub on another computer: its address, the token, and the fingerprint of
+    the certificate it showed."""
+
+    hub_url: str
+    token: str
+    fingerprint: str
+
+
 BADGE_LABELS = ("62mm", "cr80")
 
 
@@ -129,6 +139,8 @@ class Settings:
     mail: MailServer = field(default_factory=MailServer)
     webhooks: Webhooks = field(default_factory=Webhooks)
     badges: Badges = field(default_factory=Badges)
+    # A manager's dashboard on another computer than the hub's: its pairing, once whole.
+    dashboard: Pairing | None = None
 
 
 def load_settings(path: Path) -> Settings:
@@ -246,6 +258,7 @@ def _settings_from(doc: dict[str, Any], path: Path) -> Settings:
         label=get("badges", "label", str, Badges.label),
     )
     _check_badges(badges, path)
+    kept = [get("dashboard", key, str, "") for key in ("hub_url", "token", "fingerprint")]
     return Settings(
         site_name=get("site", "name", str, defaults.site_name).strip() or defaults.site_name,
         site_logo=_beside(path, get("site", "logo", str, "").strip()),
@@ -267,6 +280,7 @@ def _settings_from(doc: dict[str, Any], path: Path) -> Settings:
         mail=mail,
         webhooks=webhooks,
         badges=badges,
+        dashboard=Pairing(*kept) if all(kept) else None,
     )
 
 

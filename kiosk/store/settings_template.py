@@ -70,6 +70,14 @@ hub_url = ""
 token = ""
 fingerprint = ""
 
+[dashboard]
+# For a manager's dashboard (`kiosk dashboard`) on another computer than the hub's: pairing
+# writes the hub's address, the token and the certificate's fingerprint here, apart from a
+# desk's [connection], so one computer can be both. Keep this file private.
+hub_url = ""
+token = ""
+fingerprint = ""
+
 [desk]
 # For a receptionist's desk console (`kiosk desk`).
 # Volume of the arrival chime and of the louder alarm when a visitor waits past a target (0-100).
