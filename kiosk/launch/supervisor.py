@@ -33,14 +33,14 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from kiosk.launch.child_process import has_ended, kiosk_command, start_child, stop_group
 from kiosk.launch.shown import SHOWN_FD_VARIABLE
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from kiosk.store.settings import Settings
 
 FIRST_PAUSE_S = 0.5
@@ -55,25 +55,36 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 SHOWN_WAIT_S = 5.0
 
 
-@dataclass
 class Child:
-    """One supervised process: what it is called, how it starts, when it starts again."""
+    """One supervised process: what it is called, how it starts, when it starts again.
 
-    name: str
-    command: list[str]
-    death_signal: signal.Signals
-    process: subprocess.Popen | None = None
-    started_at: float = 0.0
-    pause_s: float = FIRST_PAUSE_S  # before the next start, if it stops
-    due_at: float = 0.0  # when to start it, while it is not running
-    exit_watch: int | None = None  # a pidfd that turns readable when the process ends
-    # First start only after this child says it is shown (or SHOWN_WAIT_S after it started):
-    # the hub waits for the screen's first frame, so the two do not compete for the processor
-    # while the visitor waits for Welcome, just as the hub inside the kiosk used to start after
-    # it. The hub stays up on its own after that.
-    after: Child | None = None
-    # Whether it writes to SHOWN_FD_VARIABLE's descriptor once shown (the kiosk screen does).
-    tells_shown: bool = False
+    A plain class, not a dataclass: `dataclasses` would cost the screen's start a few
+    milliseconds more, as the screen starts once this module is loaded."""
+
+    def __init__(
+        self,
+        name: str,
+        command: list[str],
+        death_signal: signal.Signals,
+        *,
+        after: Child | None = None,
+        tells_shown: bool = False,
+    ) -> None:
+        self.name = name
+        self.command = command
+        self.death_signal = death_signal
+        self.process: subprocess.Popen | None = None
+        self.started_at = 0.0
+        self.pause_s = FIRST_PAUSE_S  # before the next start, if it stops
+        self.due_at = 0.0  # when to start it, while it is not running
+        self.exit_watch: int | None = None  # a pidfd that turns readable when the process ends
+        # First start only after this child says it is shown (or SHOWN_WAIT_S after it
+        # started): the hub waits for the screen's first frame, so the two do not compete for
+        # the processor while the visitor waits for Welcome, just as the hub inside the kiosk
+        # used to start after it. The hub stays up on its own after that.
+        self.after = after
+        # Whether it writes to SHOWN_FD_VARIABLE's descriptor once shown (the kiosk screen does).
+        self.tells_shown = tells_shown
 
     def pause_after(self, ran_s: float) -> float:
         """The pause before starting again a child that stopped after `ran_s` seconds: it
