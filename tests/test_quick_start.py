@@ -61,6 +61,24 @@ def test_the_way_to_welcome_loads_neither_the_command_line_nor_the_database_code
     assert loaded_by("kiosk.launch.kiosk_screen", among) == []
 
 
+def test_the_way_to_welcome_leaves_the_qt_namespace_unloaded() -> None:
+    """PySide6 makes its `Qt` namespace (every enum of Qt's) when it is first named, which takes
+    a good part of the wait for the first frame; the kiosk screen's code names it later."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import kiosk.__main__, kiosk.launch.kiosk_screen, PySide6.QtCore; "
+            "print('Qt' in vars(PySide6.QtCore))",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.strip() == "False"
+
+
 def test_the_supervisor_starts_the_screen_before_it_loads_the_settings() -> None:
     among = ("click", "kiosk.cli", "PySide6", "kiosk.store.settings", "kiosk.hub.local_credential")
     assert loaded_by("kiosk.launch.supervisor", among) == []

@@ -33,7 +33,8 @@ from kiosk.launch.supervisor import (
     STEADY_S,
     Child,
     Supervisor,
-    hub_children,
+    hub_child,
+    hub_here,
     screen_child,
 )
 from kiosk.store.database import open_database, writing
@@ -373,11 +374,12 @@ def test_a_kiosk_whose_hub_is_elsewhere_runs_only_its_screen(tmp_path: Path) -> 
     elsewhere = Settings(hub_url="wss://192.0.2.7:8765", device_token="t" * 43)
     screen = screen_child(None, windowed=False)
     assert screen.command[-1] == "screen" and screen.tells_shown
-    assert hub_children(None, elsewhere, tmp_path, screen) == []
+    assert not hub_here(elsewhere, tmp_path)
     assert not (tmp_path / CREDENTIAL_FILE).exists()  # no local hub, no local credential
 
     screen = screen_child(str(tmp_path), windowed=True)
-    (hub,) = hub_children(str(tmp_path), Settings(), tmp_path, screen)
+    hub = hub_child(str(tmp_path), screen)
+    assert hub_here(Settings(), tmp_path)
     assert screen.command[-2:] == ["screen", "--windowed"]
     assert hub.command[-2:] == ["hub", "--supervised"] and hub.after is screen
     assert ["--home", str(tmp_path.resolve())] == screen.command[-4:-2] == hub.command[-4:-2]

@@ -43,26 +43,7 @@ Window {
             // (the keyboard loads then), each next screen is built in slices between frames, so
             // no frame waits for a whole screen to be made.
             asynchronous: keyboard.active
-            sourceComponent: {
-                switch (root.kiosk.screen) {
-                case "name": return nameScreen
-                case "checkout_name": return checkOutNameScreen
-                case "contact": return contactScreen
-                case "checkout_contact": return checkOutContactScreen
-                case "returning": return returningScreen
-                case "already": return alreadyScreen
-                case "host": return hostScreen
-                case "pronunciation": return pronunciationScreen
-                case "done": return doneScreen
-                case "feedback": return feedbackScreen
-                case "thanks": return thanksScreen
-                case "camera": return cameraScreen
-                case "scan_refused": return scanRefusedScreen
-                case "admin_pin": return adminPinScreen
-                case "admin": return adminScreen
-                default: return welcomeScreen
-                }
-            }
+            sourceComponent: welcomeScreen
         }
     }
 
@@ -123,20 +104,39 @@ Window {
         value: root.kiosk.language
     }
 
+    // Welcome is compiled with this file; every other screen only when it is first shown, from
+    // its file, so that the first frame waits for Welcome's QML alone.
     Component { id: welcomeScreen; WelcomeScreen { kiosk: root.kiosk } }
-    Component { id: nameScreen; NameScreen { kiosk: root.kiosk } }
-    Component { id: checkOutNameScreen; NameScreen { kiosk: root.kiosk; checkingOut: true } }
-    Component { id: contactScreen; ContactScreen { kiosk: root.kiosk } }
-    Component { id: checkOutContactScreen; ContactScreen { kiosk: root.kiosk; checkingOut: true } }
-    Component { id: returningScreen; ReturningScreen { kiosk: root.kiosk } }
-    Component { id: alreadyScreen; AlreadyScreen { kiosk: root.kiosk } }
-    Component { id: hostScreen; HostScreen { kiosk: root.kiosk } }
-    Component { id: pronunciationScreen; PronunciationScreen { kiosk: root.kiosk } }
-    Component { id: doneScreen; DoneScreen { kiosk: root.kiosk } }
-    Component { id: feedbackScreen; FeedbackScreen { kiosk: root.kiosk } }
-    Component { id: thanksScreen; ThanksScreen { kiosk: root.kiosk } }
-    Component { id: cameraScreen; CameraScreen { kiosk: root.kiosk } }
-    Component { id: scanRefusedScreen; ScanRefusedScreen { kiosk: root.kiosk } }
-    Component { id: adminPinScreen; AdminPinScreen { kiosk: root.kiosk } }
-    Component { id: adminScreen; AdminScreen { kiosk: root.kiosk } }
+    readonly property var screenFiles: ({
+        name: "NameScreen.qml",
+        checkout_name: "NameScreen.qml",
+        contact: "ContactScreen.qml",
+        checkout_contact: "ContactScreen.qml",
+        returning: "ReturningScreen.qml",
+        already: "AlreadyScreen.qml",
+        host: "HostScreen.qml",
+        pronunciation: "PronunciationScreen.qml",
+        done: "DoneScreen.qml",
+        feedback: "FeedbackScreen.qml",
+        thanks: "ThanksScreen.qml",
+        camera: "CameraScreen.qml",
+        scan_refused: "ScanRefusedScreen.qml",
+        admin_pin: "AdminPinScreen.qml",
+        admin: "AdminScreen.qml"
+    })
+
+    function showScreen(screen: string) {
+        const file = root.screenFiles[screen]
+        if (file === undefined) {
+            screenLoader.sourceComponent = welcomeScreen
+            return
+        }
+        const properties = screen.startsWith("checkout_") ? { kiosk: root.kiosk, checkingOut: true }
+                                                          : { kiosk: root.kiosk }
+        screenLoader.setSource(Qt.resolvedUrl("Kiosk/" + file), properties)
+    }
+    Connections {
+        target: root.kiosk
+        function onScreenChanged() { root.showScreen(root.kiosk.screen) }
+    }
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -85,10 +85,13 @@ class KioskWindow:
         """Locked down: frameless and full screen; the QML refuses close requests itself."""
         window = self.window
         assert window is not None
-        window.setFlag(Qt.WindowType.FramelessWindowHint, lockdown)
-        if lockdown:
-            window.setFlag(Qt.WindowType.WindowStaysOnTopHint, True)
-            window.showFullScreen()
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
-        else:
+        if not lockdown:
             window.show()
+            return
+        # Loaded only here: the whole Qt namespace comes with it, and takes a while to load.
+        from PySide6.QtCore import Qt
+
+        window.setFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.setFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        window.showFullScreen()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)

@@ -7,21 +7,21 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 
 from kiosk.core.scanner import MAX_GAP_MS, ScanDetector
 
-_ENTER = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
+# Qt's keys by number: the filter is made before the kiosk's first frame, and naming Qt's keys,
+# modifiers or timer types loads the whole Qt namespace, which that frame would wait for. The
+# first key loads it.
+_ENTER = {0x01000004, 0x01000005}  # Key_Return, Key_Enter
 # Pressed on their own between the characters: a scanner types "F" as Shift, then f.
-_MODIFIER_KEYS = {
-    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
-    Qt.Key.Key_CapsLock,
-}  # fmt: skip
+# Key_Shift, Key_Control, Key_Meta, Key_Alt, Key_CapsLock, Key_AltGr.
+_MODIFIER_KEYS = {0x01000020, 0x01000021, 0x01000022, 0x01000023, 0x01000024, 0x01001103}
 _KEYS = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease}
 # A tap right after typing: what was typed reaches the field before the tap reaches its button.
 _PRESSES = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
-_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
 
 def _now_ms() -> int:
@@ -47,7 +47,6 @@ class ScannerKeys(QObject):
         self._window: QObject | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._quiet)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -71,7 +70,7 @@ class ScannerKeys(QObject):
         if printable:
             self._pass_on(self._detector.key(event.text(), now))
             self._held.append(event.clone())
-            self._timer.start(MAX_GAP_MS + 1)
+            self._wait_for_next_key()
             return True
         if event.key() in _ENTER:
             code, held = self._detector.enter(now)
@@ -85,6 +84,12 @@ class ScannerKeys(QObject):
         # Backspace, an arrow, a shortcut: what was typed before it goes first.
         self._flush()
         return False
+
+    def _wait_for_next_key(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.start(MAX_GAP_MS + 1)
 
     def _flush(self) -> None:
         """What is held goes on now: it was typed by a person."""
@@ -113,5 +118,8 @@ class ScannerKeys(QObject):
 
 
 def _printable(event: QKeyEvent) -> bool:
+    from PySide6.QtCore import Qt
+
     text = event.text()
-    return len(text) == 1 and text.isprintable() and not (event.modifiers() & _MODIFIERS)
+    shortcut = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    return len(text) == 1 and text.isprintable() and not (event.modifiers() & shortcut)

@@ -31,7 +31,7 @@ import sys
 import threading
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal, Slot
 
 # Why speech is off; the screens turn each code into their own words. The first three come from
 # the child at start, the last two from the screen's watch over it.
@@ -60,6 +60,8 @@ class _Speaker(QObject):
         self._cut = False  # ...and was told to stop
         self._next: tuple[int, str, str] | None = None  # waits for the engine to be quiet
         self._language = ""
+        from PySide6.QtCore import Qt  # here: the screen loads this module before its first frame
+
         # Queued even from the main thread: an answer is never written from inside an engine
         # call, and an engine that calls back from its own thread reaches us on ours.
         tts.stateChanged.connect(self._state_changed, Qt.ConnectionType.QueuedConnection)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, QTimer, Slot
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
@@ -154,9 +154,7 @@ def start_kiosk(
     screen = open_kiosk(client, site, lockdown=lockdown, speech_engine=speech_engine, cache=cache)
     running = RunningKiosk(screen, client)
     connection = _HubConnection(running, None if remote else data_folder)
-    screen.window.frameSwapped.connect(
-        connection.start_soon, Qt.ConnectionType.SingleShotConnection
-    )
+    screen.window.frameSwapped.connect(connection.start_soon)
     return running
 
 
@@ -168,12 +166,16 @@ class _HubConnection(QObject):
         self._client = running.client
         self._data_folder = data_folder
         self._told_waiting = False
+        self._window = running.screen.window
         self._client.connectionChanged.connect(self._tell)
         if data_folder is not None:
             self._client.unauthorised.connect(self._refused)
 
     @Slot()
     def start_soon(self) -> None:
+        # The first frame only. Not a single-shot connection: naming its type would load the
+        # whole Qt namespace, which the first frame would wait for.
+        self._window.frameSwapped.disconnect(self.start_soon)
         _say(f"The kiosk screen shows Welcome (process {os.getpid()}).")
         tell_shown()
         # One turn of the event loop later, so that the frame is out before the network starts.

@@ -16,11 +16,12 @@ promise however frozen the child is, which a child watching its parent with a ti
 The hub gets SIGTERM, to close its database and withdraw its announcement; the screen gets
 SIGKILL, as a frozen screen could not act on anything gentler and has nothing to save.
 
-The screen starts first, as soon as the supervisor runs: before the settings are read, since its
-command line is all it needs. The hub starts once the screen shows Welcome (see `Child.after`).
+The screen starts first, as soon as the supervisor runs: its command line is all it needs. The
+settings are read, and the hub started, once the screen shows Welcome (see `Child.after`): until
+then the supervisor does nothing, so the visitor's Welcome has the processor to itself.
 
 This module must stay free of Qt: importing it loads no PySide6 (a test checks). Nor does it load
-the settings or the credential code until the screen has started.
+the settings or the credential code until the screen shows Welcome.
 """
 
 from __future__ import annotations
@@ -33,14 +34,14 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from kiosk.launch.child_process import has_ended, kiosk_command, start_child, stop_group
 from kiosk.launch.shown import SHOWN_FD_VARIABLE
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from kiosk.store.settings import Settings
 
 FIRST_PAUSE_S = 0.5
@@ -55,25 +56,40 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 SHOWN_WAIT_S = 5.0
 
 
-@dataclass
 class Child:
-    """One supervised process: what it is called, how it starts, when it starts again."""
+    """One supervised process: what it is called, how it starts, when it starts again.
 
-    name: str
-    command: list[str]
-    death_signal: signal.Signals
-    process: subprocess.Popen | None = None
-    started_at: float = 0.0
-    pause_s: float = FIRST_PAUSE_S  # before the next start, if it stops
-    due_at: float = 0.0  # when to start it, while it is not running
-    exit_watch: int | None = None  # a pidfd that turns readable when the process ends
-    # First start only after this child says it is shown (or SHOWN_WAIT_S after it started):
-    # the hub waits for the screen's first frame, so the two do not compete for the processor
-    # while the visitor waits for Welcome, just as the hub inside the kiosk used to start after
-    # it. The hub stays up on its own after that.
-    after: Child | None = None
-    # Whether it writes to SHOWN_FD_VARIABLE's descriptor once shown (the kiosk screen does).
-    tells_shown: bool = False
+    A plain class, not a dataclass: `dataclasses` would cost the screen's start a few
+    milliseconds more, as the screen starts once this module is loaded."""
+
+    def __init__(
+        self,
+        name: str,
+        command: list[str],
+        death_signal: signal.Signals,
+        *,
+        after: Child | None = None,
+        tells_shown: bool = False,
+        prepare: Callable[[], bool] | None = None,
+    ) -> None:
+        self.name = name
+        self.command = command
+        self.death_signal = death_signal
+        self.process: subprocess.Popen | None = None
+        self.started_at = 0.0
+        self.pause_s = FIRST_PAUSE_S  # before the next start, if it stops
+        self.due_at = 0.0  # when to start it, while it is not running
+        self.exit_watch: int | None = None  # a pidfd that turns readable when the process ends
+        # First start only after this child says it is shown (or SHOWN_WAIT_S after it
+        # started): the hub waits for the screen's first frame, so the two do not compete for
+        # the processor while the visitor waits for Welcome, just as the hub inside the kiosk
+        # used to start after it. The hub stays up on its own after that.
+        self.after = after
+        # Whether it writes to SHOWN_FD_VARIABLE's descriptor once shown (the kiosk screen does).
+        self.tells_shown = tells_shown
+        # Called once, as soon as the child may start: False if it is not needed after all (the
+        # hub, when the settings name one elsewhere). What it raises ends the supervisor.
+        self.prepare = prepare
 
     def pause_after(self, ran_s: float) -> float:
         """The pause before starting again a child that stopped after `ran_s` seconds: it
@@ -124,7 +140,7 @@ class Supervisor:
         try:
             while not self._stopping:
                 now = self._clock()
-                for child in self.children:
+                for child in list(self.children):
                     self._look_after(child, now)
                 if not self._stopping:
                     for key, _events in self._selector.select(self._timeout(now)):
@@ -146,12 +162,19 @@ class Supervisor:
     def _look_after(self, child: Child, now: float) -> None:
         if child.process is not None and has_ended(child.process):
             self._ended(child, now)
-        if child.process is None and now >= child.due_at and not self._stopping:
-            self.start(child, now)
+        due = child.process is None and now >= child.due_at and not self._stopping
+        if due and self._needed(child):
+            self._start(child, now)
 
-    def start(self, child: Child, now: float) -> None:
-        """Start `child` (`run` does, when it is due; `run_kiosk` starts the screen before
-        anything else)."""
+    def _needed(self, child: Child) -> bool:
+        """Prepare `child` if it has not been yet; drop it if it is not needed after all."""
+        prepare, child.prepare = child.prepare, None
+        if prepare is None or prepare():
+            return True
+        self.children.remove(child)
+        return False
+
+    def _start(self, child: Child, now: float) -> None:
         options: dict = {}
         if child.tells_shown:
             shown_read, shown_write = os.pipe()
@@ -182,10 +205,13 @@ class Supervisor:
         """`child` is shown, or ended before it could be: whoever waited for it may start."""
         for shown_pipe in [fd for fd, c in self._shown_pipes.items() if c is child]:
             self._close_shown_pipe(shown_pipe)
-        for waiting in self.children:
+        for waiting in list(self.children):
             if waiting.after is child:
                 waiting.after = None
                 waiting.due_at = min(waiting.due_at, now)
+                # Prepared at once: a child that ended before it was shown is not yet reported
+                # as stopped (nor started again) when a preparation that fails ends everything.
+                self._needed(waiting)
 
     def _close_shown_pipe(self, shown_pipe: int) -> None:
         self._selector.unregister(shown_pipe)
@@ -270,21 +296,40 @@ def screen_child(home: str | None, *, windowed: bool) -> Child:
     return Child("The kiosk screen", command, signal.SIGKILL, tells_shown=True)
 
 
-def hub_children(
-    home: str | None, settings: Settings, data_folder: Path, screen: Child
-) -> list[Child]:
-    """The hub that `kiosk run` keeps running beside `screen`: none when the settings name one
-    elsewhere (`[connection] hub_url` and a token)."""
+def hub_child(home: str | None, screen: Child) -> Child:
+    """The hub that `kiosk run` keeps running beside `screen`, from the moment the screen shows
+    Welcome: only then are the settings read, to see whether the hub runs here at all."""
+
+    def here() -> bool:
+        from kiosk.hub.certificate import CertificateError
+        from kiosk.store.settings import Paths, SettingsError, load_settings
+
+        try:
+            paths = Paths.resolve(home)
+            return hub_here(load_settings(paths.settings_file), paths.database.parent)
+        except (SettingsError, CertificateError):
+            if screen.process is not None and has_ended(screen.process):
+                # The screen read the same files first, said what is wrong and ended: once is
+                # enough.
+                raise SystemExit(1) from None
+            raise
+
+    command = kiosk_command("hub", "--supervised", home=home)
+    return Child("The hub", command, signal.SIGTERM, after=screen, prepare=here)
+
+
+def hub_here(settings: Settings, data_folder: Path) -> bool:
+    """Whether the hub runs on this computer: not when the settings name one elsewhere
+    (`[connection] hub_url` and a token)."""
     if settings.hub_url and settings.device_token:
-        return []
+        return False
     from kiosk.hub.local_credential import screen_token
 
     # Made (or read) here before the hub starts, so that a data folder where it cannot be kept
-    # stops `kiosk run` at once, with the reason. The screen may be making it at this very
-    # moment: both keep whichever is made first.
+    # stops `kiosk run` at once, with the reason. The screen has made it already, unless it
+    # could not: both keep whichever is made first.
     screen_token(data_folder)
-    hub_command = kiosk_command("hub", "--supervised", home=home)
-    return [Child("The hub", hub_command, signal.SIGTERM, after=screen)]
+    return True
 
 
 def run_kiosk(home: str | None, *, windowed: bool) -> int:
@@ -292,19 +337,9 @@ def run_kiosk(home: str | None, *, windowed: bool) -> int:
 
     The screen starts first, before anything is read or loaded beyond what starting it takes:
     its command line is all it needs, and the visitor's Welcome waits for nothing else. The
-    settings, read meanwhile, say whether the hub runs here too; if they cannot be read, the
-    screen is stopped and the error is the supervisor's to report.
+    settings are read once it shows Welcome, and say whether the hub runs here too; if they
+    cannot be read, the screen is stopped and the error is the supervisor's to report (unless
+    the screen, which read them first, ended having reported it).
     """
     screen = screen_child(home, windowed=windowed)
-    supervisor = Supervisor([screen])
-    supervisor.start(screen, time.monotonic())
-    try:
-        from kiosk.store.settings import Paths, load_settings
-
-        paths = Paths.resolve(home)
-        settings = load_settings(paths.settings_file)
-        supervisor.children += hub_children(home, settings, paths.database.parent, screen)
-    except BaseException:
-        supervisor.close()
-        raise
-    return supervisor.run()
+    return Supervisor([screen, hub_child(home, screen)]).run()

@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
     Signal,
 )
 from PySide6.QtQml import QmlElement, QmlUncreatable
@@ -20,6 +19,10 @@ QML_IMPORT_NAME = "ViewModels"
 QML_IMPORT_MAJOR_VERSION = 1
 
 _Index = QModelIndex | QPersistentModelIndex
+# Qt's DisplayRole, and the role of the first field (UserRole + 1), by number: naming them
+# here would load the whole Qt namespace, which the kiosk's first frame would wait for.
+_DISPLAY_ROLE = 0
+_FIRST_FIELD_ROLE = 0x0101
 
 
 @QmlElement
@@ -35,17 +38,18 @@ class RowsModel(QAbstractListModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's API)
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = _DISPLAY_ROLE) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        field = role - Qt.ItemDataRole.UserRole - 1
+        field = role - _FIRST_FIELD_ROLE
         if 0 <= field < len(self._fields):
             return self._rows[index.row()].get(self._fields[field])
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:
-        base = Qt.ItemDataRole.UserRole + 1
-        return {base + i: QByteArray(name.encode()) for i, name in enumerate(self._fields)}
+        return {
+            _FIRST_FIELD_ROLE + i: QByteArray(name.encode()) for i, name in enumerate(self._fields)
+        }
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()
