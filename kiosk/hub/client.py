@@ -17,7 +17,8 @@ from __future__ import annotations
 import itertools
 import json
 import logging
-import uuid
+import os
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import (
@@ -32,7 +33,6 @@ from PySide6.QtCore import (
 from PySide6.QtNetwork import QSslCertificate
 from PySide6.QtWebSockets import QWebSocket
 
-from kiosk.core import pairing as proofs
 from kiosk.hub import wire
 from kiosk.store.devices import DeviceRole
 
@@ -56,6 +56,13 @@ PLAIN_PAIRING = (
     "This device was paired with an older hub that did not encrypt its connections. Pair it "
     "again with a new code from `kiosk pair` on the hub's computer."
 )
+
+
+def _proofs() -> ModuleType:
+    """kiosk.core.pairing, loaded by a device only as it pairs: a kiosk's start does without."""
+    from kiosk.core import pairing
+
+    return pairing
 
 
 def fingerprint_of(certificate: QSslCertificate) -> str:
@@ -139,7 +146,7 @@ class HubClient(QObject):
         """Send a command; its answer arrives as `replied` or `refused` with the returned id."""
         request_id = next(self._ids)
         if command == "check_in":
-            fields.setdefault("key", uuid.uuid4().hex)
+            fields.setdefault("key", os.urandom(16).hex())  # as random as a uuid4
         raw = wire.encode({"type": command, "id": request_id, **fields})
         self._pending[request_id] = raw
         self._kinds[request_id] = command
@@ -177,7 +184,7 @@ class HubClient(QObject):
             )
             return
         if not self._token and self._pairing:
-            self._nonce, self._hub_nonce = proofs.new_nonce(), ""
+            self._nonce, self._hub_nonce = _proofs().new_nonce(), ""
             begin = {"type": "pair_begin", "id": HELLO_ID, "nonce": self._nonce}
             self._send(wire.encode(begin))
             return
@@ -200,7 +207,7 @@ class HubClient(QObject):
             return
         code, name, role = self._pairing
         self._hub_nonce = str(message.get("result", {}).get("nonce", "")) or "-"
-        proof = proofs.device_proof(code, self._seen, self._nonce, self._hub_nonce)
+        proof = _proofs().device_proof(code, self._seen, self._nonce, self._hub_nonce)
         pair = {"type": "pair", "id": HELLO_ID, "proof": proof, "name": name, "role": str(role)}
         self._send(wire.encode(pair))
 
@@ -245,8 +252,8 @@ class HubClient(QObject):
         result = message["result"]
         if "token" in result:
             code, _name, _role = self._pairing
-            expected = proofs.hub_proof(code, self._seen, self._nonce, self._hub_nonce)
-            if not proofs.proofs_match(expected, str(result.get("proof", ""))):
+            expected = _proofs().hub_proof(code, self._seen, self._nonce, self._hub_nonce)
+            if not _proofs().proofs_match(expected, str(result.get("proof", ""))):
                 self._refuse_hub(HUB_NOT_PROVEN)
                 return
             self._token, self._fingerprint = result["token"], self._seen

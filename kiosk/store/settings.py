@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
-import secrets
 import tomllib
 from dataclasses import dataclass, field, fields
 from datetime import time
@@ -13,7 +10,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from kiosk.core.notifications import BadSecret, webhook_key
 from kiosk.core.policies import Policies, Targets
 from kiosk.store import places
 from kiosk.store.settings_template import DEFAULT_FILE
@@ -326,6 +322,9 @@ def _check_webhooks(webhooks: Webhooks, path: Path) -> None:
             )
     if not webhooks.urls:
         return
+    # Only a site with webhooks loads the signing rules; the kiosk's start stays quick.
+    from kiosk.core.notifications import BadSecret, webhook_key
+
     try:
         webhook_key(webhooks.secret)
     except BadSecret as error:
@@ -384,12 +383,18 @@ def hash_pin(pin: str) -> str:
     """A salted PBKDF2 hash of the admin PIN, as stored in the settings file."""
     if not (pin.isdigit() and 4 <= len(pin) <= 12):
         raise SettingsError("The admin PIN must be 4 to 12 digits.")
+    import hashlib  # here, as in pin_matches: the kiosk's start does without them
+    import secrets
+
     salt = secrets.token_hex(16)
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt), PIN_ITERATIONS)
     return f"pbkdf2_sha256${PIN_ITERATIONS}${salt}${digest.hex()}"
 
 
 def pin_matches(pin: str, stored: str) -> bool:
+    import hashlib
+    import hmac
+
     try:
         scheme, iterations, salt, expected = stored.split("$")
         digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt), int(iterations))
