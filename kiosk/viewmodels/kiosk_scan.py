@@ -4,7 +4,7 @@ USB barcode scanner (on any screen) or from the camera screen's frames."""
 
 from __future__ import annotations
 
-import uuid
+import os
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
@@ -82,7 +82,7 @@ class ScanFlow(QObject):
                 self._kiosk.use_language(language)
         self._badge = code.upper().startswith(f"{PREFIX}{CodeKind.BADGE}")
         self._request = self._hub.request(
-            "scan", code=code[:MAX_CODE_LENGTH], key=uuid.uuid4().hex, kiosk=KIOSK_NAME
+            "scan", code=code[:MAX_CODE_LENGTH], key=os.urandom(16).hex(), kiosk=KIOSK_NAME
         )
         self.readingChanged.emit()
 
