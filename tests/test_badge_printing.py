@@ -99,14 +99,14 @@ def test_a_stopped_printer_is_told_at_the_desk_with_its_reason_and_clears_when_i
     qtbot: QtBot, local_hub: LocalHub, office, kiosk_settings, qm_cache, printer, cups, tmp_path
 ) -> None:
     name, printed = printer
-    cups.run("cupsdisable", "-r", "Out of labels", name)
+    cups.run("cupsdisable", "-r", "Out of labels\x1b[2J", name)  # a control: left out
     desk = desk_at(qtbot, local_hub, office, tmp_path)
     kiosk = printing_kiosk(qtbot, local_hub, kiosk_settings, qm_cache, name)
     try:
         # Said as soon as the kiosk starts, before any visitor meets it.
         qtbot.waitUntil(lambda: "Out of labels" in kiosk_problem(desk), timeout=20_000)
         assert kiosk_problem(desk) == (
-            f"The hub's own kiosk: The printer {name} is stopped (Out of labels). "
+            f"The hub's own kiosk: The printer {name} is stopped (Out of labels[2J). "
             "Badges are not printing."
         )
         banner = desk.item("kioskProblemBanner")

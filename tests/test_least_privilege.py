@@ -312,3 +312,15 @@ def test_a_badge_is_made_for_the_kiosk_s_own_visit_only_while_it_is_on_site(
     assert send(handler, kiosk(1), type="badge", visit=again["visit"])["result"] == {}
     hub.check_out(visit.id, "desk")
     assert send(handler, kiosk(1), type="badge", visit=made["visit"])["result"] == {}
+
+
+@pytest.mark.parametrize("said", ["\x1b[2J\x1b[31mfire!", "Out of labels\u202egnirts", "a\nb"])
+def test_a_kiosk_s_status_is_text_never_a_control(handler, said: str) -> None:
+    told = []
+    handler.announce_to_desks = told.append
+    refused = send(handler, kiosk(1), type="status", sound=True, printer=said)
+    assert refused["reason"] == "invalid_status" and told == []
+    assert (
+        send(handler, kiosk(1), type="status", sound=True, printer="Out of labels")["result"] == {}
+    )
+    assert len(told) == 1  # the desks hear of a problem, in words

@@ -15,6 +15,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from kiosk.core.text import without_refused
+
 TOOL_SECONDS = 10
 NOT_INSTALLED = (
     "The printing system's tools (lp, lpstat) are not installed on this computer: install the "
@@ -98,7 +100,7 @@ def _first_and_reason(text: str) -> tuple[str, str]:
     lines = text.splitlines()
     first = lines[0] if lines else ""
     reason = lines[1].strip() if len(lines) > 1 and lines[1][:1].isspace() else ""
-    return first, reason
+    return first, without_refused(reason)  # shown on every desk: text, never a control
 
 
 def _said(done: subprocess.CompletedProcess[str]) -> str:

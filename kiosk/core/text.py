@@ -32,6 +32,12 @@ def first_refused(text: str) -> str | None:
     return next((ch for ch in text if is_refused(ch)), None)
 
 
+def without_refused(text: str) -> str:
+    """`text` with every refused character left out: for words from elsewhere (a printer's
+    reason) that are shown, not typed by anyone who could be asked to correct them."""
+    return "".join(ch for ch in text if not is_refused(ch))
+
+
 def code_point(ch: str) -> str:
     """How a character is named for a person: "U+001B"."""
     return f"U+{ord(ch):04X}"

@@ -18,7 +18,7 @@ from typing import Any
 import msgspec
 from sqlite_utils import Database
 
-from kiosk.core import pace
+from kiosk.core import pace, text
 from kiosk.core.lifecycle import Event, EventType, IllegalTransition
 from kiosk.core.metrics import VisitTimes, WaitSummary
 from kiosk.core.names import InvalidName
@@ -157,6 +157,12 @@ class CommandHandler:
             if isinstance(command, p.SetTargets):
                 return p.reply(command.id, self._set_targets(command, session))
             if isinstance(command, p.Status):
+                if text.first_refused(command.printer):
+                    return p.refusal(
+                        command.id,
+                        "A device's status is text: no control or text-direction characters.",
+                        reason="invalid_status",
+                    )
                 told = msgspec.structs.asdict(command)
                 printer_before = session.status.get("printer", "")
                 session.status = {k: v for k, v in told.items() if k not in ("v", "id")}
