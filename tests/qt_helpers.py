@@ -253,6 +253,8 @@ def start_kiosk(
 def stop_kiosk(driver: KioskDriver, client: HubClient) -> None:
     driver.kiosk.reset()
     driver.screen.speech.close()
+    if driver.screen.badges is not None:
+        driver.screen.badges.stop()
     driver.window.hide()
     client.close()
     # The scene goes before the view model it binds to, or its bindings would read a dead object.

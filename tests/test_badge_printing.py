@@ -6,12 +6,14 @@ reason, and the visitor is greeted all the same."""
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import zxingcpp
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
 
@@ -173,3 +175,19 @@ def test_a_badge_not_printed_in_time_is_a_problem_with_what_the_printer_says(
         badges.stop()
         cups.run("cancel", "-a", name, check=False)
         cups.run("lpadmin", "-x", name, check=False)
+
+
+def printer_threads() -> int:
+    return sum(t.name == "badge-printer" and t.is_alive() for t in threading.enumerate())
+
+
+def test_the_printer_s_thread_ends_with_the_kiosk_it_prints_for(qtbot: QtBot, cups) -> None:
+    before = printer_threads()
+    owner = QObject()  # the kiosk's view model, in the program
+    badges = BadgePrinter(Badges(printer="Nowhere"), recheck_every_ms=50, parent=owner)
+    qtbot.waitUntil(lambda: badges.property("problem") != "", timeout=20_000)
+    assert printer_threads() == before + 1
+    owner.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    qtbot.waitUntil(lambda: printer_threads() == before, timeout=5000)
+    qtbot.wait(200)  # its timer, gone with it, asks nothing more of a kiosk that is no more

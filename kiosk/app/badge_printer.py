@@ -59,6 +59,10 @@ class BadgePrinter(QObject):
         self._found.connect(self._set_problem, Qt.ConnectionType.QueuedConnection)
         self._recheck = QTimer(self, interval=recheck_every_ms)
         self._recheck.timeout.connect(lambda: self._jobs.put(_LOOK_AGAIN))
+        # Gone with its owner (the kiosk's view model), the thread goes too; nothing of `self`
+        # is held here, as the object is being destroyed.
+        stopping, jobs = self._stopping, self._jobs
+        self.destroyed.connect(lambda: (stopping.set(), jobs.put(None)))
         self._worker = threading.Thread(target=self._work, name="badge-printer", daemon=True)
         self._worker.start()
         self._jobs.put(_LOOK_AGAIN)  # a printer missing at start is said at once

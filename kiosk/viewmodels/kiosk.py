@@ -95,6 +95,7 @@ class KioskViewModel(QObject):
         hub.connectionChanged.connect(self._connection_changed)
         hub.eventReceived.connect(self.check_in.heard)
         if badges is not None:
+            badges.setParent(self)  # it lives and stops with the kiosk it prints for
             badges.problemChanged.connect(self.tell_status)
 
         self._language = self.default_language
