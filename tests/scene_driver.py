@@ -97,6 +97,25 @@ class SceneDriver:
             self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
         )
 
+    def cut_off(self, root: QQuickItem | None = None) -> list[str]:
+        """The visible named items that reach past the window's edges (outside anything that
+        scrolls or clips, whose content may rightly lie beyond them)."""
+        found, stack = [], [root or self.window.contentItem()]
+        width, height = self.window.width(), self.window.height()
+        while stack:
+            item = stack.pop()
+            if not item.isVisible() or item.clip() or item.objectName().startswith("keyboard"):
+                continue
+            stack.extend(item.childItems())
+            if item.objectName() and item.width() > 0 and item.height() > 0:
+                top_left = item.mapToScene(QPointF(0, 0))
+                bottom_right = item.mapToScene(QPointF(item.width(), item.height()))
+                inside = top_left.x() >= -0.5 and top_left.y() >= -0.5
+                if not (inside and bottom_right.x() <= width + 0.5
+                        and bottom_right.y() <= height + 0.5):  # fmt: skip
+                    found.append(item.objectName())
+        return found
+
     def why_a_tap_misses(self, item: QQuickItem) -> str | None:
         """Why a tap at the middle of `item` would not land on it, or None if it would."""
         name = item.objectName() or item.metaObject().className()

@@ -27,7 +27,7 @@ from kiosk.store.settings import Badges, Settings
 from tests.cups_server import CupsServer
 from tests.desk_helpers import DeskDriver, start_desk, stop_desk
 from tests.qt_helpers import *  # noqa: F403 (the kiosk's fixtures)
-from tests.qt_helpers import KioskDriver, start_kiosk, stop_kiosk, with_settings
+from tests.qt_helpers import ADMIN_PIN, KioskDriver, start_kiosk, stop_kiosk, with_settings
 from tests.test_cli_invitations import page_as_printed
 
 PRINTED_WITHIN_MS = 60_000
@@ -142,6 +142,20 @@ def test_a_printer_that_is_not_there_is_told_at_the_desk_until_the_kiosk_goes(
         )
         kiosk.check_in_new("Kwame Mensah", "Pri")
         assert kiosk.text_of("doneGreeting") == "Welcome, Kwame!"
+        # Whoever opens the kiosk's admin panel sees it too.
+        kiosk.kiosk.reset()
+        for _ in range(5):
+            kiosk.tap("adminCorner")
+        kiosk.wait_screen("admin_pin")
+        for digit in ADMIN_PIN:
+            kiosk.tap(f"pin_{digit}")
+        kiosk.tap("pinOk")
+        kiosk.wait_screen("admin")
+        assert kiosk.text_of("printerProblem").startswith(
+            "Badges: There is no printer called “Brother_QL_820NWB” on this computer."
+        )
+        assert kiosk.cut_off() == []  # a longer panel still fits the screen
+        kiosk.screenshot("kiosk_admin_badge_printer_missing")
         stop_kiosk(kiosk, kiosk.client)
         # The kiosk gone, so is what it said was wrong.
         qtbot.waitUntil(lambda: kiosk_problem(desk) == "", timeout=10_000)

@@ -85,6 +85,7 @@ def visit(kiosk: KioskDriver, tag: str, screens: list[str]) -> None:
     kiosk.screenshot(f"{tag}-{len(screens):02d}-{name}")
     assert accessibility_problems(kiosk) == [], name
     assert kiosk.texts_read_as_markup() == [], name
+    assert kiosk.cut_off() == [], name
 
 
 def start(kiosk: KioskDriver, language: str) -> None:

@@ -34,6 +34,7 @@ class CheckInFlow(QObject):
     acknowledgedByChanged = Signal()
     receptionListeningChanged = Signal()
     badgePrintingChanged = Signal()
+    printerProblemChanged = Signal()
 
     def __init__(
         self, kiosk: KioskViewModel, settings: Any, voice: Voice, badges: BadgePrinter | None
@@ -44,6 +45,8 @@ class CheckInFlow(QObject):
         self._voice = voice
         self._badges = badges
         self._badge_printing = False
+        if badges is not None:
+            badges.problemChanged.connect(self.printerProblemChanged)
         self._show_host_list: bool = settings.show_host_list
         self._no_desk_message: str = settings.no_desk_message
         self._privacy_notice: str = settings.privacy_notice
@@ -237,7 +240,8 @@ class CheckInFlow(QObject):
 
     @property
     def printer_problem(self) -> str:
-        """What is wrong with the badge printer, for the desks: "" if nothing (or none)."""
+        """What is wrong with the badge printer, for the desks and the admin panel: "" if
+        nothing (or no printer)."""
         return self._badges.problem if self._badges is not None else ""
 
     def heard(self, message: dict[str, Any]) -> None:
@@ -280,6 +284,9 @@ class CheckInFlow(QObject):
     def _get_reception_listening(self) -> bool:
         return self._session.listening
 
+    def _get_printer_problem(self) -> str:
+        return self.printer_problem
+
     def _get_badge_printing(self) -> bool:
         return self._badge_printing
 
@@ -306,6 +313,8 @@ class CheckInFlow(QObject):
     noDeskMessage = Property(str, _get_no_desk_message, constant=True)
     # This visitor's badge went to a printer with nothing wrong: Done asks them to take it.
     badgePrinting = Property(bool, _get_badge_printing, notify=badgePrintingChanged)
+    # The badge printer's problem, in CUPS's words and ours (English): for the admin panel.
+    printerProblem = Property(str, _get_printer_problem, notify=printerProblemChanged)
     # The site's own privacy line on the name screen, or "" for the default with these days.
     privacyNotice = Property(str, _get_privacy_notice, constant=True)
     retentionDays = Property(int, _get_retention_days, constant=True)

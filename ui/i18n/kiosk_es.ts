@@ -96,7 +96,12 @@
         <translation>La voz se apagó: se detuvo. Enciéndala para volver a intentarlo.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>Badges: %1</source>
+        <translation>Tarjetas de visitante: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Language after each visitor:</source>
         <translation>Idioma tras cada visitante:</translation>
     </message>
@@ -185,7 +190,7 @@
 <context>
     <name>CheckInFlow</name>
     <message>
-        <location filename="../../kiosk/viewmodels/kiosk_check_in.py" line="+141"/>
+        <location filename="../../kiosk/viewmodels/kiosk_check_in.py" line="+144"/>
         <source>We couldn&apos;t find anyone with that name. Check the spelling, or choose “I&apos;m not sure”.</source>
         <translation>No encontramos a nadie con ese nombre. Revise cómo lo ha escrito o elija «No estoy seguro».</translation>
     </message>
@@ -200,7 +205,7 @@
         <translation>¡Bienvenido, %1!</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Someone from reception</source>
         <translation>Alguien de recepción</translation>
     </message>
@@ -489,7 +494,7 @@
         <translation>Registro en recepción</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+43"/>
         <source>We can&apos;t reach reception&apos;s system right now. Trying again…</source>
         <translation>Ahora no podemos conectar con el sistema de recepción. Reintentando…</translation>
     </message>
