@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QInputMethodEvent, QKeyEvent
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
@@ -252,14 +252,9 @@ def start_kiosk(
 
 def stop_kiosk(driver: KioskDriver, client: HubClient) -> None:
     driver.kiosk.reset()
-    driver.screen.speech.close()
-    if driver.screen.badges is not None:
-        driver.screen.badges.stop()
     driver.window.hide()
     client.close()
-    # The scene goes before the view model it binds to, or its bindings would read a dead object.
-    driver.screen.frame.engine.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    driver.screen.close()  # as the program closes it: the scene first
     driver.settle()
 
 

@@ -45,14 +45,15 @@ class KioskScreen:
     badges: BadgePrinter | None = None
 
     def close(self) -> None:
-        """Take the scene down before the view model it shows, so no binding reads a dead one;
-        end the voice's process and the badge printer's thread."""
-        self.speech.close()
-        if self.badges is not None:
-            self.badges.stop()
-        self.view_model.scan.close()
+        """Take the scene down first, so no binding reads what goes after it (a voice being
+        closed says it is off, and a screen still shown would read that of a dead object); then
+        end the voice's process, the camera and the badge printer's thread."""
         self.frame.engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.speech.close()
+        self.view_model.scan.close()
+        if self.badges is not None:
+            self.badges.stop()
 
 
 def translations_cache() -> Path:
