@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QStandardPaths, QUrl
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.app.desk_tray import TRAY_SVG
 from kiosk.app.translations import UI_FOLDER
+from kiosk.hub.client import HubClient
 
 _NO_WINDOW_MANAGER = ("offscreen", "minimal")  # these warn on raise()
 
@@ -43,13 +44,16 @@ DASHBOARD = Scene(
 
 
 class DeskWindow:
-    """Builds a scene for a view model; `show()` puts it on screen."""
+    """Builds a scene for a view model; `show()` puts it on screen. What the scene shows (the
+    view models, and what they use) is made with `holder` as its parent, so it lives as long
+    as the window and goes after it."""
 
     def __init__(self, scene: Scene = CONSOLE) -> None:
         self.scene = scene
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(UI_FOLDER))
         self.window: QQuickWindow | None = None
+        self.holder = QObject(QCoreApplication.instance())
 
     def load(
         self, view_model: QObject, pairing: QObject, *, size: tuple[int, int] = (1280, 800)
@@ -91,7 +95,19 @@ class DeskWindow:
             window.raise_()
             window.requestActivate()
 
-    def close(self) -> None:
+    def close(self, hub: QObject | None = None) -> None:
+        """Close `hub` (the program's client) and take the window apart: the scene first, then
+        what it shows, now and in this order, not at exit when a view model might go first."""
+        if isinstance(hub, HubClient):  # not a test's fake
+            hub.close()
         if self.window is not None:
             self.window.hide()
         self.engine.deleteLater()
+        self.holder.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def documents_folder() -> Path:
+    """Where exports and printed lists go unless the person chooses elsewhere."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()

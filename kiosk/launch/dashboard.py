@@ -17,13 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app.dashboard_settings_file import DashboardSettingsFile
-from kiosk.app.desk_window import DASHBOARD, DeskWindow
+from kiosk.app.desk_window import DASHBOARD, DeskWindow, documents_folder
 from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.hub.certificate import CERTIFICATE_FILE, KEY_FILE, CertificateError, load_identity
 from kiosk.hub.client import HubClient
@@ -48,27 +48,11 @@ class Dashboard:
     pairing: PairingViewModel
     window: QQuickWindow
     frame: DeskWindow
-    holder: QObject
 
     def close(self) -> None:
         """Stop any export, then take the scene down before the view models it shows."""
         self.view_model.close()
-        hub = self.view_model.hub
-        if isinstance(hub, HubClient):
-            hub.close()
-        self.frame.close()
-        self.holder.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-class _Holder(QObject):
-    """Owns the dashboard's Python-side objects so they live as long as the window does."""
-
-
-def documents_folder() -> Path:
-    """Where exports and printed lists go unless the manager chooses elsewhere."""
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found and Path(found).is_dir() else Path.home()
+        self.frame.close(self.view_model.hub)
 
 
 def open_dashboard(
@@ -86,7 +70,8 @@ def open_dashboard(
     memory = DashboardSettingsFile(paths.settings_file if paths else None)
     kept = settings.dashboard if hub is None else None
     local = hub is None and kept is None and paths is not None and paths.database.exists()
-    holder = _Holder(QCoreApplication.instance())
+    frame = DeskWindow(DASHBOARD)
+    holder = frame.holder
     view_model = DashboardViewModel(
         settings.site_name, folder or documents_folder(), local=local, parent=holder
     )
@@ -106,11 +91,10 @@ def open_dashboard(
     else:
         view_model.needs_pairing()
         pairing.search()
-    frame = DeskWindow(DASHBOARD)
     window = frame.load(view_model, pairing, size=size)
     if show:
         frame.show()
-    return Dashboard(view_model, pairing, window, frame, holder)
+    return Dashboard(view_model, pairing, window, frame)
 
 
 class _LocalHub(QObject):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtWidgets import QApplication
@@ -19,12 +19,11 @@ from PySide6.QtWidgets import QApplication
 from kiosk.app.desk_settings_file import DeskSettingsFile
 from kiosk.app.desk_sounds import DeskSounds
 from kiosk.app.desk_tray import DeskTray
-from kiosk.app.desk_window import DeskWindow
+from kiosk.app.desk_window import DeskWindow, documents_folder
 from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.app.speech import Speech
 from kiosk.hub.client import PLAIN_PAIRING, HubClient
 from kiosk.hub.discovery import FoundHub, find_hub
-from kiosk.launch.dashboard import documents_folder
 from kiosk.store.settings import DeskOptions, Paths, Settings
 from kiosk.viewmodels.desk import DeskViewModel
 from kiosk.viewmodels.pairing import PairingViewModel
@@ -43,23 +42,12 @@ class DeskConsole:
     sounds: DeskSounds
     tray: DeskTray
     speech: Speech
-    holder: QObject
 
     def close(self) -> None:
         """Silence, hide and take the console apart: the scene first, then what it shows."""
         self.sounds.set_level("quiet")
         self.tray.hide()
-        hub = self.view_model.hub
-        if isinstance(hub, HubClient):
-            hub.close()
-        self.frame.close()
-        self.holder.deleteLater()
-        # Now, in this order, not at exit when the view model might go before the scene.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-class _Holder(QObject):
-    """Owns the console's Python-side objects so they live as long as the window does."""
+        self.frame.close(self.view_model.hub)
 
 
 def open_desk(
@@ -81,7 +69,8 @@ def open_desk(
     lists saved as PDF go to `pdf_folder`, the documents folder by default."""
     options = options or settings.desk
     memory = DeskSettingsFile(settings_file)
-    holder = _Holder(QCoreApplication.instance())
+    frame = DeskWindow()
+    holder = frame.holder
     sounds = DeskSounds(
         chime_volume=options.chime_volume_percent / 100,
         alarm_volume=options.alarm_volume_percent / 100,
@@ -123,14 +112,13 @@ def open_desk(
         if settings.device_token and not pinned:
             pairing.say(PLAIN_PAIRING)
         pairing.search()  # first run, or paired before with no address kept: find the hub
-    frame = DeskWindow()
     window = frame.load(view_model, pairing, size=size)
     view_model.bringForward.connect(frame.bring_forward)
     tray.showRequested.connect(frame.bring_forward)
     tray.quitRequested.connect(quit_app or QCoreApplication.quit)
     if show:
         frame.show()
-    return DeskConsole(view_model, pairing, window, frame, sounds, tray, speech, holder)
+    return DeskConsole(view_model, pairing, window, frame, sounds, tray, speech)
 
 
 def run_desk(paths: Paths, settings: Settings) -> int:
