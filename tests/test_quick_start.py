@@ -37,23 +37,24 @@ def test_only_exactly_run_or_screen_takes_the_short_way(
     assert quick_command(arguments) == quick
 
 
+def printed_by(code: str) -> str:
+    """What `code` prints, run by a fresh Python process."""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    return done.stdout.strip()
+
+
 def loaded_by(module: str, among: tuple[str, ...]) -> list[str]:
     """Which of `among` (modules, or the packages they are in) importing `module` loads, in a
     fresh process that starts the way `python -m kiosk` does."""
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
+    return json.loads(
+        printed_by(
             f"import json, sys, kiosk.__main__, {module}; among = {among!r}; "
             "print(json.dumps(sorted(m for m in sys.modules "
-            "if m in among or m.split('.')[0] in among)))",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
+            "if m in among or m.split('.')[0] in among)))"
+        )
     )
-    return json.loads(done.stdout)
 
 
 def test_the_way_to_welcome_loads_neither_the_command_line_nor_the_database_code() -> None:
@@ -64,19 +65,11 @@ def test_the_way_to_welcome_loads_neither_the_command_line_nor_the_database_code
 def test_the_way_to_welcome_leaves_the_qt_namespace_unloaded() -> None:
     """PySide6 makes its `Qt` namespace (every enum of Qt's) when it is first named, which takes
     a good part of the wait for the first frame; the kiosk screen's code names it later."""
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import kiosk.__main__, kiosk.launch.kiosk_screen, PySide6.QtCore; "
-            "print('Qt' in vars(PySide6.QtCore))",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
+    loaded = printed_by(
+        "import kiosk.__main__, kiosk.launch.kiosk_screen, PySide6.QtCore; "
+        "print('Qt' in vars(PySide6.QtCore))"
     )
-    assert done.stdout.strip() == "False"
+    assert loaded == "False"
 
 
 def test_the_supervisor_starts_the_screen_before_it_loads_the_settings() -> None:

@@ -42,6 +42,7 @@ from kiosk.store.devices import DeviceRole, add_device
 from kiosk.store.people import add_staff
 from kiosk.store.settings import Settings, load_settings, save_setting
 from tests.hub_process import free_port, pairing_code
+from tests.test_quick_start import printed_by
 
 CONNECTED = "The kiosk screen is connected to the hub."
 
@@ -294,19 +295,11 @@ def test_a_child_that_keeps_stopping_waits_longer_each_time(
 
 def test_the_supervisor_loads_no_qt() -> None:
     """`kiosk run` stays small: neither the command line nor the supervisor loads PySide6."""
-    loaded = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys, kiosk.cli, kiosk.launch.supervisor; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
+    loaded = printed_by(
+        "import sys, kiosk.cli, kiosk.launch.supervisor; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))"
     )
-    assert loaded.stdout.strip() == "[]"
+    assert loaded == "[]"
 
 
 def supervise_for(seconds: float, children: list[Child]) -> str:
