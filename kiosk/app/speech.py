@@ -8,7 +8,6 @@ that misses one is killed and speech stays off, with the reason, until someone t
 
 from __future__ import annotations
 
-import atexit
 import functools
 import json
 import logging
@@ -21,7 +20,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     Property,
-    QCoreApplication,
     QObject,
     QProcess,
     QProcessEnvironment,
@@ -30,6 +28,7 @@ from PySide6.QtCore import (
     Slot,
 )
 
+from kiosk.app import child_processes
 from kiosk.app.speech_child import (
     ENGINE_CRASHED,
     ENGINE_ERROR,
@@ -67,9 +66,6 @@ WARM_UP_MS = 10_000
 MAX_ERROR_OUTPUT = 1 << 20
 MAX_ANSWER = 1 << 16
 KEPT_ERROR_LINES = 500
-
-# Every speaking process still running, so none outlives the program or is destroyed running.
-_running: dict[QProcess, int] = {}
 
 
 def child_command() -> tuple[str, list[str]]:
@@ -132,8 +128,8 @@ class Speech(QObject):
             self._warm_up.start()
 
         owner = id(self)
-        weakref.finalize(self, _end_children_of, owner)
-        self.destroyed.connect(functools.partial(_end_children_of, owner))
+        weakref.finalize(self, child_processes.end_all_of, owner)
+        self.destroyed.connect(functools.partial(child_processes.end_all_of, owner))
 
     # --- what the screens use ----------------------------------------------------------------
 
@@ -213,7 +209,6 @@ class Speech(QObject):
             for name, value in self._environment.items():
                 environment.insert(name, value)
             process.setProcessEnvironment(environment)
-        process.finished.connect(functools.partial(_reap, process))
         # Bound to this object, so that none of them runs once it is destroyed.
         process.started.connect(self._started)
         process.readyReadStandardOutput.connect(self._read_answers)
@@ -226,8 +221,7 @@ class Speech(QObject):
         self._error_bytes = 0
         # The start is a command too, answered by "ready".
         self._due = {0: (_now_ms() + START_ALLOWANCE_MS, START_ALLOWANCE_MS)}
-        _watch_quit()
-        _running[process] = id(self)
+        child_processes.keep(process, id(self))
         process.start()
         self._arm_deadline()
 
@@ -356,7 +350,7 @@ class Speech(QObject):
         self._unsent.clear()
         self._deadline.stop()
         if process is not None:
-            _end(process)
+            child_processes.end(process)
 
     def _set_reason(self, reason: str) -> None:
         if reason != self._reason:
@@ -370,58 +364,3 @@ def _allowance(text: str) -> int:
 
 def _now_ms() -> float:
     return time.monotonic() * 1000
-
-
-def _end(process: QProcess) -> None:
-    """Kill without waiting: even a stopped or stuck process dies of it, and `_reap` lets the
-    QProcess go once it has."""
-    if process.state() != QProcess.ProcessState.NotRunning:
-        process.kill()
-    else:
-        _reap(process)
-
-
-def _reap(process: QProcess, *_: object) -> None:
-    # Let go one turn later: a QProcess must not be destroyed inside its own signal.
-    QTimer.singleShot(0, functools.partial(_let_go, process))
-
-
-def _let_go(process: QProcess) -> None:
-    if _running.pop(process, None) is not None:
-        process.deleteLater()
-
-
-def _end_children_of(owner: int) -> None:
-    for process, its_owner in list(_running.items()):
-        if its_owner == owner:
-            _end(process)
-
-
-_quit_watched = False
-
-
-def _watch_quit() -> None:
-    global _quit_watched
-    app = QCoreApplication.instance()
-    if app is not None and not _quit_watched:
-        _quit_watched = True
-        app.aboutToQuit.connect(_kill_all_children)
-
-
-def _kill_all_children() -> None:
-    for process in list(_running):
-        _end(process)
-
-
-@atexit.register
-def _end_all_children() -> None:
-    """At exit no event loop reaps them: kill and wait, briefly, so that none is left behind
-    and Qt does not destroy a running one."""
-    for process in list(_running):
-        try:
-            if process.state() != QProcess.ProcessState.NotRunning:
-                process.kill()
-                process.waitForFinished(1000)
-        except RuntimeError:  # its Qt side is gone already
-            pass
-    _running.clear()
