@@ -46,7 +46,9 @@ by its owner only (it may hold visitors' names); share it on purpose.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -249,9 +251,24 @@ def export_visits(
                 f"({XLSX_MAX_ROWS:,}). Export fewer days, or use csv or jsonl."
             )
     check_place(out)
-    cursor = db.execute(export_query(anonymous, for_csv=fmt == "csv"), params)
-    header = [description[0] for description in cursor.description]
-    return write_export(out, fmt, header, _chunks(cursor), summary=summary)
+    with _text_as_bytes(db.conn, fmt == "csv"):
+        cursor = db.execute(export_query(anonymous, for_csv=fmt == "csv"), params)
+        header = [description[0] for description in cursor.description]
+        return write_export(out, fmt, header, _chunks(cursor), summary=summary)
+
+
+@contextmanager
+def _text_as_bytes(conn: sqlite3.Connection, wanted: bool) -> Iterator[None]:
+    """While `wanted`, text comes from the database as the UTF-8 bytes it is stored in: a CSV
+    field goes to the file as it is, never decoded and encoded again."""
+    if not wanted:
+        yield
+        return
+    before, conn.text_factory = conn.text_factory, bytes
+    try:
+        yield
+    finally:
+        conn.text_factory = before
 
 
 def count_between(db: Database, start_ms: int, end_ms: int) -> int:

@@ -7,16 +7,18 @@ kiosk.store.export for the columns and the reasons behind each format's choices.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import errno
+import io
 import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
@@ -113,27 +115,44 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _write_csv(path: Path, header: list[str], chunks: Iterator[list[Any]]) -> int:
+    """RFC 4180 (comma, double quotes, CRLF) in UTF-8 with its byte order mark. A row's fields
+    are text, or UTF-8 bytes straight from the database (`export_visits`), written as they are."""
     written = 0
     separators = len(header) - 1
-    with path.open("w", encoding="utf-8-sig", newline="", buffering=1 << 20) as file:
-        writer = csv.writer(file)  # RFC 4180: comma, double quotes, CRLF
-        writer.writerow(header)
+    with path.open("wb", buffering=1 << 20) as file:
+        file.write(codecs.BOM_UTF8)
+        _write_csv_rows(file, [header], separators)
         for rows in chunks:
-            # The query gives every field as text, so a chunk is joined in one go. The counts
-            # prove that no field held a comma, quote or line break; a chunk where one did
-            # (a name like "Smith, Jr.") goes through csv.writer, which quotes it.
-            text = "\r\n".join(map(",".join, rows))
-            if (
-                text.count(",") == separators * len(rows)
-                and text.count("\n") == text.count("\r") == len(rows) - 1
-                and '"' not in text
-            ):
-                file.write(text)
-                file.write("\r\n")
-            else:
-                writer.writerows(rows)
+            _write_csv_rows(file, rows, separators)
             written += len(rows)
     return written
+
+
+def _write_csv_rows(file: BinaryIO, rows: list[Any], separators: int) -> None:
+    """Write a chunk of rows. The query gives every field as text, so a chunk is joined in one
+    go; the counts prove that no field held a comma, quote or line break. A chunk where one did
+    (a name like "Smith, Jr.") goes through csv.writer, which quotes it."""
+    if not rows:
+        return
+    if isinstance(rows[0][0], bytes):
+        text = b"\r\n".join(map(b",".join, rows))
+    else:
+        text = "\r\n".join(map(",".join, rows)).encode()
+    if (
+        text.count(b",") == separators * len(rows)
+        and text.count(b"\n") == text.count(b"\r") == len(rows) - 1
+        and b'"' not in text
+    ):
+        file.write(text)
+        file.write(b"\r\n")
+        return
+    quoted = io.StringIO(newline="")
+    csv.writer(quoted).writerows([_as_text(field) for field in row] for row in rows)
+    file.write(quoted.getvalue().encode())
+
+
+def _as_text(field: str | bytes) -> str:
+    return field.decode() if isinstance(field, bytes) else field
 
 
 def _write_jsonl(path: Path, header: list[str], chunks: Iterator[list[Any]]) -> int:
