@@ -18,12 +18,13 @@ import tempfile
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 
 from kiosk.store import places
+from kiosk.store.write_behind import writing_behind
 
 
 class ExportError(ValueError):
@@ -118,37 +119,30 @@ def _write_csv(path: Path, header: list[str], chunks: Iterator[list[Any]]) -> in
     """RFC 4180 (comma, double quotes, CRLF) in UTF-8 with its byte order mark. A row's fields
     are text, or UTF-8 bytes straight from the database (`export_visits`), written as they are."""
     written = 0
-    separators = len(header) - 1
-    with path.open("wb", buffering=1 << 20) as file:
-        file.write(codecs.BOM_UTF8)
-        _write_csv_rows(file, [header], separators)
+    with path.open("wb", buffering=1 << 20) as file, writing_behind(file) as out:
+        out.write(codecs.BOM_UTF8)
+        out.write(_csv_lines([header]))
         for rows in chunks:
-            _write_csv_rows(file, rows, separators)
+            if rows:
+                out.write(_csv_lines(rows))
             written += len(rows)
     return written
 
 
-def _write_csv_rows(file: BinaryIO, rows: list[Any], separators: int) -> None:
-    """Write a chunk of rows. The query gives every field as text, so a chunk is joined in one
-    go; the counts prove that no field held a comma, quote or line break. A chunk where one did
-    (a name like "Smith, Jr.") goes through csv.writer, which quotes it."""
-    if not rows:
-        return
+def _csv_lines(rows: list[Any]) -> bytes:
+    """A chunk of rows as CSV lines. The query gives every field as text, so a chunk is joined
+    in one go, if the commas, quotes and line breaks in it are only those that join it; a chunk
+    where a field held one (a name like "Smith, Jr.") goes through csv.writer, which quotes it."""
     if isinstance(rows[0][0], bytes):
-        text = b"\r\n".join(map(b",".join, rows))
+        text = b"\r\n".join(map(b",".join, rows)) + b"\r\n"
     else:
-        text = "\r\n".join(map(",".join, rows)).encode()
-    if (
-        text.count(b",") == separators * len(rows)
-        and text.count(b"\n") == text.count(b"\r") == len(rows) - 1
-        and b'"' not in text
-    ):
-        file.write(text)
-        file.write(b"\r\n")
-        return
+        text = ("\r\n".join(map(",".join, rows)) + "\r\n").encode()
+    joining = (len(rows[0]) - 1) * len(rows) + 2 * len(rows)
+    if len(text) - len(text.translate(None, b',"\r\n')) == joining:
+        return text
     quoted = io.StringIO(newline="")
     csv.writer(quoted).writerows([_as_text(field) for field in row] for row in rows)
-    file.write(quoted.getvalue().encode())
+    return quoted.getvalue().encode()
 
 
 def _as_text(field: str | bytes) -> str:
