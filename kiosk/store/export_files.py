@@ -134,9 +134,9 @@ def _csv_lines(rows: list[Any]) -> bytes:
     in one go, if the commas, quotes and line breaks in it are only those that join it; a chunk
     where a field held one (a name like "Smith, Jr.") goes through csv.writer, which quotes it."""
     if isinstance(rows[0][0], bytes):
-        text = b"\r\n".join(map(b",".join, rows)) + b"\r\n"
+        text = b"\r\n".join([*map(b",".join, rows), b""])  # "" ends the last line too
     else:
-        text = ("\r\n".join(map(",".join, rows)) + "\r\n").encode()
+        text = "\r\n".join([*map(",".join, rows), ""]).encode()
     joining = (len(rows[0]) - 1) * len(rows) + 2 * len(rows)
     if len(text) - len(text.translate(None, b',"\r\n')) == joining:
         return text
