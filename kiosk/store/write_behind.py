@@ -20,7 +20,7 @@ class _Writer:
     def __init__(self, file: BinaryIO) -> None:
         self._file = file
         self._chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=_WAITING_CHUNKS)
-        self._error: OSError | None = None
+        self._error: Exception | None = None
         self._thread = threading.Thread(target=self._run, name="file writer", daemon=True)
         self._thread.start()
 
@@ -29,7 +29,7 @@ class _Writer:
             raise self._error
         self._chunks.put(data)
 
-    def finish(self) -> OSError | None:
+    def finish(self) -> Exception | None:
         """Wait until all is written; what stopped the writing, if anything did."""
         self._chunks.put(None)
         self._thread.join()
@@ -40,7 +40,7 @@ class _Writer:
             if self._error is None:  # after an error, take the rest without writing it
                 try:
                     self._file.write(data)
-                except OSError as error:
+                except Exception as error:  # raised where the writing was asked for
                     self._error = error
 
 
