@@ -62,8 +62,9 @@ FORMATS = ("csv", "xlsx", "jsonl")
 _FORMAT_NAMES = {"csv": "CSV", "xlsx": "Excel (xlsx)", "jsonl": "JSON Lines"}
 XLSX_MAX_ROWS = 1_048_575  # Excel's 1,048,576 rows, less the header
 # Rows fetched per round trip: big enough that the per-call cost vanishes, small enough to
-# keep memory flat whatever the size of the export.
-CHUNK_ROWS = 20_000
+# keep memory flat whatever the size of the export, and a chunk still in the processor's cache
+# while it is joined (four times as many were slower).
+CHUNK_ROWS = 5_000
 
 # Fields that lead to a person who visited, and so stay out of anonymous exports.
 PERSONAL = frozenset({"visitor_id", "visitor_name", "follow_up_note"})
