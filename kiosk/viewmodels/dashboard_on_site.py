@@ -4,7 +4,6 @@ evacuation."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from kiosk.app.printing import (
     write_pdf,
 )
 from kiosk.viewmodels import dashboard_text as say
+from kiosk.viewmodels.desk_on_site import pdf_name
 from kiosk.viewmodels.rows import RowsModel
 
 QML_IMPORT_NAME = "ViewModels"
@@ -47,11 +47,6 @@ def row_of(visit: dict[str, Any]) -> dict[str, Any]:
         "status": status_of(visit),
         "accounted": bool(visit.get("accounted")),
     }
-
-
-def pdf_name(at_ms: int) -> str:
-    """ "On site 2026-11-24 10-42.pdf": sorts by time, and is a valid name everywhere."""
-    return f"On site {datetime.fromtimestamp(at_ms / 1000):%Y-%m-%d %H-%M}.pdf"
 
 
 @QmlElement

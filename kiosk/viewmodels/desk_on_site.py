@@ -20,6 +20,7 @@ from kiosk.app.printing import (
     print_pages,
     write_pdf,
 )
+from kiosk.viewmodels.dashboard_text import clock_time
 from kiosk.viewmodels.desk_person import Ask
 from kiosk.viewmodels.rows import RowsModel
 
@@ -30,11 +31,6 @@ FIELDS = ("visitId", "name", "host", "since", "waiting", "accounted")
 PRINT, PDF = "print", "pdf"
 
 Say = Callable[[str], None]  # a sentence for the receptionist (the desk's note)
-
-
-def clock_time(at_ms: int) -> str:
-    """A hub time (Unix ms) as this computer's time of day: "09:42"."""
-    return datetime.fromtimestamp(at_ms / 1000).strftime("%H:%M")
 
 
 def pdf_name(at_ms: int) -> str:
