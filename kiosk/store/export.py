@@ -46,7 +46,9 @@ by its owner only (it may hold visitors' names); share it on purpose.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +62,9 @@ FORMATS = ("csv", "xlsx", "jsonl")
 _FORMAT_NAMES = {"csv": "CSV", "xlsx": "Excel (xlsx)", "jsonl": "JSON Lines"}
 XLSX_MAX_ROWS = 1_048_575  # Excel's 1,048,576 rows, less the header
 # Rows fetched per round trip: big enough that the per-call cost vanishes, small enough to
-# keep memory flat whatever the size of the export.
-CHUNK_ROWS = 20_000
+# keep memory flat whatever the size of the export, and a chunk still in the processor's cache
+# while it is joined (four times as many were slower).
+CHUNK_ROWS = 5_000
 
 # Fields that lead to a person who visited, and so stay out of anonymous exports.
 PERSONAL = frozenset({"visitor_id", "visitor_name", "follow_up_note"})
@@ -249,9 +252,24 @@ def export_visits(
                 f"({XLSX_MAX_ROWS:,}). Export fewer days, or use csv or jsonl."
             )
     check_place(out)
-    cursor = db.execute(export_query(anonymous, for_csv=fmt == "csv"), params)
-    header = [description[0] for description in cursor.description]
-    return write_export(out, fmt, header, _chunks(cursor), summary=summary)
+    with _text_as_bytes(db.conn, fmt == "csv"):
+        cursor = db.execute(export_query(anonymous, for_csv=fmt == "csv"), params)
+        header = [description[0] for description in cursor.description]
+        return write_export(out, fmt, header, _chunks(cursor), summary=summary)
+
+
+@contextmanager
+def _text_as_bytes(conn: sqlite3.Connection, wanted: bool) -> Iterator[None]:
+    """While `wanted`, text comes from the database as the UTF-8 bytes it is stored in: a CSV
+    field goes to the file as it is, never decoded and encoded again."""
+    if not wanted:
+        yield
+        return
+    before, conn.text_factory = conn.text_factory, bytes
+    try:
+        yield
+    finally:
+        conn.text_factory = before
 
 
 def count_between(db: Database, start_ms: int, end_ms: int) -> int:

@@ -7,9 +7,11 @@ kiosk.store.export for the columns and the reasons behind each format's choices.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import errno
+import io
 import json
 import os
 import tempfile
@@ -22,6 +24,7 @@ import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 
 from kiosk.store import places
+from kiosk.store.write_behind import writing_behind
 
 
 class ExportError(ValueError):
@@ -113,27 +116,37 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _write_csv(path: Path, header: list[str], chunks: Iterator[list[Any]]) -> int:
+    """RFC 4180 (comma, double quotes, CRLF) in UTF-8 with its byte order mark. A row's fields
+    are text, or UTF-8 bytes straight from the database (`export_visits`), written as they are."""
     written = 0
-    separators = len(header) - 1
-    with path.open("w", encoding="utf-8-sig", newline="", buffering=1 << 20) as file:
-        writer = csv.writer(file)  # RFC 4180: comma, double quotes, CRLF
-        writer.writerow(header)
+    with path.open("wb", buffering=1 << 20) as file, writing_behind(file) as out:
+        out.write(codecs.BOM_UTF8)
+        out.write(_csv_lines([header]))
         for rows in chunks:
-            # The query gives every field as text, so a chunk is joined in one go. The counts
-            # prove that no field held a comma, quote or line break; a chunk where one did
-            # (a name like "Smith, Jr.") goes through csv.writer, which quotes it.
-            text = "\r\n".join(map(",".join, rows))
-            if (
-                text.count(",") == separators * len(rows)
-                and text.count("\n") == text.count("\r") == len(rows) - 1
-                and '"' not in text
-            ):
-                file.write(text)
-                file.write("\r\n")
-            else:
-                writer.writerows(rows)
+            if rows:
+                out.write(_csv_lines(rows))
             written += len(rows)
     return written
+
+
+def _csv_lines(rows: list[Any]) -> bytes:
+    """A chunk of rows as CSV lines. The query gives every field as text, so a chunk is joined
+    in one go, if the commas, quotes and line breaks in it are only those that join it; a chunk
+    where a field held one (a name like "Smith, Jr.") goes through csv.writer, which quotes it."""
+    if isinstance(rows[0][0], bytes):
+        text = b"\r\n".join([*map(b",".join, rows), b""])  # "" ends the last line too
+    else:
+        text = "\r\n".join([*map(",".join, rows), ""]).encode()
+    joining = (len(rows[0]) - 1) * len(rows) + 2 * len(rows)
+    if len(text) - len(text.translate(None, b',"\r\n')) == joining:
+        return text
+    quoted = io.StringIO(newline="")
+    csv.writer(quoted).writerows([_as_text(field) for field in row] for row in rows)
+    return quoted.getvalue().encode()
+
+
+def _as_text(field: str | bytes) -> str:
+    return field.decode() if isinstance(field, bytes) else field
 
 
 def _write_jsonl(path: Path, header: list[str], chunks: Iterator[list[Any]]) -> int:

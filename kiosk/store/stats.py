@@ -100,7 +100,10 @@ class WaitCounts:
     def by_receptionist(self, first: date, last: date) -> dict[str, WaitSummary]:
         """The waits of the visitors each receptionist welcomed (keyed by who the log names)."""
         waits = self._grouped(
-            Measure.WELCOMED, self._cover(first, last), "receptionist", "receptionist <> ''"
+            Measure.WELCOMED,
+            self._cover(first, last),
+            "receptionist",
+            f"hour = {ALL_HOURS} AND receptionist > ''",  # the key's order: one seek a span
         )
         return {
             who: WaitSummary.from_histogram(histogram, self.targets.welcome_s)
@@ -125,13 +128,18 @@ class WaitCounts:
         when two are level), among the weeks that begin in the range; a range too short to hold
         the start of a week looks at the week it falls in. Weeks are counted whole."""
         target = self.targets.welcome_s
-        starts_in_range = week_start(first) == first or week_start(last) >= first
-        since = first if starts_in_range else week_start(first)
+        monday = week_start(first)
+        if monday < first and week_start(last) >= first:  # a later Monday is in the range
+            monday += timedelta(days=7)
+        weeks = [
+            week_code(monday + timedelta(weeks=n)) for n in range((last - monday).days // 7 + 1)
+        ]
+        marks = ", ".join("?" * len(weeks))
         rows = self.db.execute(
             "SELECT receptionist, span, sum(count) FROM wait_counts WHERE measure = ? "
-            "AND span BETWEEN ? AND ? AND hour = ? AND receptionist <> '' AND seconds <= ? "
+            f"AND span IN ({marks}) AND hour = ? AND receptionist > '' AND seconds <= ? "
             "GROUP BY receptionist, span ORDER BY receptionist, span",
-            [Measure.WELCOMED, week_code(since), week_code(last), ALL_HOURS, target],
+            [Measure.WELCOMED, *weeks, ALL_HOURS, target],
         )
         best: dict[str, BestWeek] = {}
         for who, span, n in rows:
@@ -167,12 +175,16 @@ class WaitCounts:
             return {}
         marks = ", ".join("?" * len(spans))
         grouped: dict[int | str, _Histogram] = {}
+        histogram: _Histogram = {}
+        # Each group's rows together, in order.
         for group, seconds, n in self.db.execute(
             f"SELECT {by}, seconds, sum(count) FROM wait_counts WHERE measure = ? "
-            f"AND span IN ({marks}) AND {which} GROUP BY 1, 2",
+            f"AND span IN ({marks}) AND {which} GROUP BY 1, 2 ORDER BY 1",
             [measure, *spans],
         ):
-            grouped.setdefault(group, {})[seconds] = n
+            if group not in grouped:
+                histogram = grouped[group] = {}
+            histogram[seconds] = n
         return grouped
 
 

@@ -21,7 +21,7 @@ from kiosk.viewmodels.dashboard_charts import (
     wait_bins,
 )
 from kiosk.viewmodels.dashboard_headline import recognitions, tiles
-from kiosk.viewmodels.dashboard_rows import DashboardRows
+from kiosk.viewmodels.rows import RowsModel
 
 QML_IMPORT_NAME = "ViewModels"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -221,8 +221,8 @@ class DashboardFigures(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._tiles = DashboardRows(TILE_FIELDS, self)
-        self._recognitions = DashboardRows(RECOGNITION_FIELDS, self)
+        self._tiles = RowsModel(TILE_FIELDS, self)
+        self._recognitions = RowsModel(RECOGNITION_FIELDS, self)
         self._hours = HourChart(self)
         self._waits = WaitChart(self)
         self._days = VisitChart(self)
@@ -262,10 +262,10 @@ class DashboardFigures(QObject):
     def visit_count(self) -> int:
         return self._visits
 
-    def _get_tiles(self) -> DashboardRows:
+    def _get_tiles(self) -> RowsModel:
         return self._tiles
 
-    def _get_recognitions(self) -> DashboardRows:
+    def _get_recognitions(self) -> RowsModel:
         return self._recognitions
 
     def _get_hours(self) -> HourChart:
@@ -286,8 +286,8 @@ class DashboardFigures(QObject):
     def _get_loaded(self) -> bool:
         return self._loaded
 
-    tiles = Property(DashboardRows, _get_tiles, constant=True)
-    recognitions = Property(DashboardRows, _get_recognitions, constant=True)
+    tiles = Property(RowsModel, _get_tiles, constant=True)
+    recognitions = Property(RowsModel, _get_recognitions, constant=True)
     hours = Property(HourChart, _get_hours, constant=True)
     waits = Property(WaitChart, _get_waits, constant=True)
     days = Property(VisitChart, _get_days, constant=True)

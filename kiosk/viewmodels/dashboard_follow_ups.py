@@ -12,7 +12,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 from kiosk.core.text import FOLLOW_UP_NOTE, RefusedText, check_free_text
 from kiosk.store.follow_ups import MAX_NOTE_LENGTH
 from kiosk.viewmodels import dashboard_text as say
-from kiosk.viewmodels.dashboard_rows import DashboardRows
+from kiosk.viewmodels.rows import RowsModel
 
 QML_IMPORT_NAME = "ViewModels"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -93,7 +93,7 @@ class DashboardFollowUps(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows = DashboardRows(FIELDS, self)
+        self._rows = RowsModel(FIELDS, self)
         self._visits: list[dict[str, Any]] = []
         self._more = False
         self._note_error = ""
@@ -163,7 +163,7 @@ class DashboardFollowUps(QObject):
             self._saving = visit_id
             self.savingChanged.emit()
 
-    def _get_rows(self) -> DashboardRows:
+    def _get_rows(self) -> RowsModel:
         return self._rows
 
     def _get_summary(self) -> str:
@@ -191,7 +191,7 @@ class DashboardFollowUps(QObject):
     def _get_saving(self) -> int:
         return self._saving
 
-    rows = Property(DashboardRows, _get_rows, constant=True)
+    rows = Property(RowsModel, _get_rows, constant=True)
     summary = Property(str, _get_summary, notify=summaryChanged)
     more = Property(bool, _get_more, notify=moreChanged)
     noteError = Property(str, _get_note_error, notify=noteErrorChanged)

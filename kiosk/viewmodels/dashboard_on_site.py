@@ -4,7 +4,6 @@ evacuation."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,8 @@ from kiosk.app.printing import (
     write_pdf,
 )
 from kiosk.viewmodels import dashboard_text as say
-from kiosk.viewmodels.dashboard_rows import DashboardRows
+from kiosk.viewmodels.desk_on_site import pdf_name
+from kiosk.viewmodels.rows import RowsModel
 
 QML_IMPORT_NAME = "ViewModels"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -49,11 +49,6 @@ def row_of(visit: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def pdf_name(at_ms: int) -> str:
-    """ "On site 2026-11-24 10-42.pdf": sorts by time, and is a valid name everywhere."""
-    return f"On site {datetime.fromtimestamp(at_ms / 1000):%Y-%m-%d %H-%M}.pdf"
-
-
 @QmlElement
 @QmlUncreatable("The dashboard's view model has the one on-site list.")
 class DashboardOnSite(QObject):
@@ -79,7 +74,7 @@ class DashboardOnSite(QObject):
         self._site_name = site_name
         self._pdf_folder = pdf_folder
         self._say = say_done
-        self._rows = DashboardRows(FIELDS, self)
+        self._rows = RowsModel(FIELDS, self)
         self._visits: list[dict[str, Any]] = []
         self._at = 0
         self._roll_call: dict[str, Any] | None = None
@@ -222,7 +217,7 @@ class DashboardOnSite(QObject):
             return say.translate("1 person")
         return say.translate("%1 people").replace("%1", say.count(count))
 
-    def _get_rows(self) -> DashboardRows:
+    def _get_rows(self) -> RowsModel:
         return self._rows
 
     def _get_headcount(self) -> str:
@@ -252,7 +247,7 @@ class DashboardOnSite(QObject):
             "%1", self._people(self._unaccounted())
         )
 
-    rows = Property(DashboardRows, _get_rows, constant=True)
+    rows = Property(RowsModel, _get_rows, constant=True)
     headcount = Property(str, _get_headcount, notify=headcountChanged)
     rollCall = Property(bool, _get_roll_call, notify=rollCallChanged)
     rollCallText = Property(str, _get_roll_call_text, notify=rollCallTextChanged)

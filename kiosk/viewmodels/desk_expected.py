@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.viewmodels.dashboard_rows import DashboardRows
 from kiosk.viewmodels.desk_on_site import clock_time
 from kiosk.viewmodels.rows import RowsModel
 
@@ -63,7 +62,7 @@ class DeskExpected(QObject):
         super().__init__(parent)
         self._say = say
         self._clock = clock
-        self._rows = DashboardRows(FIELDS, self)
+        self._rows = RowsModel(FIELDS, self)
         self._days = RowsModel(("label",), self)
         self._name_days()
         self._ask: Ask | None = None
@@ -209,7 +208,7 @@ class DeskExpected(QObject):
 
     # --- properties -------------------------------------------------------------------------
 
-    def _get_rows(self) -> DashboardRows:
+    def _get_rows(self) -> RowsModel:
         return self._rows
 
     def _get_confirming_withdraw(self) -> int:
@@ -234,7 +233,7 @@ class DeskExpected(QObject):
     def _get_days(self) -> RowsModel:
         return self._days
 
-    rows = Property(DashboardRows, _get_rows, constant=True)
+    rows = Property(RowsModel, _get_rows, constant=True)
     confirmingWithdraw = Property(int, _get_confirming_withdraw, notify=confirmingWithdrawChanged)
     formError = Property(str, _get_form_error, notify=formErrorChanged)
     invited = Property(str, _get_invited, notify=invitedChanged)

@@ -20,8 +20,9 @@ from kiosk.app.printing import (
     print_pages,
     write_pdf,
 )
-from kiosk.viewmodels.dashboard_rows import DashboardRows
+from kiosk.viewmodels.dashboard_text import clock_time
 from kiosk.viewmodels.desk_person import Ask
+from kiosk.viewmodels.rows import RowsModel
 
 QML_IMPORT_NAME = "ViewModels"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -30,11 +31,6 @@ FIELDS = ("visitId", "name", "host", "since", "waiting", "accounted")
 PRINT, PDF = "print", "pdf"
 
 Say = Callable[[str], None]  # a sentence for the receptionist (the desk's note)
-
-
-def clock_time(at_ms: int) -> str:
-    """A hub time (Unix ms) as this computer's time of day: "09:42"."""
-    return datetime.fromtimestamp(at_ms / 1000).strftime("%H:%M")
 
 
 def pdf_name(at_ms: int) -> str:
@@ -77,7 +73,7 @@ class DeskOnSite(QObject):
         self._pdf_folder = pdf_folder
         self._say = say
         self._printer, self._pdf_writer = printer, pdf_writer
-        self._rows = DashboardRows(FIELDS, self)
+        self._rows = RowsModel(FIELDS, self)
         self._visits: list[dict[str, Any]] = []
         self._at = 0
         self._roll_call: dict[str, Any] | None = None
@@ -235,7 +231,7 @@ class DeskOnSite(QObject):
 
     # --- properties -------------------------------------------------------------------------
 
-    def _get_rows(self) -> DashboardRows:
+    def _get_rows(self) -> RowsModel:
         return self._rows
 
     def _get_headcount(self) -> str:
@@ -279,7 +275,7 @@ class DeskOnSite(QObject):
     def _get_busy(self) -> bool:
         return self._busy
 
-    rows = Property(DashboardRows, _get_rows, constant=True)
+    rows = Property(RowsModel, _get_rows, constant=True)
     headcount = Property(str, _get_headcount, notify=countsChanged)
     rollCall = Property(bool, _get_roll_call, notify=rollCallChanged)
     rollCallText = Property(str, _get_roll_call_text, notify=countsChanged)

@@ -51,11 +51,32 @@ class RowsModel(QAbstractListModel):
             _FIRST_FIELD_ROLE + i: QByteArray(name.encode()) for i, name in enumerate(self._fields)
         }
 
+    def _kept(self, row: dict[str, Any]) -> dict[str, Any]:
+        return {field: row.get(field) for field in self._fields}
+
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Show `rows` afresh."""
         self.beginResetModel()
-        self._rows = [{f: row.get(f) for f in self._fields} for row in rows]
+        self._rows = [self._kept(row) for row in rows]
         self.endResetModel()
         self.countChanged.emit()
+
+    def replace_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Show `rows` instead: in place when there are as many (the delegates stay, and only
+        what changed is read again, so a half-typed note or a scrolled list stays as it was),
+        else afresh."""
+        if not rows or len(rows) != len(self._rows):
+            self.set_rows(rows)
+            return
+        self._rows = [self._kept(row) for row in rows]
+        self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+
+    def set_row(self, index: int, row: dict[str, Any]) -> None:
+        """Change one row in place."""
+        if 0 <= index < len(self._rows):
+            self._rows[index] = self._kept(row)
+            changed = self.index(index)
+            self.dataChanged.emit(changed, changed)
 
     def clear(self) -> None:
         if self._rows:

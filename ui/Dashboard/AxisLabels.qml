@@ -31,15 +31,15 @@ Item {
         font.pixelSize: Theme.smallSize
         text: labels.longest
     }
+    // One label a bar, kept while the bars are as many: new days change their texts only.
     Repeater {
-        model: labels.texts
+        model: labels.count
         Text {
-            required property string modelData
             required property int index
             visible: index % labels.every === 0
             x: labels.graph.plotArea.x + (index + 0.5) * labels.slot - width / 2
             textFormat: Text.PlainText
-            text: modelData
+            text: labels.texts[index] ?? ""
             color: Theme.text
             font.pixelSize: Theme.smallSize
         }
