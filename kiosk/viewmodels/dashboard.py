@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -74,6 +73,7 @@ class DashboardViewModel(QObject):
     offlineTextChanged = Signal()
     updatingChanged = Signal()
     messageChanged = Signal()
+    firstFiguresShown = Signal()  # once: the window is whole
 
     def __init__(
         self,
@@ -104,7 +104,7 @@ class DashboardViewModel(QObject):
         # The follow-ups of the days shown are asked for when their page is open: a long list
         # costs the window's thread its time, and a manager looking at the charts none.
         self._follow_ups_due = True
-        self._settled = False  # the first figures shown: the window is whole
+        self._settled = False  # the first figures shown
         self.range = DashboardRange(today, self)
         self.figures = DashboardFigures(self)
         self.follow_ups = DashboardFollowUps(self)
@@ -238,12 +238,8 @@ class DashboardViewModel(QObject):
     def _show_figures(self, result: dict[str, Any]) -> None:
         self.figures.show(result)
         if not self._settled:
-            # The window is whole now, and what it is made of lives as long as it does, as do
-            # the modules and types loaded. Set aside, a full collection walks only what was
-            # made since: walking it all held this thread for a frame or two, now and then.
             self._settled = True
-            gc.collect()
-            gc.freeze()
+            self.firstFiguresShown.emit()
 
     def _ask_for_days(self) -> None:
         self._ask_for_figures()
@@ -306,8 +302,6 @@ class DashboardViewModel(QObject):
 
     def close(self) -> None:
         self.export.close()
-        if self._settled:
-            gc.unfreeze()  # what was set aside can go with the window
 
     # --- properties -------------------------------------------------------------------------
 
