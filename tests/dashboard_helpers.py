@@ -90,18 +90,6 @@ class DashboardDriver(SceneDriver):
         flickable.setProperty("contentY", min(max(0.0, top - 12), most))
         self.settle()
 
-    def cut_off(self) -> list[str]:
-        """Visible texts that are elided or stick out of the window: what a manager can't read."""
-        width = self.window.width()
-        found = []
-        for item in self.visible_items():
-            if not item.inherits("QQuickText") or not str(item.property("text") or "").strip():
-                continue
-            left = item.mapToScene(item.boundingRect().topLeft()).x()
-            if item.property("truncated") or left < -1 or left + item.width() > width + 1:
-                found.append(f"{item.objectName() or 'text'}: {item.property('text')!r}")
-        return found
-
 
 def start_dashboard(
     qtbot: QtBot,

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import SIGNAL, QObject, QPointF, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlEngine, QQmlExpression, qmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 PLAIN_TEXT = 0  # Text.PlainText
@@ -93,27 +94,45 @@ class SceneDriver:
         except self.qtbot.TimeoutError:
             raise AssertionError(self.why_a_tap_misses(item)) from None
         centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+        clicked: list[bool] = []
+        button = item.inherits("QQuickAbstractButton")
+        if button:
+            QObject.connect(item, SIGNAL("clicked()"), lambda: clicked.append(True))
         QTest.mouseClick(
             self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
         )
+        if button and not clicked and isValid(item):
+            receiver = self.receiver_at(QPointF(centre))
+            took = receiver.objectName() or receiver.metaObject().className() if receiver else None
+            raise AssertionError(
+                f"{item.objectName() or 'a button'} did not take the click at {centre.toTuple()} "
+                f"(enabled: {item.isEnabled()}; the press went to {took})"
+            )
 
     def cut_off(self, root: QQuickItem | None = None) -> list[str]:
-        """The visible named items that reach past the window's edges (outside anything that
-        scrolls or clips, whose content may rightly lie beyond them)."""
+        """What a person can't read or reach: texts elided, and texts or named items that stick
+        out of the window (outside anything that scrolls or clips, whose content may rightly
+        lie beyond it). The keyboard, parked below the window, is left out."""
         found, stack = [], [root or self.window.contentItem()]
         width, height = self.window.width(), self.window.height()
         while stack:
             item = stack.pop()
-            if not item.isVisible() or item.clip() or item.objectName().startswith("keyboard"):
+            if not isinstance(item, QQuickItem) or not item.isVisible() or item.clip():
+                continue
+            if item.objectName().startswith("keyboard"):
                 continue
             stack.extend(item.childItems())
-            if item.objectName() and item.width() > 0 and item.height() > 0:
-                top_left = item.mapToScene(QPointF(0, 0))
-                bottom_right = item.mapToScene(QPointF(item.width(), item.height()))
-                inside = top_left.x() >= -0.5 and top_left.y() >= -0.5
-                if not (inside and bottom_right.x() <= width + 0.5
-                        and bottom_right.y() <= height + 0.5):  # fmt: skip
-                    found.append(item.objectName())
+            ours = not item.metaObject().className().startswith("QQuickPlaceholderText")
+            text = str(item.property("text") or "") if item.inherits("QQuickText") and ours else ""
+            if not (text.strip() or item.objectName()) or item.width() <= 0:
+                continue
+            name = f"{item.objectName() or 'text'}: {text!r}" if text else item.objectName()
+            top_left = item.mapToScene(QPointF(0, 0))
+            bottom_right = item.mapToScene(QPointF(item.width(), item.height()))
+            outside = (top_left.x() < -1 or top_left.y() < -1 or bottom_right.x() > width + 1
+                       or bottom_right.y() > height + 1)  # fmt: skip
+            if outside or (text and item.property("truncated")):
+                found.append(name)
         return found
 
     def why_a_tap_misses(self, item: QQuickItem) -> str | None:
