@@ -30,6 +30,7 @@ from kiosk.store.settings import Badges
 FINISH_WITHIN_S = 60.0
 WATCH_EVERY_S = 1.0
 RECHECK_EVERY_MS = 30_000
+FIRST_LOOK_MS = 2_000
 TITLE = "Visitor badge"
 _LOOK_AGAIN = object()  # a job for the worker: is the problem over?
 
@@ -65,7 +66,8 @@ class BadgePrinter(QObject):
         self.destroyed.connect(lambda: (stopping.set(), jobs.put(None)))
         self._worker = threading.Thread(target=self._work, name="badge-printer", daemon=True)
         self._worker.start()
-        self._jobs.put(_LOOK_AGAIN)  # a printer missing at start is said at once
+        # A printer missing at start is said soon, not in the kiosk's first moments.
+        QTimer.singleShot(FIRST_LOOK_MS, self, lambda: self._jobs.put(_LOOK_AGAIN))
 
     def print_badge(self, badge: dict[str, str]) -> None:
         """Print the hub's badge ({"name", "visiting", "day", "code"}); returns at once."""
@@ -103,10 +105,11 @@ class BadgePrinter(QObject):
 
     def _look_again(self) -> str:
         problem = cups.queue_problem(self._printer)
-        self._late = [job for job in self._late if cups.unfinished(self._printer, job) is not None]
+        doing = {job: cups.unfinished(self._printer, job) for job in self._late}
+        self._late = [job for job, still in doing.items() if still is not None]
         if problem or not self._late:
             return problem
-        return self._waited_too_long(cups.unfinished(self._printer, self._late[0]) or "")
+        return self._waited_too_long(doing[self._late[0]] or "")
 
     def _print(self, badge: Badge) -> str:
         problem = cups.queue_problem(self._printer)
