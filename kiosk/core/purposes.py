@@ -15,3 +15,9 @@ class Purpose(StrEnum):
     def for_reception(self) -> bool:
         """Visits without a named host go to whoever is at reception."""
         return self is not Purpose.MEETING
+
+    @property
+    def words(self) -> str:
+        """The purpose as printed for the building (on a badge): "Not sure", "Delivery"."""
+        words = self.value.replace("_", " ")
+        return words[:1].upper() + words[1:]

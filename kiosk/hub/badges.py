@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from kiosk.core.codes import CodeKind, make_code
 from kiosk.core.lifecycle import Visit
+from kiosk.core.purposes import Purpose
 from kiosk.store import people
 
 
@@ -21,12 +22,11 @@ def badge_for(db: Database, visit: Visit, secret: bytes) -> dict[str, Any]:
     day = datetime.fromtimestamp(visit.checked_in_at / 1000).astimezone()
     return {
         "name": visitor.name if visitor else "Visitor",
-        "visiting": f"Visiting {host.name}" if host else _purpose(visit.purpose),
+        "visiting": f"Visiting {host.name}" if host else _purpose_words(visit.purpose),
         "day": f"{day:%a} {day.day} {day:%b %Y}",
         "code": make_code(CodeKind.BADGE, visit.id, secret),
     }
 
 
-def _purpose(purpose: str | None) -> str:
-    words = (purpose or "").replace("_", " ")
-    return words[:1].upper() + words[1:]
+def _purpose_words(purpose: str | None) -> str:
+    return Purpose(purpose).words if purpose else ""
