@@ -8,10 +8,10 @@ from dataclasses import dataclass, field, fields
 from datetime import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from kiosk.core.policies import Policies, Targets
 from kiosk.store import places
+from kiosk.store import setting_rules as rules
 from kiosk.store.settings_template import DEFAULT_FILE
 
 APP_NAME = "front-desk-kiosk"
@@ -69,16 +69,13 @@ class DeskOptions:
             raise ValueError("Sounds repeat at least a second apart.")
 
 
-MAIL_SECURITY = ("starttls", "ssl", "none")
-
-
 @dataclass(frozen=True)
 class MailServer:
     """The mail server that tells hosts their visitor is here; no `server`, no e-mail."""
 
     server: str = ""
     port: int = 587
-    security: str = "starttls"  # one of MAIL_SECURITY
+    security: str = "starttls"  # one of setting_rules.MAIL_SECURITY
     user: str = ""
     password: str = ""
     from_address: str = ""
@@ -102,15 +99,12 @@ class Pairing:
     fingerprint: str
 
 
-BADGE_LABELS = ("62mm", "cr80")
-
-
 @dataclass(frozen=True)
 class Badges:
     """Badges printed at check-in, on the printer this computer calls `printer`; none without."""
 
     printer: str = ""
-    label: str = "62mm"  # one of BADGE_LABELS
+    label: str = "62mm"  # one of setting_rules.BADGE_LABELS
 
 
 @dataclass(frozen=True)
@@ -243,17 +237,17 @@ def _settings_from(doc: dict[str, Any], path: Path) -> Settings:
             for f in fields(MailServer)
         }
     )
-    _check_mail(mail, path)
+    _refuse(rules.mail_problem(mail), path)
     webhooks = Webhooks(
         urls=tuple(get("webhooks", "urls", list, [])),
         secret=get("webhooks", "secret", str, ""),
     )
-    _check_webhooks(webhooks, path)
+    _refuse(rules.webhooks_problem(webhooks), path)
     badges = Badges(
         printer=get("badges", "printer", str, "").strip(),
         label=get("badges", "label", str, Badges.label),
     )
-    _check_badges(badges, path)
+    _refuse(rules.badges_problem(badges), path)
     kept = [get("dashboard", key, str, "") for key in ("hub_url", "token", "fingerprint")]
     return Settings(
         site_name=get("site", "name", str, defaults.site_name).strip() or defaults.site_name,
@@ -288,81 +282,14 @@ _KIND_WORDS = {
 }
 
 
-def _check_mail(mail: MailServer, path: Path) -> None:
-    if not mail.server:
-        return
-    # Only a site that sends e-mail loads the address checker; start-up stays quick.
-    from kiosk.core.people import InvalidEmail, checked_email
-
-    if mail.server != mail.server.strip() or any(ch.isspace() for ch in mail.server):
-        raise SettingsError(f"In {path}, [email] server should be a name or address, no spaces.")
-    if not 1 <= mail.port <= 65535:
-        raise SettingsError(f"In {path}, [email] port should be between 1 and 65535.")
-    if mail.security not in MAIL_SECURITY:
-        raise SettingsError(f'In {path}, [email] security should be "starttls", "ssl" or "none".')
-    if not mail.from_address:
-        raise SettingsError(
-            f"In {path}, [email] from_address is needed to send e-mail: the address hosts see "
-            "the messages come from."
-        )
-    try:
-        checked_email(mail.from_address)
-    except InvalidEmail as error:
-        raise SettingsError(
-            f"In {path}, [email] from_address is not an e-mail address ({error})."
-        ) from error
-
-
-def _check_webhooks(webhooks: Webhooks, path: Path) -> None:
-    for url in webhooks.urls:
-        if not isinstance(url, str) or not _is_web_address(url):
-            raise SettingsError(
-                f"In {path}, [webhooks] urls should list addresses that start with https:// "
-                f"(or http://), not {url!r}."
-            )
-    if not webhooks.urls:
-        return
-    # Only a site with webhooks loads the signing rules; the kiosk's start stays quick.
-    from kiosk.core.notifications import BadSecret, webhook_key
-
-    try:
-        webhook_key(webhooks.secret)
-    except BadSecret as error:
-        raise SettingsError(f"In {path}, [webhooks] secret: {error}.") from error
+def _refuse(problem: str, path: Path) -> None:
+    if problem:
+        raise SettingsError(f"In {path}, {problem}")
 
 
 def _beside(settings_file: Path, name: str) -> str:
     """A file named in the settings: a relative name is in the settings file's folder."""
     return str(settings_file.parent / Path(name).expanduser()) if name else ""
-
-
-def _check_badges(badges: Badges, path: Path) -> None:
-    if badges.label not in BADGE_LABELS:
-        raise SettingsError(f'In {path}, [badges] label should be "62mm" or "cr80".')
-    if badges.printer and not printer_name_is_valid(badges.printer):
-        raise SettingsError(
-            f"In {path}, [badges] printer should be a printer's name as `lpstat -p` lists it: "
-            "letters, digits, dots, dashes and underscores, without spaces."
-        )
-
-
-def printer_name_is_valid(name: str) -> bool:
-    """A CUPS queue's name: printable, no spaces, slashes or hashes, not read as an option."""
-    return (
-        0 < len(name) <= 127
-        and name.isprintable()
-        and not name.startswith("-")
-        and not any(ch.isspace() or ch in "/#\\'\"" for ch in name)
-    )
-
-
-def _is_web_address(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    printable = url.isprintable() and not any(ch.isspace() for ch in url)
-    return printable and parts.scheme in ("https", "http") and bool(parts.hostname)
 
 
 def save_setting(path: Path, section: str, key: str, value: Any) -> None:
