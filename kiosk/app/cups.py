@@ -3,7 +3,7 @@ when not), a PDF sent to it, and whether that job has finished.
 
 Through CUPS's own tools, `lp` and `lpstat` (Debian's cups-client), run in the C locale so their
 words can be read; Qt's printing names no job and no reason. A printer's name comes from the
-settings and is checked there (`setting_rules.printer_name_is_valid`); it is passed as one argument, never
+settings and is checked there (kiosk.store.setting_rules); it is passed as one argument, never
 through a shell. Every function blocks for a moment: call them off the GUI thread.
 """
 
