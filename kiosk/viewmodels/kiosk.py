@@ -94,9 +94,7 @@ class KioskViewModel(QObject):
         hub.refused.connect(self._refused)
         hub.connectionChanged.connect(self._connection_changed)
         hub.eventReceived.connect(self.check_in.heard)
-        if badges is not None:
-            badges.setParent(self)  # it lives and stops with the kiosk it prints for
-            badges.problemChanged.connect(self.tell_status)
+        self.check_in.printerProblemChanged.connect(self.tell_status)
 
         self._language = self.default_language
         if self._language != languages.language:
@@ -275,13 +273,8 @@ class KioskViewModel(QObject):
     def setName(self, typed: str) -> None:
         self.session.name = typed
         self.nameChanged.emit()
-        problem = ""
-        if typed.strip():
-            try:
-                clean_name(typed)
-            except InvalidName as error:
-                problem = self.in_visitors_language(error.reason, str(error))
-        self._set_name_error(problem)
+        if not typed.strip() or self.cleaned_name() is not None:
+            self._set_name_error("")  # nothing typed yet is not a problem to show
 
     def _set_name_error(self, error: str) -> None:
         if error != self._name_error:

@@ -46,6 +46,7 @@ class CheckInFlow(QObject):
         self._badges = badges
         self._badge_printing = False
         if badges is not None:
+            badges.setParent(self)  # it lives and stops with the kiosk it prints for
             badges.problemChanged.connect(self.printerProblemChanged)
         self._show_host_list: bool = settings.show_host_list
         self._no_desk_message: str = settings.no_desk_message
