@@ -185,13 +185,14 @@ known_types = st.sampled_from(
      "rate_welcome", "cancel", "release", "set_targets", "acknowledge", "welcome",
      "mark_left_unseen", "shown", "queue", "your_day", "receptionists", "scan", "figures",
      "follow_ups", "follow_up", "export_rows", "on_site", "start_roll_call", "end_roll_call",
-     "accounted_for", "expected", "expect", "withdraw_invitation", "nonsense"]
+     "accounted_for", "expected", "expect", "withdraw_invitation", "badge", "status",
+     "nonsense"]
 )  # fmt: skip
 field_names = st.sampled_from(
     ["name", "text", "host_id", "visit_id", "staff_id", "rating", "purpose", "key", "token",
      "code", "role", "after_seq", "identity", "visit", "contact", "pin", "nonce", "proof",
      "first", "last", "day", "note", "after", "limit", "anonymous", "csv", "at", "email",
-     "expected_id", "extra"]
+     "expected_id", "printer", "sound", "extra"]
 )  # fmt: skip
 messages = st.fixed_dictionaries(
     {"v": st.sampled_from([2, 2, 2, 1, "2"]), "id": st.integers(0, 2**40), "type": known_types},
