@@ -3,7 +3,6 @@ printing tests share the session's own CUPS."""
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,6 +12,7 @@ from sqlite_utils import Database
 
 from kiosk.core.people import Role
 from kiosk.core.policies import Policies
+from kiosk.hub.main_thread_collector import MainThreadCollector
 from kiosk.hub.service import HubService
 from kiosk.store.database import open_database, writing
 from kiosk.store.people import add_staff
@@ -72,10 +72,15 @@ def staff(db: Database) -> dict[str, int]:
 
 
 @pytest.fixture(autouse=True)
-def qt_objects_collected_in_the_main_thread(request: pytest.FixtureRequest) -> Iterator[None]:
-    """After a test that made Qt objects, their reference cycles are collected here, in the
-    main thread: collected later by a worker thread's allocation (a hub's, a printer's), an
-    object with timers would be destroyed in the wrong thread, and Qt warns."""
+def cycles_collected_in_the_main_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that makes Qt objects collects reference cycles the way the program does: on the
+    main thread only (kiosk.hub.main_thread_collector), never in a hub's or a printer's thread;
+    what is left is collected when the test ends."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("qapp")
+    collector = MainThreadCollector()
     yield
-    if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
-        gc.collect()
+    collector.stop()
+    collector.deleteLater()

@@ -33,6 +33,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal, Slot
 
+from kiosk.hub.main_thread_collector import MainThreadCollector
+
 # Why speech is off; the screens turn each code into their own words. The first three come from
 # the child at start, the last two from the screen's watch over it.
 NO_AUDIO_OUTPUT = "no_audio_output"  # no sound device or sound server to speak to
@@ -180,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-audio-check", dest="check_audio", action="store_false")
     options, _ = parser.parse_known_args(argv)
     app = QCoreApplication.instance() or QCoreApplication(["kiosk-speech"])
+    MainThreadCollector(app)
     engine = options.engine
     # Commands sent meanwhile wait in the pipe; a screen that gives up on us kills us.
     tts = _open_engine(engine, options.check_audio and engine != "mock")

@@ -11,6 +11,7 @@ from kiosk.hub.certificate import shown_fingerprint
 from kiosk.hub.discovery import Announcement
 from kiosk.hub.local import LocalHub
 from kiosk.hub.local_credential import manager_token, screen_token
+from kiosk.hub.main_thread_collector import MainThreadCollector
 from kiosk.hub.process import stop_on_signals
 from kiosk.store.database import open_database
 from kiosk.store.devices import DeviceRole
@@ -24,6 +25,7 @@ def run_hub(
     `kiosk run`, so this computer's kiosk screen comes in with its local credential. This
     computer's dashboard always comes in with its own."""
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    MainThreadCollector(app)
     # Opened here first, so a problem with the database stops us before the hub's thread starts.
     open_database(paths.database).close()
     folder = paths.database.parent

@@ -30,6 +30,7 @@ from kiosk.hub.certificate import CERTIFICATE_FILE, KEY_FILE, CertificateError, 
 from kiosk.hub.client import HubClient
 from kiosk.hub.discovery import FoundHub, find_hub
 from kiosk.hub.local_credential import manager_token
+from kiosk.hub.main_thread_collector import MainThreadCollector
 from kiosk.launch.kiosk_screen import local_hub_url
 from kiosk.store.devices import DeviceRole
 from kiosk.store.settings import Paths, Settings
@@ -137,6 +138,7 @@ def run_dashboard(paths: Paths, settings: Settings) -> int:
     """`kiosk dashboard`: the manager's dashboard in a window."""
     prepare_kiosk_environment(keyboard=False)
     app = QApplication.instance() or QApplication(sys.argv)
+    MainThreadCollector(app)
     app.setApplicationName(APP_NAME)
     app.setFont(QFont("Noto Sans"))
     dashboard = open_dashboard(None, settings, paths=paths)

@@ -17,6 +17,7 @@ from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.app.site_settings import SiteSettings
 from kiosk.core.people import Role
 from kiosk.hub.client import HubClient
+from kiosk.hub.main_thread_collector import MainThreadCollector
 from kiosk.hub.process import stop_on_signals
 from kiosk.hub.service import wall_clock_ms
 from kiosk.launch.desk_console import DeskConsole, open_desk
@@ -143,6 +144,7 @@ def run_demo() -> int:
     # The kiosk's in-scene keyboard is the input method; the desk's fields still take typing.
     prepare_kiosk_environment()
     app = QApplication.instance() or QApplication(sys.argv)
+    MainThreadCollector(app)
     app.setFont(QFont("Noto Sans"))
     folder = Path(tempfile.mkdtemp(prefix="kiosk-demo-"))
     try:

@@ -24,6 +24,7 @@ from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.app.speech import Speech
 from kiosk.hub.client import PLAIN_PAIRING, HubClient
 from kiosk.hub.discovery import FoundHub, find_hub
+from kiosk.hub.main_thread_collector import MainThreadCollector
 from kiosk.store.settings import DeskOptions, Paths, Settings
 from kiosk.viewmodels.desk import DeskViewModel
 from kiosk.viewmodels.pairing import PairingViewModel
@@ -125,6 +126,7 @@ def run_desk(paths: Paths, settings: Settings) -> int:
     """`kiosk desk`: the console in a window and the tray, talking to the paired hub."""
     prepare_kiosk_environment(keyboard=False)
     app = QApplication.instance() or QApplication(sys.argv)
+    MainThreadCollector(app)
     app.setApplicationName(APP_NAME)
     app.setFont(QFont("Noto Sans"))
     console = open_desk(None, settings, settings_file=paths.settings_file)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from kiosk.core import pairing
 from kiosk.hub.certificate import shown_fingerprint
 from kiosk.hub.client import HubClient
+from kiosk.hub.main_thread_collector import MainThreadCollector
 from kiosk.store.devices import DeviceRole
 from kiosk.store.settings import save_setting
 from kiosk.viewmodels.pairing import hub_url_from
@@ -37,6 +38,7 @@ def join_hub(settings_file: Path, address: str, code: str, role: DeviceRole) -> 
     except pairing.BadCode as error:
         raise JoinError(str(error)) from None
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    MainThreadCollector(app)
     outcome: dict[str, str] = {}
     name = f"{role.capitalize()} on {socket.gethostname()}"[:60]
     client = HubClient(url, pairing=(code, name, role))
