@@ -27,7 +27,7 @@ from tests.dashboard_helpers import (  # prepares Qt on import
 )
 from tests.dashboard_office import ON_SITE_NOW, make_history
 from tests.qt_helpers import accessible_name
-from tests.scene_driver import PLAIN_TEXT, text_format
+from tests.scene_driver import PLAIN_TEXT, is_button, text_format
 
 MIN_TARGET = 48
 PAGES = ("figures", "follow_ups", "on_site", "export")
@@ -89,10 +89,10 @@ def problems(driver: DashboardDriver) -> list[str]:
     for item in driver.visible_items():
         label = item.objectName() or item.metaObject().className()
         kind = item.metaObject().className()
-        if item.inherits("QQuickAbstractButton") or item.inherits("QQuickTextInput"):
+        if is_button(item) or item.inherits("QQuickTextInput"):
             if item.isEnabled() and (item.width() < MIN_TARGET or item.height() < MIN_TARGET):
                 found.append(f"{label} is {item.width():.0f} by {item.height():.0f} px")
-            if item.inherits("QQuickAbstractButton") and not accessible_name(item):
+            if is_button(item) and not accessible_name(item):
                 found.append(f"{label} has no Accessible.name")
         if item.inherits("QQuickText") and not kind.startswith("QQuickPlaceholderText"):
             colour = QColor(item.property("color")).name()

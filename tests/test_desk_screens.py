@@ -23,6 +23,7 @@ from tests.desk_helpers import (  # prepares Qt on import
     start_desk,
     stop_desk,
 )
+from tests.scene_driver import is_button
 
 SETTINGS = Settings(site_name="Harbour Works")
 
@@ -127,7 +128,7 @@ def check_no_overlaps(desk: DeskDriver) -> None:
     for card in cards:
         edge = card.mapRectToScene(card.boundingRect())
         for button in desk.visible_items(card):
-            if button.inherits("QQuickAbstractButton"):
+            if is_button(button):
                 where = button.mapRectToScene(button.boundingRect())
                 assert edge.contains(where), f"{button.objectName()} runs off {card.objectName()}"
 

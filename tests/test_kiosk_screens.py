@@ -19,6 +19,7 @@ from tests.qt_helpers import (
     desk_client,
     invite,
 )
+from tests.scene_driver import is_button
 
 MIN_TOUCH = 48
 MIN_CONTRAST = 4.5
@@ -62,9 +63,8 @@ def accessibility_problems(kiosk: KioskDriver) -> list[str]:
     text_colours = {fg.name() for fg, _ in theme_pairs(kiosk)}
     for item in scene_items(kiosk):
         label = item.objectName() or item.metaObject().className()
-        interactive = any(
-            item.inherits(kind)
-            for kind in ("QQuickAbstractButton", "QQuickTextInput", "QQuickMouseArea")
+        interactive = is_button(item) or any(
+            item.inherits(kind) for kind in ("QQuickTextInput", "QQuickMouseArea")
         )
         if interactive and item.isEnabled():
             if item.width() < MIN_TOUCH or item.height() < MIN_TOUCH:

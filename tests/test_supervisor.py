@@ -8,6 +8,7 @@ visitors in. Every process a test starts is killed, by process group, whatever t
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import os
@@ -48,24 +49,23 @@ CONNECTED = "The kiosk screen is connected to the hub."
 
 
 def children_of(pid: int) -> dict[str, int]:
-    """The supervisor's children by what they run: {"hub": pid, "screen": pid}."""
+    """The supervisor's children by their names, as `ps -e` shows them: {"hub": pid,
+    "screen": pid}."""
     found: dict[str, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             stat = (entry / "stat").read_text()
-            arguments = (entry / "cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        # The command name may hold spaces and brackets; the parent's pid comes after the last ")".
+        # The name is in brackets and may hold spaces; the parent's pid comes after the last ")".
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
         fields = stat[stat.rindex(")") + 2 :].split()
         if int(fields[1]) != pid or fields[0] == "Z":
             continue
-        if b"screen" in arguments:
-            found["screen"] = int(entry.name)
-        elif b"hub" in arguments:
-            found["hub"] = int(entry.name)
+        if name in ("kiosk-screen", "kiosk-hub"):
+            found[name.removeprefix("kiosk-")] = int(entry.name)
     return found
 
 
@@ -253,6 +253,30 @@ def test_a_killed_screen_comes_back_and_the_hub_never_stops(
     asked = desk.client.request("queue")
     qtbot.waitUntil(lambda: asked in desk.replies, timeout=5000)
     desk.client.close()
+
+
+def descriptors(pid: int) -> dict[int, str]:
+    """What each of a process's open descriptors is ("pipe:[1234]", "/dev/null", ...)."""
+    found = {}
+    for entry in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):  # closed meanwhile
+            found[int(entry.name)] = os.readlink(entry)
+    return found
+
+
+def test_the_children_start_as_fresh_processes_would(kiosk_run: RunningKiosk) -> None:
+    """Each child is a copy of the supervisor, started without re-running Python: named for what
+    it runs, in a process group of its own, reading nothing, and holding none of the
+    supervisor's pipes (its wake-up pipe, the pipes its children say they are shown through)."""
+    supervisor = kiosk_run.process.pid
+    theirs = {w for fd, w in descriptors(supervisor).items() if fd > 2 and w.startswith("pipe:")}
+    assert theirs  # what the check is about
+    for name, pid in kiosk_run.children().items():
+        held = descriptors(pid)
+        assert held[0] == os.devnull, name
+        assert os.getpgid(pid) == pid, name
+        shared = {what for fd, what in held.items() if fd > 2 and what in theirs}
+        assert shared == set(), name
 
 
 def test_sigterm_stops_the_kiosk_and_both_its_processes(

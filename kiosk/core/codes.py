@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
-import hmac
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -51,7 +49,7 @@ class Code:
 
 
 def site_tag(secret: bytes) -> bytes:
-    return hmac.new(secret, b"site", hashlib.sha256).digest()[:_TAG_BYTES]
+    return _signature(secret, b"site")[:_TAG_BYTES]
 
 
 def make_code(kind: CodeKind, number: int, secret: bytes) -> str:
@@ -80,6 +78,8 @@ def read_code(text: str, secret: bytes) -> Code:
     signed, mac = body[: _TAG_BYTES + _NUMBER_BYTES], body[_TAG_BYTES + _NUMBER_BYTES :]
     if len(mac) != _MAC_BYTES:
         raise CodeRefused("We couldn't read that code.", "unreadable")
+    import hmac
+
     if not hmac.compare_digest(signed[:_TAG_BYTES], site_tag(secret)):
         raise CodeRefused("That code is for another building.", "wrong_site")
     if not hmac.compare_digest(mac, _mac(kind, signed, secret)):
@@ -88,7 +88,16 @@ def read_code(text: str, secret: bytes) -> Code:
 
 
 def _mac(kind: CodeKind, signed: bytes, secret: bytes) -> bytes:
-    return hmac.new(secret, kind.encode() + signed, hashlib.sha256).digest()[:_MAC_BYTES]
+    return _signature(secret, kind.encode() + signed)[:_MAC_BYTES]
+
+
+def _signature(secret: bytes, message: bytes) -> bytes:
+    """HMAC-SHA256. Its modules are loaded only when a code is made or read: the kiosk screen
+    loads this module before its first frame, which need not wait for them."""
+    import hashlib
+    import hmac
+
+    return hmac.new(secret, message, hashlib.sha256).digest()
 
 
 @dataclass(frozen=True)

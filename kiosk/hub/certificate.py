@@ -8,7 +8,6 @@ certificate) at pairing, so the certificate lives as long as the site does, and 
 from __future__ import annotations
 
 import datetime
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,8 @@ class HubIdentity:
 
 
 def fingerprint_of(certificate_der: bytes) -> str:
+    import hashlib  # here: the kiosk screen loads this module before its first frame
+
     return hashlib.sha256(certificate_der).hexdigest()
 
 

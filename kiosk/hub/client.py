@@ -19,7 +19,7 @@ import json
 import logging
 import os
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     Property,
@@ -31,10 +31,13 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtNetwork import QSslCertificate
-from PySide6.QtWebSockets import QWebSocket
 
 from kiosk.hub import wire
-from kiosk.store.devices import DeviceRole
+
+if TYPE_CHECKING:
+    from PySide6.QtWebSockets import QWebSocket
+
+    from kiosk.store.devices import DeviceRole
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +128,9 @@ class HubClient(QObject):
         if self._socket is not None:
             return
         # Made here, not in __init__: the first socket sets up Qt's network stack, a tenth of a
-        # second the kiosk spends after its first frame rather than before.
+        # second the kiosk spends after its first frame rather than before (so is its module).
+        from PySide6.QtWebSockets import QWebSocket
+
         self._socket = QWebSocket(parent=self)
         if self._url.scheme() != "wss":
             # Told on the next turn of the event loop, once the caller has connected to us.

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 from pathlib import Path
 
 from kiosk.hub.certificate import CertificateError
@@ -67,7 +66,7 @@ def _token(path: Path) -> str:
         raise _unreadable(path, error) from error
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _create(path, secrets.token_urlsafe(32))
+        _create(path, _random_text(32))
         return _read(path)
     except OSError as error:
         raise CertificateError(
@@ -89,7 +88,7 @@ def _read(path: Path) -> str:
 def _create(path: Path, token: str) -> None:
     """Write the token beside `path`, then link it into place: a reader sees the whole file or
     none, and if another process made one meanwhile, theirs stays and ours is dropped."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{_random_text(4)}")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(descriptor, "w", encoding="ascii") as file:
@@ -114,3 +113,11 @@ def _unreadable(path: Path, error: OSError) -> CertificateError:
         f"The kiosk can't read the credential of {_WHOSE[path.name]}, {path} ({error.strerror}). "
         "Let the user who runs the kiosk read it, or delete it: a new one is made."
     )
+
+
+def _random_text(size: int) -> str:
+    """`size` random bytes as URL-safe text; `secrets` is loaded only to make a credential, which
+    the kiosk screen's start, reading one, does without."""
+    import secrets
+
+    return secrets.token_urlsafe(size)

@@ -1,16 +1,29 @@
-"""Children of this program: started with the same program (frozen or not), each in a process
-group of its own, dying with this process even when it is killed outright (on Linux), and
-stopped whole. No Qt here: `kiosk run`'s supervisor uses it, and so does the demo."""
+"""Children of this program: the same program (frozen or not), each in a process group of its
+own, dying with this process even when it is killed outright (on Linux), and stopped whole. No Qt
+here: `kiosk run`'s supervisor uses it, and so does the demo.
+
+A child is started one of two ways. `start_child` runs a command afresh, from any process (the
+demo, which has Qt and threads, starts its hub so). `fork_kiosk` runs a kiosk command in a copy
+of this very process, and only `kiosk run`'s supervisor uses it, since only a process without Qt
+and without threads may be copied safely: the copy skips starting Python again and loading
+what the supervisor has loaded, which is a good part of the wait for the kiosk's first frame.
+The copy is named for its command (`kiosk-screen`, `kiosk-hub`, as `ps -e` and `top` show).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 from collections.abc import Callable
+from typing import NoReturn
 
 _PR_SET_PDEATHSIG = 1
+_PR_SET_NAME = 15
+# Where `fork_kiosk` may be used: elsewhere a child is started afresh (`start_child`).
+FORKS = sys.platform.startswith("linux")
 
 
 def kiosk_command(*arguments: str, home: str | None = None) -> list[str]:
@@ -48,6 +61,111 @@ def _dies_with_parent(death_signal: signal.Signals) -> Callable[[], None]:
             os._exit(1)
 
     return ask_the_kernel
+
+
+class ForkedChild:
+    """A child made by `fork_kiosk`, watched as a `subprocess.Popen` is: `pid`, `returncode`
+    (negative for the signal that ended it), `poll()` and `wait()`."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self) -> int:
+        if self.returncode is None:
+            _, status = os.waitpid(self.pid, 0)
+            self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+
+def fork_kiosk(
+    command: list[str],
+    death_signal: signal.Signals,
+    *,
+    keep_fd: int | None = None,
+    env: dict[str, str] | None = None,
+) -> ForkedChild:
+    """Run `command`, a `kiosk_command`, in a copy of this process, as a program started afresh
+    would run it: in a process group of its own, to die by `death_signal` with this process,
+    with stdin at /dev/null, no descriptor of ours but `keep_fd`, no signal handler of ours,
+    and `env`. Call it only from a process without Qt and without threads (see above)."""
+    arguments = command[len(kiosk_command()) :]
+    after_home = arguments[2:] if arguments[:1] == ["--home"] else arguments
+    name = "kiosk-" + next((a for a in after_home if not a.startswith("-")), "child")
+    # Prepared in the parent, like `start_child`'s: the copy starts with the kiosk at once.
+    ask_the_kernel = _dies_with_parent(death_signal)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid:
+        return ForkedChild(pid)
+    _run_as_child(arguments, name, ask_the_kernel, keep_fd, env)
+
+
+def _run_as_child(
+    arguments: list[str],
+    name: str,
+    ask_the_kernel: Callable[[], None],
+    keep_fd: int | None,
+    env: dict[str, str] | None,
+) -> NoReturn:
+    """The copy: made like a fresh process, it runs the kiosk's `main` with `arguments` and
+    ends there, whatever happens, never returning into the parent's code."""
+    code = 1
+    try:
+        os.setpgid(0, 0)
+        ask_the_kernel()
+        import ctypes
+
+        ctypes.CDLL(None).prctl(_PR_SET_NAME, name.encode()[:15], 0, 0, 0)
+        signal.set_wakeup_fd(-1)
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            if signal.getsignal(number) is not signal.SIG_IGN:
+                signal.signal(number, signal.SIG_DFL)
+        if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        keep = keep_fd if keep_fd is not None else 2
+        os.closerange(3, keep)
+        os.closerange(max(keep + 1, 3), os.sysconf("SC_OPEN_MAX"))
+        nothing = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(nothing, 0)
+        os.close(nothing)
+        if env is not None:
+            os.environ.clear()
+            os.environ.update(env)
+        sys.argv = [sys.argv[0], *arguments]
+        from kiosk.__main__ import main
+
+        main()
+        code = 0
+    except SystemExit as ending:
+        code = _exit_code(ending)
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):  # a closed log must not stop us
+                stream.flush()
+        os._exit(code)
+
+
+def _exit_code(ending: SystemExit) -> int:
+    """What Python would exit with for `ending`, saying a message as it would."""
+    if ending.code is None:
+        return 0
+    if isinstance(ending.code, int):
+        return ending.code
+    print(ending.code, file=sys.stderr)
+    return 1
 
 
 def stop_group(process: subprocess.Popen, how: signal.Signals) -> None:

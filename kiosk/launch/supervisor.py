@@ -1,6 +1,7 @@
 """`kiosk run`: a small supervisor, without Qt, that keeps the hub and the kiosk screen running.
 
-The hub and the screen are two child processes (`kiosk hub --supervised`, `kiosk screen`), so a
+The hub and the screen are two child processes (`kiosk hub --supervised`, `kiosk screen`), each a
+copy of this one that runs its command (`fork_kiosk`: Python is not started again), so a
 frozen screen, a stuck speech engine or a crashed window never stops the desks from hearing
 check-ins and escalations. A child that exits is started again after a pause that doubles from
 half a second up to thirty, and starts over at half a second once a child has run for a minute.
@@ -36,7 +37,15 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from kiosk.launch.child_process import has_ended, kiosk_command, start_child, stop_group
+from kiosk.launch.child_process import (
+    FORKS,
+    ForkedChild,
+    fork_kiosk,
+    has_ended,
+    kiosk_command,
+    start_child,
+    stop_group,
+)
 from kiosk.launch.shown import SHOWN_FD_VARIABLE
 
 if TYPE_CHECKING:
@@ -70,12 +79,13 @@ class Child:
         *,
         after: Child | None = None,
         tells_shown: bool = False,
+        forked: bool = False,
         prepare: Callable[[], bool] | None = None,
     ) -> None:
         self.name = name
         self.command = command
         self.death_signal = death_signal
-        self.process: subprocess.Popen | None = None
+        self.process: subprocess.Popen | ForkedChild | None = None
         self.started_at = 0.0
         self.pause_s = FIRST_PAUSE_S  # before the next start, if it stops
         self.due_at = 0.0  # when to start it, while it is not running
@@ -87,6 +97,8 @@ class Child:
         self.after = after
         # Whether it writes to SHOWN_FD_VARIABLE's descriptor once shown (the kiosk screen does).
         self.tells_shown = tells_shown
+        # A kiosk command run in a copy of the supervisor (`fork_kiosk`) rather than afresh.
+        self.forked = forked
         # Called once, as soon as the child may start: False if it is not needed after all (the
         # hub, when the settings name one elsewhere). What it raises ends the supervisor.
         self.prepare = prepare
@@ -175,15 +187,23 @@ class Supervisor:
         return False
 
     def _start(self, child: Child, now: float) -> None:
-        options: dict = {}
+        shown_write = None
+        env = None
         if child.tells_shown:
             shown_read, shown_write = os.pipe()
             self._shown_pipes[shown_read] = child
             self._selector.register(shown_read, selectors.EVENT_READ)
-            options["pass_fds"] = (shown_write,)
-            options["env"] = {**os.environ, SHOWN_FD_VARIABLE: str(shown_write)}
+            env = {**os.environ, SHOWN_FD_VARIABLE: str(shown_write)}
         try:
-            child.process = start_child(child.command, child.death_signal, **options)
+            if child.forked and FORKS:
+                child.process = fork_kiosk(
+                    child.command, child.death_signal, keep_fd=shown_write, env=env
+                )
+            else:
+                shown = () if shown_write is None else (shown_write,)
+                child.process = start_child(
+                    child.command, child.death_signal, pass_fds=shown, env=env
+                )
         except OSError as error:
             pause = child.pause_after(0.0)
             self._say(
@@ -192,7 +212,7 @@ class Supervisor:
             child.due_at = now + pause
             return
         finally:
-            if child.tells_shown:
+            if shown_write is not None:
                 os.close(shown_write)  # the child has its own copy; a read sees its end
         child.started_at = now
         try:
@@ -293,7 +313,7 @@ def screen_child(home: str | None, *, windowed: bool) -> Child:
     """`kiosk screen`, as `kiosk run` keeps it running."""
     arguments = ["screen", "--windowed"] if windowed else ["screen"]
     command = kiosk_command(*arguments, home=home)
-    return Child("The kiosk screen", command, signal.SIGKILL, tells_shown=True)
+    return Child("The kiosk screen", command, signal.SIGKILL, tells_shown=True, forked=True)
 
 
 def hub_child(home: str | None, screen: Child) -> Child:
@@ -315,7 +335,7 @@ def hub_child(home: str | None, screen: Child) -> Child:
             raise
 
     command = kiosk_command("hub", "--supervised", home=home)
-    return Child("The hub", command, signal.SIGTERM, after=screen, prepare=here)
+    return Child("The hub", command, signal.SIGTERM, after=screen, prepare=here, forked=True)
 
 
 def hub_here(settings: Settings, data_folder: Path) -> bool:
