@@ -44,7 +44,7 @@ def run_quick(command: str, home: str | None, windowed: bool) -> int:
         if command == "run":
             from kiosk.launch.supervisor import run_kiosk
 
-            return run_kiosk(home, windowed=windowed)
+            return run_kiosk(home, windowed=windowed, program=main)
         from kiosk.launch.kiosk_screen import run_screen
 
         return run_screen(home, lockdown=not windowed)

@@ -27,9 +27,10 @@ def demo() -> None:
 def run(ctx: Context, windowed: bool) -> None:
     """Run the visitor kiosk: the hub and the full-screen kiosk screen, each started again if it
     stops (only the screen when the settings name a hub elsewhere)."""
+    from kiosk.cli import main
     from kiosk.launch.supervisor import run_kiosk
 
-    sys.exit(run_kiosk(ctx.home, windowed=windowed))
+    sys.exit(run_kiosk(ctx.home, windowed=windowed, program=main))
 
 
 @cli.command()

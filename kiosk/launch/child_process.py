@@ -86,6 +86,7 @@ class ForkedChild:
 
 
 def fork_kiosk(
+    program: Callable[[], object],
     command: list[str],
     death_signal: signal.Signals,
     *,
@@ -93,7 +94,8 @@ def fork_kiosk(
     env: dict[str, str] | None = None,
 ) -> ForkedChild:
     """Run `command`, a `kiosk_command`, in a copy of this process, as a program started afresh
-    would run it: in a process group of its own, to die by `death_signal` with this process,
+    would run it: `program` (the kiosk's entry point, which reads `sys.argv`) with the command's
+    arguments, in a process group of its own, to die by `death_signal` with this process,
     with stdin at /dev/null, no descriptor of ours but `keep_fd`, no signal handler of ours,
     and `env`. Call it only from a process without Qt and without threads (see above)."""
     arguments = command[len(kiosk_command()) :]
@@ -106,18 +108,19 @@ def fork_kiosk(
     pid = os.fork()
     if pid:
         return ForkedChild(pid)
-    _run_as_child(arguments, name, ask_the_kernel, keep_fd, env)
+    _run_as_child(program, arguments, name, ask_the_kernel, keep_fd, env)
 
 
 def _run_as_child(
+    program: Callable[[], object],
     arguments: list[str],
     name: str,
     ask_the_kernel: Callable[[], None],
     keep_fd: int | None,
     env: dict[str, str] | None,
 ) -> NoReturn:
-    """The copy: made like a fresh process, it runs the kiosk's `main` with `arguments` and
-    ends there, whatever happens, never returning into the parent's code."""
+    """The copy: made like a fresh process, it runs `program` with `arguments` and ends there,
+    whatever happens, never returning into the parent's code."""
     code = 1
     try:
         os.setpgid(0, 0)
@@ -141,9 +144,7 @@ def _run_as_child(
             os.environ.clear()
             os.environ.update(env)
         sys.argv = [sys.argv[0], *arguments]
-        from kiosk.__main__ import main
-
-        main()
+        program()
         code = 0
     except SystemExit as ending:
         code = _exit_code(ending)

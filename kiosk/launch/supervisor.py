@@ -79,7 +79,7 @@ class Child:
         *,
         after: Child | None = None,
         tells_shown: bool = False,
-        forked: bool = False,
+        program: Callable[[], object] | None = None,
         prepare: Callable[[], bool] | None = None,
     ) -> None:
         self.name = name
@@ -97,8 +97,9 @@ class Child:
         self.after = after
         # Whether it writes to SHOWN_FD_VARIABLE's descriptor once shown (the kiosk screen does).
         self.tells_shown = tells_shown
-        # A kiosk command run in a copy of the supervisor (`fork_kiosk`) rather than afresh.
-        self.forked = forked
+        # The kiosk's entry point, to run `command` with in a copy of the supervisor
+        # (`fork_kiosk`); without it, or where copies are not made, `command` starts afresh.
+        self.program = program
         # Called once, as soon as the child may start: False if it is not needed after all (the
         # hub, when the settings name one elsewhere). What it raises ends the supervisor.
         self.prepare = prepare
@@ -195,9 +196,9 @@ class Supervisor:
             self._selector.register(shown_read, selectors.EVENT_READ)
             env = {**os.environ, SHOWN_FD_VARIABLE: str(shown_write)}
         try:
-            if child.forked and FORKS:
+            if child.program is not None and FORKS:
                 child.process = fork_kiosk(
-                    child.command, child.death_signal, keep_fd=shown_write, env=env
+                    child.program, child.command, child.death_signal, keep_fd=shown_write, env=env
                 )
             else:
                 shown = () if shown_write is None else (shown_write,)
@@ -309,14 +310,18 @@ def _drain(descriptor: int) -> None:
         pass
 
 
-def screen_child(home: str | None, *, windowed: bool) -> Child:
-    """`kiosk screen`, as `kiosk run` keeps it running."""
+def screen_child(
+    home: str | None, *, windowed: bool, program: Callable[[], object] | None = None
+) -> Child:
+    """`kiosk screen`, as `kiosk run` keeps it running (run by `program`; see `Child`)."""
     arguments = ["screen", "--windowed"] if windowed else ["screen"]
     command = kiosk_command(*arguments, home=home)
-    return Child("The kiosk screen", command, signal.SIGKILL, tells_shown=True, forked=True)
+    return Child("The kiosk screen", command, signal.SIGKILL, tells_shown=True, program=program)
 
 
-def hub_child(home: str | None, screen: Child) -> Child:
+def hub_child(
+    home: str | None, screen: Child, program: Callable[[], object] | None = None
+) -> Child:
     """The hub that `kiosk run` keeps running beside `screen`, from the moment the screen shows
     Welcome: only then are the settings read, to see whether the hub runs here at all."""
 
@@ -335,7 +340,7 @@ def hub_child(home: str | None, screen: Child) -> Child:
             raise
 
     command = kiosk_command("hub", "--supervised", home=home)
-    return Child("The hub", command, signal.SIGTERM, after=screen, prepare=here, forked=True)
+    return Child("The hub", command, signal.SIGTERM, after=screen, prepare=here, program=program)
 
 
 def hub_here(settings: Settings, data_folder: Path) -> bool:
@@ -352,14 +357,15 @@ def hub_here(settings: Settings, data_folder: Path) -> bool:
     return True
 
 
-def run_kiosk(home: str | None, *, windowed: bool) -> int:
+def run_kiosk(home: str | None, *, windowed: bool, program: Callable[[], object]) -> int:
     """`kiosk run`, for the settings and data in `home` (see `Paths.resolve`).
 
     The screen starts first, before anything is read or loaded beyond what starting it takes:
     its command line is all it needs, and the visitor's Welcome waits for nothing else. The
     settings are read once it shows Welcome, and say whether the hub runs here too; if they
     cannot be read, the screen is stopped and the error is the supervisor's to report (unless
-    the screen, which read them first, ended having reported it).
+    the screen, which read them first, ended having reported it). `program` is the kiosk's entry
+    point that is running this, which the children run with their own command lines.
     """
-    screen = screen_child(home, windowed=windowed)
-    return Supervisor([screen, hub_child(home, screen)]).run()
+    screen = screen_child(home, windowed=windowed, program=program)
+    return Supervisor([screen, hub_child(home, screen, program)]).run()
