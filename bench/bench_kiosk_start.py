@@ -38,6 +38,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# The `kiosk` command as installed beside this Python, as a user (or the kiosk's autostart) runs
+# it; `python -m kiosk` where it is not installed.
+_SCRIPT = Path(sys.executable).with_name("kiosk")
+KIOSK = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "kiosk"]
 
 CHILD = r"""
 import time
@@ -133,7 +137,7 @@ def whole_run(home: Path, folder: Path) -> float:
     """`kiosk run --windowed` from its start to its screen's first frame; then stop it."""
     started = time.monotonic()
     process = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "--home", str(home), "run", "--windowed"],
+        [*KIOSK, "--home", str(home), "run", "--windowed"],
         env=_offscreen(folder),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,

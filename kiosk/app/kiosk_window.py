@@ -1,27 +1,47 @@
 """The kiosk's window: the QML engine, the lock-down, noticing every touch, and the barcode
-scanner's keys."""
+scanner's keys.
+
+Touches and keys are looked at from the window's first frame, when there is something to touch:
+the filters that look at them, and Qt's event types they name, would otherwise make that frame
+wait."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QUrl
+from PySide6.QtCore import QObject, QTimer, QUrl, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.app.scanner_keys import ScannerKeys
 from kiosk.app.translations import UI_FOLDER, LanguageSwitcher, compiled_translations
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
 
 MAIN_QML = UI_FOLDER / "Main.qml"
 
-_ACTIVITY = {
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.TouchBegin,
-    QEvent.Type.KeyPress,
-    QEvent.Type.Wheel,
-}
+# By number: MouseButtonPress, TouchBegin, KeyPress, Wheel.
+_ACTIVITY = {2, 194, 6, 31}
+
+
+class FirstFrame(QObject):
+    """Calls `then()` once, on the GUI thread, when `window` has shown its first frame (Qt may
+    draw it on a thread of its own). Not a single-shot connection: naming its type would load
+    the whole Qt namespace, which that frame would wait for."""
+
+    def __init__(self, window: QQuickWindow, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then = then
+        window.frameSwapped.connect(self._swapped)
+
+    @Slot()
+    def _swapped(self) -> None:
+        self._window.frameSwapped.disconnect(self._swapped)
+        self._then()
 
 
 class ActivityWatcher(QObject):
@@ -49,8 +69,7 @@ class KioskWindow:
         self.engine.addImportPath(str(UI_FOLDER))
         self.languages = LanguageSwitcher(self.engine, compiled_translations(translations_cache))
         self.window: QQuickWindow | None = None
-        self._watcher: ActivityWatcher | None = None
-        self._scanner: ScannerKeys | None = None
+        self._filters: list[QObject] = []
 
     def load(
         self,
@@ -72,14 +91,27 @@ class KioskWindow:
             raise RuntimeError("The kiosk screen could not be built:\n" + "\n".join(errors))
         window = roots[0]
         assert isinstance(window, QQuickWindow)
-        self._watcher = ActivityWatcher(on_activity, window)
-        window.installEventFilter(self._watcher)
-        if on_scan is not None:
-            # Installed last, so it sees a key first: a scan's keys reach nothing else.
-            self._scanner = ScannerKeys(on_scan, takes_scans, window)
-            window.installEventFilter(self._scanner)
         self.window = window
+        # A turn of the event loop after the first frame, so that nothing delays that frame.
+        listen = lambda: self._listen(window, on_activity, on_scan, takes_scans)  # noqa: E731
+        FirstFrame(window, lambda: QTimer.singleShot(0, window, listen))
         return window
+
+    def _listen(
+        self,
+        window: QQuickWindow,
+        on_activity: Callable[[], None],
+        on_scan: Callable[[str], None] | None,
+        takes_scans: Callable[[], bool],
+    ) -> None:
+        self._filters.append(ActivityWatcher(on_activity, window))
+        if on_scan is not None:
+            from kiosk.app.scanner_keys import ScannerKeys
+
+            # Installed last, so it sees a key first: a scan's keys reach nothing else.
+            self._filters.append(ScannerKeys(on_scan, takes_scans, window))
+        for watcher in self._filters:
+            window.installEventFilter(watcher)
 
     def show(self, *, lockdown: bool) -> None:
         """Locked down: frameless and full screen; the QML refuses close requests itself."""

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer, Slot
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.app.kiosk_window import KioskWindow
+from kiosk.app.kiosk_window import FirstFrame, KioskWindow
 from kiosk.app.qt_environment import prepare_kiosk_environment
 from kiosk.app.site_settings import SiteSettings
 from kiosk.app.speech import Speech
@@ -49,6 +49,8 @@ class KioskScreen:
         """Take the scene down first, so no binding reads what goes after it (a voice being
         closed says it is off, and a screen still shown would read that of a dead object); then
         end the voice's process, the camera and the badge printer's thread."""
+        from PySide6.QtCore import QEvent  # here: its types cost the first frame a moment
+
         self.frame.engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.speech.close()
@@ -156,7 +158,7 @@ def start_kiosk(
     screen = open_kiosk(client, site, lockdown=lockdown, speech_engine=speech_engine, cache=cache)
     running = RunningKiosk(screen, client)
     connection = _HubConnection(running, None if remote else data_folder)
-    screen.window.frameSwapped.connect(connection.start_soon)
+    FirstFrame(screen.window, connection.start_soon)
     return running
 
 
@@ -168,16 +170,12 @@ class _HubConnection(QObject):
         self._client = running.client
         self._data_folder = data_folder
         self._told_waiting = False
-        self._window = running.screen.window
         self._client.connectionChanged.connect(self._tell)
         if data_folder is not None:
             self._client.unauthorised.connect(self._refused)
 
-    @Slot()
     def start_soon(self) -> None:
-        # The first frame only. Not a single-shot connection: naming its type would load the
-        # whole Qt namespace, which the first frame would wait for.
-        self._window.frameSwapped.disconnect(self.start_soon)
+        """On the first frame."""
         _say(f"The kiosk screen shows Welcome (process {os.getpid()}).")
         tell_shown()
         # One turn of the event loop later, so that the frame is out before the network starts.
