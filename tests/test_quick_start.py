@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.__main__ import quick_command
+from kiosk.hub.local_credential import screen_token
 
 
 @pytest.mark.parametrize(
@@ -70,6 +71,49 @@ def test_the_way_to_welcome_leaves_the_qt_namespace_unloaded() -> None:
         "print('Qt' in vars(PySide6.QtCore))"
     )
     assert loaded == "False"
+
+
+# What the kiosk screen's first frame must not wait for: the network's and the voice's code,
+# the code that reads scans, hashing, json, and Qt Quick Controls (Welcome's buttons are plain
+# Qt Quick items). Each is loaded once that frame is out.
+AFTER_THE_FIRST_FRAME = (
+    "json", "hashlib", "secrets", "PySide6.QtWebSockets", "PySide6.QtMultimedia",
+    "kiosk.app.speech_child", "kiosk.app.scanner_keys", "kiosk.core.scanner",
+)  # fmt: skip
+FIRST_FRAME = r"""
+import os, sys
+from pathlib import Path
+from kiosk.app.qt_environment import prepare_kiosk_environment
+prepare_kiosk_environment(offscreen=True)
+from PySide6.QtGui import QGuiApplication
+from kiosk.app.site_settings import SiteSettings
+from kiosk.launch.kiosk_screen import start_kiosk
+from kiosk.store.settings import Settings
+app = QGuiApplication(sys.argv)
+folder = Path(sys.argv[1])
+running = start_kiosk(SiteSettings(None, Settings(site_name="Harbour Works")), folder,
+                      lockdown=False, speech_engine="mock", cache=folder / "qm")
+def first_frame():
+    among = AMONG
+    maps = Path("/proc/self/maps").read_text()
+    print(sorted(m for m in sys.modules if m in among)
+          + (["Qt Quick Controls"] if "QuickControls2" in maps else []))
+    sys.stdout.flush()
+    os._exit(0)
+running.screen.window.frameSwapped.connect(first_frame)
+app.exec()
+"""
+
+
+def test_the_first_frame_waits_for_nothing_it_does_not_show(tmp_path: Path) -> None:
+    screen_token(tmp_path)  # made by the first start: every other start reads it
+    code = FIRST_FRAME.replace("AMONG", repr(AFTER_THE_FIRST_FRAME))
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_the_supervisor_starts_the_screen_before_it_loads_the_settings() -> None:

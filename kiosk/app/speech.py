@@ -9,7 +9,6 @@ that misses one is killed and speech stays off, with the reason, until someone t
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import sys
 import time
@@ -29,7 +28,7 @@ from PySide6.QtCore import (
 )
 
 from kiosk.app import child_processes
-from kiosk.app.speech_child import (
+from kiosk.app.speech_off_reasons import (
     ENGINE_CRASHED,
     ENGINE_ERROR,
     ENGINE_STUCK,
@@ -229,6 +228,8 @@ class Speech(QObject):
         self._start_child()
         self._last_id += 1
         number = self._last_id
+        import json  # here, not before the kiosk's first frame (see kiosk.hub.wire)
+
         line = json.dumps({"id": number, **command}).encode() + b"\n"
         starting = self._due.get(0) if not self._ready else None
         self._due[number] = ((starting[0] if starting else _now_ms()) + allowance_ms, allowance_ms)
@@ -256,6 +257,8 @@ class Speech(QObject):
 
     @Slot()
     def _read_answers(self) -> None:
+        import json  # here, not before the kiosk's first frame (see kiosk.hub.wire)
+
         process = self._current()
         if process is None:
             return

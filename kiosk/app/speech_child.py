@@ -33,15 +33,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal, Slot
 
+from kiosk.app.speech_off_reasons import ENGINE_ERROR, NO_AUDIO_OUTPUT, NO_VOICE
 from kiosk.hub.main_thread_collector import MainThreadCollector
-
-# Why speech is off; the screens turn each code into their own words. The first three come from
-# the child at start, the last two from the screen's watch over it.
-NO_AUDIO_OUTPUT = "no_audio_output"  # no sound device or sound server to speak to
-NO_VOICE = "no_voice"  # the engine runs but has no voice installed or configured
-ENGINE_ERROR = "engine_error"  # the engine failed to start, or reported an error
-ENGINE_STUCK = "engine_stuck"  # it stopped answering in time, or flooded its error output
-ENGINE_CRASHED = "engine_crashed"  # the speaking process ended or could not be started
 
 
 class _Commands(QObject):

@@ -15,7 +15,6 @@ was shown (kiosk.core.pairing); only then is that certificate pinned.
 from __future__ import annotations
 
 import itertools
-import json
 import logging
 import os
 from types import ModuleType
@@ -232,6 +231,8 @@ class HubClient(QObject):
 
     @Slot(str)
     def _incoming(self, text: str) -> None:
+        import json  # here, not before the kiosk's first frame (see kiosk.hub.wire)
+
         message = json.loads(text)
         kind, request_id = message.get("type"), message.get("id")
         if kind == "notice":
