@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 
-from kiosk.core.lifecycle import Visit, VisitState
+if TYPE_CHECKING:
+    from kiosk.core.lifecycle import Visit
 
 NOT_ACKNOWLEDGED = "not_acknowledged"
 NOT_WELCOMED = "not_welcomed"
@@ -45,6 +47,10 @@ def escalation_due(visit: Visit, now_ms: int, targets: Targets) -> str | None:
     A waiting visit escalates at the acknowledge target, an acknowledged one at the welcome
     target; while it stays unhandled it escalates again every `escalation_repeat_s`.
     """
+    # Here: a kiosk reads its targets from the settings before its first frame, without the
+    # lifecycle of visits.
+    from kiosk.core.lifecycle import VisitState
+
     if visit.state is VisitState.WAITING:
         reason, target_s = NOT_ACKNOWLEDGED, targets.acknowledge_s
     elif visit.state is VisitState.ACKNOWLEDGED:

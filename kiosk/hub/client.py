@@ -20,20 +20,12 @@ import os
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    Property,
-    QCryptographicHash,
-    QObject,
-    QTimer,
-    QUrl,
-    Signal,
-    Slot,
-)
-from PySide6.QtNetwork import QSslCertificate
+from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk.hub import wire
 
 if TYPE_CHECKING:
+    from PySide6.QtNetwork import QSslCertificate
     from PySide6.QtWebSockets import QWebSocket
 
     from kiosk.store.devices import DeviceRole
@@ -69,6 +61,8 @@ def _proofs() -> ModuleType:
 
 def fingerprint_of(certificate: QSslCertificate) -> str:
     """The SHA-256 of a certificate, lower-case hex, as the hub computes it of its own."""
+    from PySide6.QtCore import QCryptographicHash  # here, not before the kiosk's first frame
+
     return bytes(certificate.digest(QCryptographicHash.Algorithm.Sha256).toHex()).decode()
 
 
