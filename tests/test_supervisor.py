@@ -326,6 +326,17 @@ def test_the_supervisor_loads_no_qt() -> None:
     assert loaded == "[]"
 
 
+def test_the_supervisor_leaves_its_copies_nothing_to_run_at_exit() -> None:
+    """Its children are copies of it that run what is registered to run at exit: only their
+    own, as a fresh process would, if the supervisor registers nothing (with the settings and
+    the credential code it loads before starting the hub)."""
+    registered = printed_by(
+        "import atexit, kiosk.__main__, kiosk.launch.supervisor, kiosk.store.settings, "
+        "kiosk.hub.local_credential, kiosk.hub.certificate; print(atexit._ncallbacks())"
+    )
+    assert registered == "0"
+
+
 def supervise_for(seconds: float, children: list[Child]) -> str:
     """Run a supervisor in this very process, stopped by a SIGTERM after `seconds`; returns
     what it said."""

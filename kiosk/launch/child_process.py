@@ -12,6 +12,7 @@ The copy is named for its command (`kiosk-screen`, `kiosk-hub`, as `ps -e` and `
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import signal
@@ -153,6 +154,10 @@ def _run_as_child(
 
         traceback.print_exc()
     finally:
+        # What Python does at exit, then the exit itself: the parent's stack, copied with the
+        # process, must never run here. The supervisor registers nothing to run at exit, so
+        # what runs is what the kiosk command registered (ending the voice's process, say).
+        atexit._run_exitfuncs()
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError, ValueError):  # a closed log must not stop us
                 stream.flush()
