@@ -28,20 +28,23 @@ _ACTIVITY = {2, 194, 6, 31}
 
 
 class FirstFrame(QObject):
-    """Calls `then()` once, on the GUI thread, when `window` has shown its first frame (Qt may
-    draw it on a thread of its own). Not a single-shot connection: naming its type would load
-    the whole Qt namespace, which that frame would wait for."""
+    """Calls `then()` once, on the GUI thread, when `window` has shown its first frame. Qt may
+    draw on a thread of its own, and several frames may be out before the GUI thread hears of
+    the first: only the first call counts. Not a single-shot connection: naming its type would
+    load the whole Qt namespace, which that frame would wait for."""
 
     def __init__(self, window: QQuickWindow, then: Callable[[], None]) -> None:
         super().__init__(window)
         self._window = window
-        self._then = then
+        self._then: Callable[[], None] | None = then
         window.frameSwapped.connect(self._swapped)
 
     @Slot()
     def _swapped(self) -> None:
-        self._window.frameSwapped.disconnect(self._swapped)
-        self._then()
+        then, self._then = self._then, None
+        if then is not None:
+            self._window.frameSwapped.disconnect(self._swapped)
+            then()
 
 
 class ActivityWatcher(QObject):
