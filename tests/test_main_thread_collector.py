@@ -9,7 +9,7 @@ import threading
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.hub.main_thread_collector import MainThreadCollector
+from kiosk.hub.main_thread_collector import MainThreadCollector, collect_from_now_on
 
 
 class Cycle:
@@ -70,3 +70,26 @@ def test_stopped_it_leaves_nothing_behind_and_python_collects_again(qtbot: QtBot
     assert freed_on == ["MainThread"]
     assert gc.isenabled()
     collector.deleteLater()
+
+
+def test_a_screen_that_started_with_collection_off_sets_its_start_aside_then_collects(
+    qtbot: QtBot, qapp
+) -> None:
+    """`kiosk screen` starts with collection off (nothing it builds on its way to Welcome is
+    garbage); once Welcome is out it collects what did become garbage, sets the rest aside, and
+    collects on the main thread from then on."""
+    gc.disable()
+    freed_on: list[str] = []
+    Cycle(freed_on)  # garbage made while starting
+    collector = collect_from_now_on(qapp)
+    try:
+        assert freed_on == ["MainThread"]
+        assert gc.get_freeze_count() > 0
+        Cycle(freed_on)
+        allocate_in_a_worker()
+        qtbot.waitUntil(lambda: len(freed_on) == 2, timeout=5000)
+        assert freed_on == ["MainThread", "MainThread"]
+    finally:
+        gc.unfreeze()
+        collector.stop()
+        collector.deleteLater()

@@ -30,7 +30,7 @@ from kiosk.hub.certificate import CERTIFICATE_FILE, KEY_FILE, CertificateError, 
 from kiosk.hub.client import HubClient
 from kiosk.hub.discovery import FoundHub, find_hub
 from kiosk.hub.local_credential import manager_token
-from kiosk.hub.main_thread_collector import MainThreadCollector
+from kiosk.hub.main_thread_collector import MainThreadCollector, set_aside_what_is_built
 from kiosk.launch.kiosk_screen import local_hub_url
 from kiosk.store.devices import DeviceRole
 from kiosk.store.settings import Paths, Settings
@@ -55,16 +55,7 @@ class Dashboard:
         """Stop any export, then take the scene down before the view models it shows."""
         self.view_model.close()
         self.frame.close(self.view_model.hub)
-        gc.unfreeze()  # what was set aside (see `_set_aside_what_is_built`) can go with it
-
-
-def _set_aside_what_is_built() -> None:
-    """The window is whole once its first figures show, and what it is made of lives as long
-    as it does, as do the modules and types loaded. Set aside from the garbage collector, a full
-    collection walks only what was made since: walking it all held the window's thread for a
-    frame or two, every dozen ranges or so."""
-    gc.collect()
-    gc.freeze()
+        gc.unfreeze()  # what was set aside (see `set_aside_what_is_built`) can go with it
 
 
 def open_dashboard(
@@ -103,7 +94,7 @@ def open_dashboard(
     else:
         view_model.needs_pairing()
         pairing.search()
-    view_model.firstFiguresShown.connect(_set_aside_what_is_built)
+    view_model.firstFiguresShown.connect(set_aside_what_is_built)
     window = frame.load(view_model, pairing, size=size)
     if show:
         frame.show()

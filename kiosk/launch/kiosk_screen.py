@@ -21,7 +21,7 @@ from kiosk.app.site_settings import SiteSettings
 from kiosk.app.speech import Speech
 from kiosk.hub.client import HubClient
 from kiosk.hub.local_credential import screen_token
-from kiosk.hub.main_thread_collector import MainThreadCollector
+from kiosk.hub.main_thread_collector import collect_from_now_on
 from kiosk.hub.process import stop_on_signals
 from kiosk.launch.shown import tell_shown
 from kiosk.store.settings import Badges, Settings
@@ -240,10 +240,12 @@ def run_screen(home: str | None = None, *, lockdown: bool = True) -> int:
     site, database = SiteSettings.for_home(home)  # a settings problem stops it before Qt starts
     prepare_kiosk_environment()
     app = QGuiApplication(sys.argv)
-    MainThreadCollector(app)
     app.setApplicationName(APP_NAME)
     app.setFont(QFont("Noto Sans"))
     running = start_kiosk(site, database.parent, lockdown=lockdown)
+    # Python's collector has been off since the start (see kiosk.__main__): what is built by
+    # Welcome's first frame is set aside, and from then on cycles are collected on this thread.
+    FirstFrame(running.screen.window, lambda: collect_from_now_on(app))
     stop_on_signals(app)
     code = app.exec()
     running.close()
