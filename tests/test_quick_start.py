@@ -74,12 +74,12 @@ def test_the_way_to_welcome_leaves_the_qt_namespace_unloaded() -> None:
 
 
 # What the kiosk screen's first frame must not wait for: the network's and the voice's code,
-# the code that reads scans, hashing, json, the lifecycle of visits, and Qt Quick Controls
+# the code that reads scans and codes, hashing, json, the lifecycle of visits, and Qt Quick Controls
 # (Welcome's buttons are plain Qt Quick items). Each is loaded once that frame is out.
 AFTER_THE_FIRST_FRAME = (
     "json", "hashlib", "secrets", "PySide6.QtWebSockets", "PySide6.QtMultimedia",
     "kiosk.app.speech_child", "kiosk.app.scanner_keys", "kiosk.core.scanner",
-    "kiosk.core.lifecycle",
+    "kiosk.core.lifecycle", "kiosk.core.codes",
 )  # fmt: skip
 FIRST_FRAME = r"""
 import os, sys

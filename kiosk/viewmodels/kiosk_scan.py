@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.core.codes import PREFIX, CodeKind
 from kiosk.viewmodels.kiosk_check_in import KIOSK_NAME
 from kiosk.viewmodels.kiosk_screens import (
     ADMIN,
@@ -80,6 +79,8 @@ class ScanFlow(QObject):
             self._kiosk.reset()
             if language != self._kiosk.language_now:  # chosen on Welcome, just before
                 self._kiosk.use_language(language)
+        from kiosk.core.codes import PREFIX, CodeKind  # here: not before the first frame
+
         self._badge = code.upper().startswith(f"{PREFIX}{CodeKind.BADGE}")
         self._request = self._hub.request(
             "scan", code=code[:MAX_CODE_LENGTH], key=os.urandom(16).hex(), kiosk=KIOSK_NAME
