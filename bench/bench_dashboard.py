@@ -137,10 +137,12 @@ def run(home: Path, port: int, runs: int) -> None:
     from PySide6.QtCore import QCoreApplication, QEventLoop
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.hub.main_thread_collector import MainThreadCollector
     from kiosk.launch.dashboard import open_dashboard
     from kiosk.store.settings import Paths, Settings
 
     app = QApplication([])
+    MainThreadCollector(app)  # cycles collected on this thread, as in the program
     settings = Settings(site_name="Bench", hub_port=port, hub_listen="127.0.0.1")
     dashboard = open_dashboard(None, settings, paths=Paths.resolve(home), folder=home)
     view_model, window = dashboard.view_model, dashboard.window

@@ -112,12 +112,14 @@ def run_desk(home: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app.qt_environment import prepare_kiosk_environment
+    from kiosk.hub.main_thread_collector import MainThreadCollector
     from kiosk.hub.process import stop_on_signals
     from kiosk.launch.desk_console import open_desk
     from kiosk.store.settings import Paths, load_settings
 
     prepare_kiosk_environment(offscreen=True, keyboard=False)
     app = QApplication(sys.argv[:1])
+    MainThreadCollector(app)  # cycles collected on this thread, as in the program
     app.setFont(QFont("Noto Sans"))
     paths = Paths.resolve(home)
     console = open_desk(
@@ -274,11 +276,13 @@ def run_screen(home: Path) -> None:
 
     from kiosk.app.qt_environment import prepare_kiosk_environment
     from kiosk.app.site_settings import SiteSettings
+    from kiosk.hub.main_thread_collector import MainThreadCollector
     from kiosk.hub.process import stop_on_signals
     from kiosk.launch.kiosk_screen import start_kiosk
 
     prepare_kiosk_environment(offscreen=True)
     app = QGuiApplication(sys.argv[:1])
+    MainThreadCollector(app)  # cycles collected on this thread, as in the program
     app.setFont(QFont("Noto Sans"))
     site, database = SiteSettings.for_home(str(home))
     running = start_kiosk(

@@ -30,6 +30,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 
 from bench.bench_kiosk_checkin import Waiter, percentile
 from kiosk.hub.local import LocalHub
+from kiosk.hub.main_thread_collector import MainThreadCollector
 from kiosk.store.settings import Settings
 from tests.qt_helpers import KioskDriver, invite, make_office, start_kiosk, stop_kiosk
 from tests.test_kiosk_scan import frame_holding
@@ -124,6 +125,7 @@ def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 30
     pace_faster(100)
     app = QGuiApplication.instance() or QGuiApplication(sys.argv)
+    MainThreadCollector(app)  # cycles collected on this thread, as in the program
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "kiosk.db"
         office = (path, make_office(path, int(time.time() * 1000)))
