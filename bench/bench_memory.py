@@ -53,6 +53,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from bench_alert import ROOT, free_port, make_site
+from paced_hub import pace_faster
 
 TARGET_MB = 150
 TARGET_GROWTH_PERCENT = 2
@@ -82,22 +83,10 @@ def say(**message: object) -> None:
 
 def run_hub(pace: float, port: int) -> None:
     """`kiosk hub` on loopback, its devices paced by a clock `pace` times faster than time."""
-    import functools
-
     from kiosk import cli
-    from kiosk.hub import local
 
-    started = time.monotonic()
-
-    def pace_clock() -> float:
-        return started + (time.monotonic() - started) * pace
-
-    def handler(*args: object, **kwargs: object) -> object:
-        print(f"Devices are paced by a clock {pace:g} times faster.", flush=True)
-        return made(*args, **kwargs)
-
-    made = functools.partial(local.CommandHandler, pace_clock=pace_clock)
-    local.CommandHandler = handler
+    pace_faster(pace)
+    print(f"Devices are paced by a clock {pace:g} times faster.", flush=True)
     sys.argv = ["kiosk", "hub", "--listen", "127.0.0.1", "--port", str(port)]
     cli.main()
 

@@ -14,7 +14,6 @@ asserts nothing.
 
 from __future__ import annotations
 
-import functools
 import os
 import statistics
 import sys
@@ -29,8 +28,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 
 from bench.bench_kiosk_checkin import Waiter, percentile
+from bench.paced_hub import pace_faster
 from kiosk.hub.local import LocalHub
-from kiosk.hub.main_thread_collector import MainThreadCollector
+from kiosk.hub.main_thread_collector import MainThreadCollector, set_aside_what_is_built
 from kiosk.store.settings import Settings
 from tests.qt_helpers import KioskDriver, invite, make_office, start_kiosk, stop_kiosk
 from tests.test_kiosk_scan import frame_holding
@@ -109,18 +109,6 @@ def report(what: str, latencies: list[float]) -> None:
     )
 
 
-def pace_faster(times: float) -> None:
-    """The hub made from here on paces devices by a clock `times` faster than time."""
-    from kiosk.hub import local
-
-    started = time.monotonic()
-
-    def pace_clock() -> float:
-        return started + (time.monotonic() - started) * times
-
-    local.CommandHandler = functools.partial(local.CommandHandler, pace_clock=pace_clock)
-
-
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 30
     pace_faster(100)
@@ -132,6 +120,7 @@ def main() -> None:
         settings = Settings(site_name="Harbour Works")
         hub = LocalHub(path, settings)
         kiosk, client = start_kiosk(Waiter(), hub, settings, (1920, 1080), Path(tmp) / "qm")
+        set_aside_what_is_built()  # as `kiosk screen` does once Welcome is out
         codes = [invite(office, f"Visitor {i:04d}")[0] for i in range(2 * count)]
         report("scanner's Enter", timed_scans(kiosk, codes[:count], scanner(kiosk)))
         report("camera frame offered", timed_scans(kiosk, codes[count:], camera(kiosk)))
