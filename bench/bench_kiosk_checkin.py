@@ -124,7 +124,10 @@ def main() -> None:
             button = kiosk.item("checkInButton")
             frames.clear()
             built.clear()
-            tapped = time.perf_counter()
+            # From the moment the button takes the tap: the test driver's own checks before it
+            # taps (the button placed, shown, not covered) are not the kiosk's time.
+            taps: list[float] = []
+            button.clicked.connect(lambda: taps.append(time.perf_counter()))
             kiosk.tap_item(button)
             # The Done screen counts as shown at the first frame after the loader finished
             # building it (screens are built asynchronously, between frames).
@@ -133,7 +136,7 @@ def main() -> None:
             shown = next(f for f in frames if f > built[-1])
             kiosk.tap("doneButton")
             kiosk.item("checkInStart")
-            return (shown - tapped) * 1000
+            return (shown - taps[0]) * 1000
 
         latencies, stalls = [], []
         driver_clock = DriverClock(kiosk)
@@ -147,9 +150,12 @@ def main() -> None:
             f"p50 {percentile(latencies, 50):.1f} ms, p99 {percentile(latencies, 99):.1f} ms, "
             f"max {max(latencies):.1f} ms (target p99 under 50 ms)"
         )
+        # The first visitor after a start meets each screen's first build; the rest do not.
+        later = stalls[1:] or stalls
         print(
-            f"longest GUI-thread stall during a check-in: median {statistics.median(stalls):.1f}"
-            f" ms, worst {max(stalls):.1f} ms (target: no frame over 16 ms)"
+            f"longest GUI-thread stall during a check-in: the first {stalls[0]:.1f} ms; the "
+            f"others median {statistics.median(later):.1f} ms, p99 {percentile(later, 99):.1f}"
+            f" ms, worst {max(later):.1f} ms (target: no frame over 16 ms)"
         )
 
         counts = count_paths(kiosk)
