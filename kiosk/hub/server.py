@@ -15,13 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 
-from PySide6.QtCore import QByteArray, QObject, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtNetwork import (
     QHostAddress,
-    QSsl,
-    QSslCertificate,
-    QSslConfiguration,
-    QSslKey,
     QSslSocket,
     QTcpServer,
 )
@@ -32,6 +28,7 @@ from kiosk.core.lifecycle import Event
 from kiosk.hub import protocol, sessions, wire
 from kiosk.hub.certificate import HubIdentity
 from kiosk.hub.handler import CommandHandler
+from kiosk.hub.hub_tls import tls_configuration
 from kiosk.hub.sessions import LogBudget, Session
 from kiosk.store.devices import DeviceRole
 
@@ -89,23 +86,6 @@ class _Connection:
             return False
         self.allowance -= 1
         return True
-
-
-def tls_configuration(identity: HubIdentity) -> QSslConfiguration:
-    """The hub's side of TLS: its own key and certificate, TLS 1.2 at least."""
-    configuration = QSslConfiguration.defaultConfiguration()
-    configuration.setLocalCertificate(
-        QSslCertificate(QByteArray(identity.certificate_pem), QSsl.EncodingFormat.Pem)
-    )
-    configuration.setPrivateKey(
-        QSslKey(QByteArray(identity.key_pem), QSsl.KeyAlgorithm.Ec, QSsl.EncodingFormat.Pem)
-    )
-    configuration.setPeerVerifyMode(QSslSocket.PeerVerifyMode.VerifyNone)
-    # The hub checks no client certificate: without the system's authorities loaded, each
-    # handshake costs about half as much.
-    configuration.setCaCertificates([])
-    configuration.setProtocol(QSsl.SslProtocol.TlsV1_2OrLater)
-    return configuration
 
 
 class _Listener(QTcpServer):

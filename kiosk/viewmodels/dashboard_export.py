@@ -8,9 +8,8 @@ renames it only once complete; a cancel stops it between pages and leaves no fil
 from __future__ import annotations
 
 import logging
-import queue
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from kiosk.store.export import FORMATS, XLSX_MAX_ROWS
 from kiosk.store.export_files import ExportError, check_place, write_export
 from kiosk.viewmodels import dashboard_text as say
 from kiosk.viewmodels.dashboard_range import Days
+from kiosk.viewmodels.export_feed import Cancelled, Feed
 
 QML_IMPORT_NAME = "ViewModels"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -46,45 +46,6 @@ def with_extension(path: Path, fmt: str) -> Path:
     if path.suffix.lower().removeprefix(".") in FORMATS:
         return path.with_suffix(f".{fmt}")
     return path.with_name(f"{path.name}.{fmt}")
-
-
-class Cancelled(Exception):
-    """The manager pressed Cancel: the writer stops and leaves no file."""
-
-
-_END, _CANCEL = object(), object()
-
-
-class Feed:
-    """Pages of rows from the GUI thread to the writer's thread."""
-
-    def __init__(self, taken: Callable[[int], None]) -> None:
-        self._pages: queue.Queue[Any] = queue.Queue()
-        self._taken = taken  # called in the writer's thread with the rows written so far
-
-    def put(self, rows: list[list[Any]]) -> None:
-        self._pages.put(rows)
-
-    def finish(self) -> None:
-        self._pages.put(_END)
-
-    def cancel(self) -> None:
-        self._pages.put(_CANCEL)
-
-    def waiting(self) -> int:
-        return self._pages.qsize()
-
-    def chunks(self) -> Iterator[list[list[Any]]]:
-        written = 0
-        while True:
-            page = self._pages.get()
-            if page is _END:
-                return
-            if page is _CANCEL:
-                raise Cancelled
-            yield page
-            written += len(page)
-            self._taken(written)
 
 
 @dataclass
