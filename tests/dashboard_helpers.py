@@ -17,6 +17,7 @@ from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.qt_environment import prepare_kiosk_environment
+from kiosk.core.policies import Policies
 from kiosk.hub.client import HubClient
 from kiosk.launch.dashboard import Dashboard, open_dashboard
 from kiosk.store.settings import Paths, Settings
@@ -24,7 +25,9 @@ from tests.scene_driver import SceneDriver
 
 prepare_kiosk_environment(offscreen=True)
 
-SETTINGS = Settings(site_name="Harbour Works")
+# Open around the clock: the office's people on site checked in minutes before the test, and a
+# site that closes at 20:00 would see them out when the tests run in the evening.
+SETTINGS = Settings(site_name="Harbour Works", policies=Policies(closing_time=None))
 SMALL, LARGE = (1280, 800), (1920, 1080)
 
 

@@ -105,7 +105,7 @@ class SessionServices:
             os.close(lifeline)
 
     def _start_pulseaudio(self, program: str) -> None:
-        """PulseAudio with nothing but a null sink: QSoundEffect gets a real output device that
+        """PulseAudio with nothing but a null sink: the desk's sounds get a real output that
         plays to nowhere, and speech-dispatcher can finish an utterance. Without a server Qt
         warns "pa_context_connect() failed", and a Qt warning fails the test."""
         assert self.folder is not None

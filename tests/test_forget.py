@@ -39,6 +39,14 @@ def kiosk(home: Path, *args: str, stdin: str | None = None) -> subprocess.Comple
     )
 
 
+def morning_days_ago(days: int) -> FakeClock:
+    """A clock at 9 o'clock (UTC) `days` ago: a visit that takes an hour and a bit then ends
+    before the site's closing time, whatever the time of day the test runs."""
+    today = datetime.fromtimestamp(wall_clock_ms() / 1000, UTC).date()
+    morning = datetime(today.year, today.month, today.day, 9, tzinfo=UTC)
+    return FakeClock(int(morning.timestamp() * 1000) - days * DAY_MS)
+
+
 def visit_like_zebulon(hub: HubService, clock: FakeClock, staff: dict[str, int]) -> int:
     """Every step a visit can take, for a visitor who gave a contact and a pronunciation."""
     done = hub.check_in(
@@ -174,7 +182,7 @@ def test_kiosk_purge_empties_the_log_of_what_it_erased(tmp_path: Path) -> None:
             "sam": people.add_staff(db, "Sam Jones"),
             "jose": people.add_staff(db, "José Núñez"),
         }
-    clock = FakeClock(wall_clock_ms() - 120 * DAY_MS)  # older than the 90 days kept
+    clock = morning_days_ago(120)  # older than the 90 days kept
     visit_like_zebulon(HubService(db, Policies(), clock=clock, tz=UTC), clock, staff)
     db.close()  # the file as a running kiosk leaves it: the name in the log and the file
     result = kiosk(home, "purge")
@@ -199,7 +207,7 @@ def home(tmp_path: Path) -> Path:
             "sam": people.add_staff(db, "Sam Jones"),
             "jose": people.add_staff(db, "José Núñez"),
         }
-    clock = FakeClock(wall_clock_ms() - 3 * DAY_MS)
+    clock = morning_days_ago(3)
     hub = HubService(db, Policies(), clock=clock, tz=UTC)
     zebulon = visit_like_zebulon(hub, clock, staff)
     hub.check_in(NAME, host_id=staff["jose"], visitor_id=zebulon)

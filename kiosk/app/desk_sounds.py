@@ -1,13 +1,12 @@
-"""The desk console's sounds: a chime while a visitor waits unanswered, an alarm when overdue."""
+"""The desk console's sounds: a chime while a visitor waits unanswered, an alarm when overdue,
+played through the program's one sound output (see kiosk.app.sound_output for why)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.app.resources import shipped
+from kiosk.app.sound_output import read_sound, the_output
 
 DESK_ASSETS = shipped("assets") / "desk"
 CHIME_FILE = DESK_ASSETS / "chime.wav"
@@ -35,33 +34,22 @@ class DeskSounds(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._effects = {
-            CHIME: self._effect(CHIME_FILE, chime_volume),
-            ALARM: self._effect(ALARM_FILE, alarm_volume),
+        self._sounds = {
+            CHIME: read_sound(CHIME_FILE, chime_volume),
+            ALARM: read_sound(ALARM_FILE, alarm_volume),
         }
+        self._output = the_output()
         self._repeat_ms = {CHIME: int(chime_repeat_s * 1000), ALARM: int(alarm_repeat_s * 1000)}
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._ring)
         self.level = QUIET
         self.rings = {CHIME: 0, ALARM: 0}  # how often each has rung since start
-        self._devices = QMediaDevices(self)
-        self._devices.audioOutputsChanged.connect(self._outputs_changed)
-        self.available = bool(QMediaDevices.audioOutputs())
+        self._closed = False
+        self._output.availableChanged.connect(self.availableChanged)
 
-    def _outputs_changed(self) -> None:
-        available = bool(QMediaDevices.audioOutputs())
-        if available != self.available:
-            self.available = available
-            self.availableChanged.emit(available)
-
-    def _effect(self, source: Path, volume: float) -> QSoundEffect:
-        effect = QSoundEffect(self)
-        effect.setSource(QUrl.fromLocalFile(str(source)))
-        effect.setVolume(max(0.0, min(1.0, volume)))
-        return effect
-
-    def effect(self, level: str) -> QSoundEffect:
-        return self._effects[level]
+    @property
+    def available(self) -> bool:
+        return self._output.available
 
     def set_level(self, level: str) -> None:
         """QUIET, CHIME or ALARM; a new level rings at once, the same level keeps its rhythm."""
@@ -69,9 +57,9 @@ class DeskSounds(QObject):
             return
         self.level = level
         self._timer.stop()
-        for effect in self._effects.values():
-            effect.stop()
-        if level != QUIET:
+        if level == QUIET:
+            self._output.silence()
+        else:
             self._ring()
             self._timer.start(self._repeat_ms[level])
 
@@ -82,8 +70,17 @@ class DeskSounds(QObject):
             self._ring()
             self._timer.start(self._repeat_ms[self.level])
 
+    def close(self) -> None:
+        """Quiet for good: the console is going."""
+        if self._closed:
+            return
+        self.set_level(QUIET)
+        self._closed = True
+        self._output.availableChanged.disconnect(self.availableChanged)
+
     def _ring(self) -> None:
-        effect = self._effects[self.level]
-        effect.play()
+        if self._closed:
+            return
+        self._output.play(self._sounds[self.level])
         self.rings[self.level] += 1
         self.rang.emit(self.level)

@@ -46,7 +46,7 @@ class DeskConsole:
 
     def close(self) -> None:
         """Silence, hide and take the console apart: the scene first, then what it shows."""
-        self.sounds.set_level("quiet")
+        self.sounds.close()
         self.tray.hide()
         self.frame.close(self.view_model.hub)
 
