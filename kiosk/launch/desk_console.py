@@ -103,6 +103,7 @@ def open_desk(
         parent=holder,
     )
     pairing.paired.connect(view_model.attach)
+    searching = False
     if hub is not None:
         view_model.attach(hub)
     elif settings.device_token and settings.hub_url:
@@ -112,8 +113,12 @@ def open_desk(
     else:
         if settings.device_token and not pinned:
             pairing.say(PLAIN_PAIRING)
-        pairing.search()  # first run, or paired before with no address kept: find the hub
+        searching = True  # first run, or paired before with no address kept: find the hub
     window = frame.load(view_model, pairing, size=size)
+    if searching:
+        # Once the scene is built: the search's thread then answers a pairing screen that is
+        # there, and never while QML is still reading the view model's properties.
+        pairing.search()
     view_model.bringForward.connect(frame.bring_forward)
     tray.showRequested.connect(frame.bring_forward)
     tray.quitRequested.connect(quit_app or QCoreApplication.quit)
