@@ -38,7 +38,7 @@ Item {
                 id: field
                 objectName: "pronunciationField"
                 Layout.fillWidth: true
-                label: qsTr("How your name sounds (optional)")
+                label: qsTr("How your name sounds")
                 text: screen.kiosk.checkIn.pronunciation
                 maximumLength: 120
                 onTextEdited: screen.kiosk.checkIn.setPronunciation(text)

@@ -566,7 +566,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>How your name sounds (optional)</source>
+        <source>How your name sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

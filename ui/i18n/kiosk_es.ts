@@ -566,8 +566,8 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>How your name sounds (optional)</source>
-        <translation>Cómo suena su nombre (opcional)</translation>
+        <source>How your name sounds</source>
+        <translation>Cómo suena su nombre</translation>
     </message>
     <message>
         <location line="+7"/>
